@@ -1,0 +1,59 @@
+"""Indonesian number and date formatting (rule book §8): 1.234.567,89; "85,50%";
+"Rp 1.250.000"; "26 November 2026"; "Januari 2022"."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from .numbers import round_half_up
+
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+         "September", "Oktober", "November", "Desember")
+DASH = "–"  # shown for a value that cannot be computed
+
+
+def format_number(value: Decimal | Fraction | int | None, places: int = 2) -> str:
+    """1234567.891 → "1.234.567,89"; None → "–"."""
+    if value is None:
+        return DASH
+    d = round_half_up(value, places) if not isinstance(value, int) or places else Decimal(value)
+    sign = "-" if d < 0 else ""
+    text = f"{abs(d):.{places}f}"
+    whole, _, frac = text.partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    out = ".".join(groups)
+    return sign + out + ("," + frac if frac else "")
+
+
+def format_percent(value: Decimal | Fraction | None, places: int = 2) -> str:
+    """85.5 → "85,50%"."""
+    return DASH if value is None else format_number(value, places) + "%"
+
+
+def format_rupiah(value: int | None) -> str:
+    """1250000 → "Rp 1.250.000" (whole rupiah)."""
+    return DASH if value is None else "Rp " + format_number(value, 0)
+
+
+def format_date(d: date | None) -> str:
+    """date(2026, 11, 26) → "26 November 2026"."""
+    return DASH if d is None else f"{d.day} {BULAN[d.month - 1]} {d.year}"
+
+
+def format_month_year(month: int, year: int) -> str:
+    """(1, 2022) → "Januari 2022"."""
+    return f"{BULAN[month - 1]} {year}"
+
+
+def parse_month_name(text: str) -> int | None:
+    t = text.strip().lower()
+    for i, name in enumerate(BULAN, start=1):
+        if name.lower() == t:
+            return i
+    return None

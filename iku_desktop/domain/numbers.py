@@ -1,0 +1,46 @@
+"""Exact arithmetic helpers: one rounding rule for the whole program.
+
+Rule book §5: "rounding once, at the end, to two decimals, half up". The same rounding is
+used for every published figure (capaian, percentages, scores).
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+TWO_PLACES = Decimal("0.01")
+HUNDRED = Fraction(100)
+
+
+def to_fraction(value: Decimal | Fraction | int | str) -> Fraction:
+    """Exact conversion; strings are parsed as decimals ("12.5")."""
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, str):
+        return Fraction(Decimal(value))
+    return Fraction(value)
+
+
+def round_half_up(value: Fraction | Decimal | int, places: int = 2) -> Decimal:
+    """Round an exact value half up to ``places`` decimals.
+
+    A ``Fraction`` is divided out to enough digits that the rounding is exact:
+    the quotient is computed with integer arithmetic, never through a float.
+    """
+    frac = to_fraction(value)
+    scale = 10**places
+    scaled = frac * scale
+    # half up, symmetric for negatives (away from zero at .5)
+    sign = -1 if scaled < 0 else 1
+    magnitude = abs(scaled)
+    whole = int(magnitude)
+    if magnitude - whole >= Fraction(1, 2):
+        whole += 1
+    quantum = Decimal(1).scaleb(-places)
+    return (Decimal(sign * whole) / Decimal(scale)).quantize(quantum)
+
+
+def percent(numerator: int, denominator: int) -> Fraction:
+    """numerator / denominator × 100, exact. The caller checks denominator > 0."""
+    return Fraction(numerator, denominator) * HUNDRED

@@ -1,0 +1,56 @@
+"""Creating and opening an office database (the door the CLI and the window use)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from peewee import SqliteDatabase
+from platformdirs import user_data_dir
+
+from .. import resources
+from ..store import document_repo
+from ..store import models as m
+from ..store.database import DatabaseError, open_database
+
+APP_NAME = "IKU Desktop"
+DEFAULT_FILE = "iku.sqlite"
+OFFICE_NAME = "Dinas Koperasi dan UKM Provinsi Jambi"
+
+
+def default_path() -> Path:
+    """``IKU_DB`` if set, else the user data folder (platformdirs)."""
+    env = os.environ.get("IKU_DB")
+    if env:
+        return Path(env)
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / DEFAULT_FILE
+
+
+def default_document_data() -> dict:
+    return json.loads(resources.read_text("default_document.json"))
+
+
+def init_database(path: str | os.PathLike) -> SqliteDatabase:
+    """Create a new database at ``path`` holding the default IKU document (the official
+    document of January 2022). Refuses to overwrite an existing file."""
+    p = Path(path)
+    if p.exists():
+        raise DatabaseError(f"Berkas {p} sudah ada; pilih nama lain atau buka berkas itu")
+    db = open_database(p, create=True)
+    with db.atomic():
+        m.Office.create(kind="provinsi", nama=OFFICE_NAME)
+        document_repo.create_from_data(default_document_data())
+    return db
+
+
+def open_or_create(path: str | os.PathLike) -> SqliteDatabase:
+    """The window's first start: open the database, creating it with the default
+    document when the file does not exist yet."""
+    p = Path(path)
+    return open_database(p) if p.exists() else init_database(p)
+
+
+def office_code() -> str:
+    office = m.Office.select().first()
+    return "provinsi" if office is None else office.code

@@ -1,0 +1,79 @@
+"""The indicator pipeline: method → computation (ARCHITECTURE.md, "The indicator pipeline").
+
+``compute_year`` computes every indikator of the active document for a year, with its
+target and capaian. ``DEPENDS_ON`` tells which tables each method reads, so that an edit
+recomputes only the indikator that depend on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ...domain.capaian import Band, band_for, compute_capaian
+from ...domain.dokumen import DokumenIku, Indikator
+from ...domain.outcome import Outcome
+from ...domain.results import IndicatorResult
+from . import ikm, koperasi, manual, sakip, usaha_kecil
+
+COMPUTATIONS = {
+    "koperasi_berkualitas": lambda year, ind: koperasi.compute(year),
+    "usaha_kecil_wirausaha": lambda year, ind: usaha_kecil.compute(year),
+    "nilai_sakip": lambda year, ind: sakip.compute(year),
+    "nilai_ikm": lambda year, ind: ikm.compute(year),
+    "manual": manual.compute,
+}
+
+DEPENDS_ON: dict[str, frozenset[str]] = {
+    "koperasi_berkualitas": frozenset({"koperasi", "koperasi_tahun_buku", "setting"}),
+    "usaha_kecil_wirausaha": frozenset({"usaha_kecil"}),
+    "nilai_sakip": frozenset({"sakip"}),
+    "nilai_ikm": frozenset({"ikm_survei", "ikm_respon"}),
+    "manual": frozenset({"realisasi_manual"}),
+}
+# Every indikator also depends on its document, targets and settings.
+COMMON_DEPENDENCIES = frozenset({"dokumen", "sasaran", "indikator", "target"})
+
+
+@dataclass(frozen=True)
+class IndikatorReport:
+    """One line of the year's figures.
+
+    Attributes:
+        indikator: the indikator as the document holds it.
+        sasaran_nomor: number of its sasaran strategis.
+        result: the realisasi and everything behind it.
+        target: the target of the year, None when not set.
+        capaian: realisasi against target (Outcome: value or reason).
+        band: LKjIP band of the capaian, None when not computable.
+    """
+
+    indikator: Indikator
+    sasaran_nomor: int
+    result: IndicatorResult
+    target: Decimal | None
+    capaian: Outcome
+    band: Band | None
+
+
+def compute_indikator(indikator: Indikator, year: int, sasaran_nomor: int = 0) -> IndikatorReport:
+    result = COMPUTATIONS[indikator.metode](year, indikator)
+    target = indikator.targets.get(year)
+    if result.value is None:
+        capaian = Outcome.unknown("Realisasi tidak dapat dihitung: " + (result.reason or ""))
+    else:
+        capaian = compute_capaian(result.value, target, indikator.polaritas, indikator.rumus_turun)
+    band = band_for(capaian.value) if capaian.computable else None
+    return IndikatorReport(indikator, sasaran_nomor, result, target, capaian, band)
+
+
+def compute_year(dokumen: DokumenIku, year: int) -> list[IndikatorReport]:
+    """Every indikator of ``dokumen`` for ``year``, in document order."""
+    return [compute_indikator(i, year, s.nomor) for s in dokumen.sasaran for i in s.indikator]
+
+
+def affected_methods(changed_tables: set[str]) -> set[str]:
+    """Which methods must be recomputed after a change to ``changed_tables``."""
+    if changed_tables & COMMON_DEPENDENCIES:
+        return set(COMPUTATIONS)
+    return {m for m, deps in DEPENDS_ON.items() if deps & changed_tables}

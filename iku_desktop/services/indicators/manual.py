@@ -1,0 +1,15 @@
+"""Method ``manual``: the realisasi typed in for the year."""
+
+from __future__ import annotations
+
+from ...domain.dokumen import Indikator
+from ...domain.formatting import format_number
+from ...domain.results import IndicatorResult, TraceStep
+
+
+def compute(year: int, indikator: Indikator) -> IndicatorResult:
+    nilai = indikator.realisasi_manual.get(year)
+    if nilai is None:
+        return IndicatorResult("manual", None, reason=f"Realisasi tahun {year} belum diisi")
+    return IndicatorResult("manual", nilai,
+                           trace=(TraceStep("Realisasi diisi manual", format_number(nilai)),))

@@ -1,0 +1,40 @@
+"""IKU 3 — Nilai SAKIP: the evaluation recorded for the year."""
+
+from __future__ import annotations
+
+from ...domain import sakip as rule
+from ...domain.formatting import format_date, format_number
+from ...domain.results import BreakdownRow, IndicatorResult, TraceStep
+from ...store import models as m
+
+
+def compute(year: int) -> IndicatorResult:
+    row = m.Sakip.live().where(m.Sakip.tahun == year).first()
+    if row is None:
+        return IndicatorResult(
+            "nilai_sakip", None,
+            reason=f"Belum ada hasil evaluasi SAKIP (LHE) untuk tahun {year}")
+    skema = rule.Skema(row.skema)
+    komponen = {k.kode: getattr(row, k.kode) for k in rule.KOMPONEN[skema]}
+    try:
+        nilai = rule.nilai_evaluasi(skema, komponen, row.nilai_lhe)
+    except rule.SakipError as exc:
+        return IndicatorResult("nilai_sakip", None, reason=f"Data SAKIP {year} tidak valid: {exc}")
+    predikat, arti = rule.predikat(nilai)
+    rows = tuple(
+        BreakdownRow(k.kode, k.nama, komponen[k.kode], extra={"maksimum": str(k.maksimum)})
+        for k in rule.KOMPONEN[skema] if komponen[k.kode] is not None
+    )
+    trace = [
+        TraceStep("Skema", f"PermenPANRB {skema.value}"),
+        TraceStep("LHE", f"{row.nomor_lhe or '–'}, {format_date(row.tanggal_lhe)}"),
+    ]
+    trace += [TraceStep(f"{r.label} (maks. {r.extra['maksimum']})", format_number(r.value))
+              for r in rows]
+    trace.append(TraceStep("Nilai", f"{format_number(nilai)} → predikat {predikat} ({arti})"))
+    return IndicatorResult(
+        "nilai_sakip", nilai, breakdowns={"komponen": rows} if rows else {},
+        trace=tuple(trace),
+        extra={"predikat": predikat, "predikat_arti": arti, "skema": skema.value,
+               "nomor_lhe": row.nomor_lhe,
+               "tanggal_lhe": row.tanggal_lhe.isoformat() if row.tanggal_lhe else None})

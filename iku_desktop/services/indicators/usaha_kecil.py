@@ -1,0 +1,58 @@
+"""IKU 2 — Persentase Usaha Kecil menjadi Wirausaha."""
+
+from __future__ import annotations
+
+from ...domain.numbers import percent, round_half_up
+from ...domain.results import IndicatorResult, TraceStep
+from ...domain.usaha_kecil import UsahaCount
+from ...store import counting
+from .common import kabupaten_rows, percent_trace, ratio_row
+
+RULE_TEXT = (
+    "Usaha kecil menjadi wirausaha pada tahun Y bila memiliki NIB (OSS) atau IUMK (Perpres "
+    "98/2014) yang terbit paling lambat 31 Desember Y. Penyebut: usaha kecil yang terdata "
+    "paling lambat 31 Desember Y dan tidak tutup sebelum 1 Januari Y."
+)
+
+
+def compute(year: int) -> IndicatorResult:
+    groups = counting.count_usaha(year)
+    total = sum(groups.values(), UsahaCount())
+    by_kab: dict[str, UsahaCount] = {}
+    by_sektor: dict[str, UsahaCount] = {}
+    for (bps, sektor), c in groups.items():
+        by_kab[bps] = by_kab.get(bps, UsahaCount()) + c
+        by_sektor[sektor] = by_sektor.get(sektor, UsahaCount()) + c
+    warnings = []
+    if total.izin_tanpa_tanggal:
+        warnings.append(
+            f"{total.izin_tanpa_tanggal} usaha memiliki NIB/IUMK tanpa tanggal terbit; "
+            "tidak dihitung sebagai wirausaha sampai tanggalnya diisi"
+        )
+    breakdowns = {
+        "kabupaten": kabupaten_rows(
+            {bps: (c.wirausaha, c.jumlah) for bps, c in by_kab.items()}, "usaha kecil"),
+        "sektor": tuple(
+            ratio_row(s or "(tanpa sektor)", s or "(tanpa sektor)", c.wirausaha, c.jumlah,
+                      "usaha kecil")
+            for s, c in sorted(by_sektor.items())
+        ),
+    }
+    trace = [
+        TraceStep("Aturan", RULE_TEXT),
+        TraceStep("Jumlah usaha kecil (penyebut)", str(total.jumlah)),
+        TraceStep("Usaha kecil dengan NIB/IUMK (pembilang)", str(total.wirausaha)),
+        TraceStep("NIB/IUMK tanpa tanggal terbit (tidak dihitung)", str(total.izin_tanpa_tanggal)),
+    ]
+    extra = {"izin_tanpa_tanggal": total.izin_tanpa_tanggal}
+    if total.jumlah == 0:
+        return IndicatorResult(
+            "usaha_kecil_wirausaha", None,
+            reason=f"Tidak ada usaha kecil pada register untuk tahun {year}",
+            numerator=0, denominator=0, noun="usaha kecil", breakdowns=breakdowns,
+            warnings=tuple(warnings), trace=tuple(trace), extra=extra)
+    trace.append(percent_trace(total.wirausaha, total.jumlah))
+    return IndicatorResult(
+        "usaha_kecil_wirausaha", round_half_up(percent(total.wirausaha, total.jumlah)),
+        numerator=total.wirausaha, denominator=total.jumlah, noun="usaha kecil",
+        breakdowns=breakdowns, warnings=tuple(warnings), trace=tuple(trace), extra=extra)

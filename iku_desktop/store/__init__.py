@@ -1,0 +1,1 @@
+"""Persistence: peewee models, opening a database (pragmas, integrity), migrations."""

@@ -1,0 +1,105 @@
+"""Opening a database file: existence, SQLite header, pragmas, integrity check, migrations.
+
+Every failure is a ``DatabaseError`` whose text is the Indonesian message for the user.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from . import migrate
+from .models import database
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+class DatabaseError(Exception):
+    """A database that cannot be opened; ``str()`` is the user's message."""
+
+
+class DatabaseMissing(DatabaseError):
+    pass
+
+
+class DatabaseDamaged(DatabaseError):
+    pass
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with open(path, "rb") as f:
+            head = f.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseError(f"Berkas basis data tidak dapat dibaca: {path} ({exc.strerror})") from exc
+    if head and head != SQLITE_HEADER:
+        raise DatabaseDamaged(f"Berkas {path} bukan basis data IKU Desktop (bukan berkas SQLite)")
+
+
+def pragmas(journal_mode: str = "wal") -> dict:
+    return {
+        "foreign_keys": 1,
+        "busy_timeout": BUSY_TIMEOUT_MS,
+        "journal_mode": journal_mode,
+        "synchronous": "normal" if journal_mode == "wal" else "full",
+    }
+
+
+def open_database(
+    path: str | os.PathLike,
+    *,
+    create: bool = False,
+    upgrade: bool = True,
+    journal_mode: str = "wal",
+) -> SqliteDatabase:
+    """Open (and with ``create`` make) the database at ``path`` and bind the models to it.
+
+    A path that does not exist is an error unless ``create``: a typo must never silently
+    make an empty database. The file must be SQLite, pass ``PRAGMA integrity_check``, and is
+    upgraded to the latest schema (a backup is taken first when it already holds data).
+    """
+    p = Path(path)
+    if p.exists():
+        if p.is_dir():
+            raise DatabaseError(f"{p} adalah folder, bukan berkas basis data")
+        _check_header(p)
+    elif not create:
+        raise DatabaseMissing(
+            f"Basis data tidak ditemukan: {p}. Buat yang baru dengan: iku --db {p} init"
+        )
+    else:
+        p.parent.mkdir(parents=True, exist_ok=True)
+
+    db = SqliteDatabase(str(p), pragmas=pragmas(journal_mode))
+    try:
+        db.connect(reuse_if_open=True)
+        check_integrity(db, p)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise DatabaseDamaged(f"Berkas {p} rusak atau bukan basis data IKU Desktop ({exc})") from exc
+    except DatabaseError:
+        db.close()
+        raise
+    database.initialize(db)
+    if upgrade:
+        migrate.upgrade(db, p)
+    return db
+
+
+def check_integrity(db: SqliteDatabase, path: Path) -> None:
+    rows = db.execute_sql("PRAGMA integrity_check").fetchall()
+    if [r[0] for r in rows] != ["ok"]:
+        detail = "; ".join(str(r[0]) for r in rows[:5])
+        raise DatabaseDamaged(
+            f"Pemeriksaan integritas basis data {path} gagal: {detail}. "
+            "Pulihkan dari cadangan terakhir."
+        )
+
+
+def close_database(db: SqliteDatabase) -> None:
+    if not db.is_closed():
+        db.close()

@@ -1,0 +1,40 @@
+"""Column types that keep values exact."""
+
+from __future__ import annotations
+
+import uuid as _uuid
+from datetime import datetime, timezone
+from decimal import Decimal, InvalidOperation
+
+from peewee import TextField
+
+
+class ExactDecimalField(TextField):
+    """A decimal stored as its canonical text ("24.50"): SQLite's DECIMAL is a float and
+    would lose digits. Targets, realisasi and SAKIP scores use it; money uses integers."""
+
+    field_type = "TEXT"
+
+    def db_value(self, value):
+        if value is None:
+            return None
+        if not isinstance(value, Decimal):
+            value = Decimal(str(value))
+        return format(value, "f")
+
+    def python_value(self, value):
+        if value is None:
+            return None
+        try:
+            return Decimal(value)
+        except (InvalidOperation, TypeError):
+            return None
+
+
+def new_uuid() -> str:
+    return _uuid.uuid4().hex
+
+
+def utc_now() -> str:
+    """ISO 8601 UTC timestamp with microseconds: sorts as text."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

@@ -1,0 +1,92 @@
+"""Numbered migrations with a history table (``schema_migrations``).
+
+Each migration runs in its own transaction (SQLite DDL is transactional), so a failed
+migration leaves the database at the previous version. Before upgrading a database that
+already holds data, a copy is written beside it with SQLite's online backup API.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+from peewee import SqliteDatabase
+
+from . import migrations as _pkg
+from .fields import utc_now
+
+HISTORY = "schema_migrations"
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    module: ModuleType
+
+
+def available() -> list[Migration]:
+    found = []
+    for info in pkgutil.iter_modules(_pkg.__path__):
+        if not info.name.startswith("m"):
+            continue
+        mod = importlib.import_module(f"{_pkg.__name__}.{info.name}")
+        found.append(Migration(mod.VERSION, mod.NAME, mod))
+    found.sort(key=lambda m: m.version)
+    versions = [m.version for m in found]
+    if versions != list(range(1, len(versions) + 1)):
+        raise RuntimeError(f"migrations are not numbered 1..n: {versions}")
+    return found
+
+
+def latest_version() -> int:
+    return available()[-1].version
+
+
+def current_version(db: SqliteDatabase) -> int:
+    db.execute_sql(
+        f"CREATE TABLE IF NOT EXISTS {HISTORY} (version INTEGER PRIMARY KEY, "
+        "name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    row = db.execute_sql(f"SELECT MAX(version) FROM {HISTORY}").fetchone()
+    return row[0] or 0
+
+
+def backup_file(db: SqliteDatabase, target: Path) -> Path:
+    """Copy the open database to ``target`` with the online backup API."""
+    dest = sqlite3.connect(str(target))
+    try:
+        db.connection().backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def upgrade(db: SqliteDatabase, path: Path | None = None, to_version: int | None = None) -> int:
+    """Apply pending migrations up to ``to_version`` (default: latest). Returns the version."""
+    version = current_version(db)
+    target = latest_version() if to_version is None else to_version
+    if version > latest_version():
+        from .database import DatabaseError
+
+        raise DatabaseError(
+            f"Basis data ini dibuat oleh versi IKU Desktop yang lebih baru (skema {version}); "
+            "perbarui aplikasi"
+        )
+    pending = [m for m in available() if version < m.version <= target]
+    if pending and version > 0 and path is not None:
+        backup_file(db, path.with_name(f"{path.stem}.sebelum-skema-{target}{path.suffix}"))
+    conn = db.connection()
+    for m in pending:
+        with db.atomic():
+            m.module.up(conn)
+            db.execute_sql(
+                f"INSERT INTO {HISTORY} (version, name, applied_at) VALUES (?, ?, ?)",
+                (m.version, m.name, utc_now()),
+            )
+        version = m.version
+    return version

@@ -1,0 +1,296 @@
+"""Peewee models: the latest schema. The tables are created by the numbered migrations in
+``store.migrations`` (never by ``create_table``); a test checks that the two agree.
+
+Rows that travel between offices (``SyncModel``) carry a UUID, ``updated_at``, the origin
+office and a ``deleted`` flag (tombstone): they are never hard-deleted. Money is whole
+rupiah in integer columns.
+"""
+
+from __future__ import annotations
+
+from peewee import (
+    BooleanField,
+    DateField,
+    DatabaseProxy,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from .fields import ExactDecimalField, new_uuid, utc_now
+
+database = DatabaseProxy()
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class SyncModel(BaseModel):
+    """Attributes:
+    uuid: identity across offices (merge key of district packages).
+    updated_at: last change, UTC ISO text.
+    origin: office that created the row: "provinsi" or a BPS code ("1571").
+    deleted: tombstone; a deleted row stays so the deletion can travel.
+    """
+
+    uuid = TextField(unique=True, default=new_uuid)
+    updated_at = TextField(default=utc_now)
+    origin = TextField(default="provinsi")
+    deleted = BooleanField(default=False)
+
+    def save(self, *args, **kwargs):
+        self.updated_at = utc_now()
+        return super().save(*args, **kwargs)
+
+    @classmethod
+    def live(cls):
+        """Rows that are not tombstones."""
+        return cls.select().where(cls.deleted == False)  # noqa: E712
+
+
+class Kabupaten(BaseModel):
+    """Reference data: the kabupaten/kota of Provinsi Jambi with both codes."""
+
+    nama = TextField(unique=True)
+    bps = TextField(unique=True)
+    kemendagri = TextField(unique=True)
+
+    class Meta:
+        table_name = "kabupaten"
+
+
+class Office(BaseModel):
+    """The office this database belongs to (one row)."""
+
+    uuid = TextField(unique=True, default=new_uuid)
+    kind = TextField(default="provinsi")  # "provinsi" | "kabupaten"
+    kabupaten = ForeignKeyField(Kabupaten, null=True, column_name="kabupaten_id")
+    nama = TextField()
+
+    class Meta:
+        table_name = "office"
+
+    @property
+    def code(self) -> str:
+        return "provinsi" if self.kind == "provinsi" else self.kabupaten.bps
+
+
+class Dokumen(SyncModel):
+    """A version of the IKU document (the printed, signed text)."""
+
+    judul = TextField()
+    unit_organisasi = TextField()
+    tugas = TextField()
+    tahun_awal = IntegerField()
+    tahun_akhir = IntegerField()
+    tempat = TextField()
+    tanggal_hari = IntegerField(null=True)
+    tanggal_bulan = IntegerField()
+    tanggal_tahun = IntegerField()
+    jabatan_penandatangan = TextField()
+    nama_penandatangan = TextField()
+    pangkat_penandatangan = TextField()
+    nip_penandatangan = TextField()
+    revisi = IntegerField(default=1)
+    aktif = BooleanField(default=True)
+    ditetapkan_at = TextField(null=True)
+
+    class Meta:
+        table_name = "dokumen"
+
+
+class Fungsi(SyncModel):
+    dokumen = ForeignKeyField(Dokumen, backref="fungsi", column_name="dokumen_id")
+    urutan = IntegerField()
+    teks = TextField()
+
+    class Meta:
+        table_name = "fungsi"
+
+
+class Sasaran(SyncModel):
+    dokumen = ForeignKeyField(Dokumen, backref="sasaran", column_name="dokumen_id")
+    urutan = IntegerField()
+    teks = TextField()
+
+    class Meta:
+        table_name = "sasaran"
+
+
+class Indikator(SyncModel):
+    dokumen = ForeignKeyField(Dokumen, backref="indikator", column_name="dokumen_id")
+    sasaran = ForeignKeyField(Sasaran, backref="indikator", column_name="sasaran_id")
+    urutan = IntegerField()  # numbered 1..m across the whole table
+    nama = TextField()
+    satuan = TextField(default="")
+    formulasi = TextField(default="")  # sanitised rich text (domain.richtext)
+    metode = TextField()
+    polaritas = TextField(default="naik")
+    rumus_turun = TextField(default="selisih")
+    sumber_data = TextField(default="")
+    penanggung_jawab = TextField(default="")
+
+    class Meta:
+        table_name = "indikator"
+
+
+class Target(SyncModel):
+    indikator = ForeignKeyField(Indikator, backref="targets", column_name="indikator_id")
+    tahun = IntegerField()
+    nilai = ExactDecimalField()
+
+    class Meta:
+        table_name = "target"
+
+
+class RealisasiManual(SyncModel):
+    indikator = ForeignKeyField(Indikator, backref="realisasi", column_name="indikator_id")
+    tahun = IntegerField()
+    nilai = ExactDecimalField()
+    catatan = TextField(default="")
+
+    class Meta:
+        table_name = "realisasi_manual"
+
+
+class Koperasi(SyncModel):
+    nomor_badan_hukum = TextField(unique=True)
+    nama = TextField()
+    tanggal_badan_hukum = DateField()
+    kabupaten = ForeignKeyField(Kabupaten, column_name="kabupaten_id")
+    jenis = TextField()
+    wilayah_keanggotaan = TextField(default="")
+    status = TextField(default="aktif")
+    tanggal_bubar = DateField(null=True)
+    nik_koperasi = TextField(null=True)
+    alamat = TextField(default="")
+
+    class Meta:
+        table_name = "koperasi"
+
+
+class KoperasiTahunBuku(SyncModel):
+    koperasi = ForeignKeyField(Koperasi, backref="tahun_buku", column_name="koperasi_id")
+    tahun = IntegerField()
+    tanggal_rat = DateField(null=True)
+    rat_sah = BooleanField(default=True)
+    anggota_l = IntegerField(null=True)
+    anggota_p = IntegerField(null=True)
+    volume_usaha = IntegerField()
+    aset = IntegerField()
+    modal_sendiri = IntegerField(null=True)
+    modal_luar = IntegerField(null=True)
+    shu = IntegerField(null=True)
+
+    class Meta:
+        table_name = "koperasi_tahun_buku"
+
+
+class UsahaKecil(SyncModel):
+    nama_usaha = TextField()
+    nama_pemilik = TextField()
+    nik_pemilik = TextField(null=True)
+    kabupaten = ForeignKeyField(Kabupaten, column_name="kabupaten_id")
+    alamat = TextField(default="")
+    sektor = TextField(default="")
+    modal_usaha = IntegerField(null=True)
+    hasil_penjualan = IntegerField(null=True)
+    skala_penetapan = TextField(null=True)
+    skala_alasan = TextField(null=True)
+    tanggal_terdata = DateField()
+    tanggal_tutup = DateField(null=True)
+    nib = TextField(null=True)
+    tanggal_nib = DateField(null=True)
+    nomor_iumk = TextField(null=True)
+    tanggal_iumk = DateField(null=True)
+
+    class Meta:
+        table_name = "usaha_kecil"
+
+
+class Sakip(SyncModel):
+    tahun = IntegerField(unique=True)
+    skema = TextField(default="88/2021")
+    perencanaan = ExactDecimalField(null=True)
+    pengukuran = ExactDecimalField(null=True)
+    pelaporan = ExactDecimalField(null=True)
+    evaluasi_internal = ExactDecimalField(null=True)
+    capaian_kinerja = ExactDecimalField(null=True)
+    nilai_lhe = ExactDecimalField(null=True)  # only when the components are not recorded
+    nomor_lhe = TextField(default="")
+    tanggal_lhe = DateField(null=True)
+
+    class Meta:
+        table_name = "sakip"
+
+
+class IkmSurvei(SyncModel):
+    nama = TextField(unique=True)
+    tahun = IntegerField()
+    periode = TextField(default="")
+    jenis_layanan = TextField(default="")
+    populasi = IntegerField(null=True)
+
+    class Meta:
+        table_name = "ikm_survei"
+
+
+class ImportBatch(BaseModel):
+    """One import of a file: what, when, and its content hash (an IKM file already imported
+    is recognised by it)."""
+
+    uuid = TextField(unique=True, default=new_uuid)
+    kind = TextField()
+    file_name = TextField()
+    sha256 = TextField()
+    imported_at = TextField(default=utc_now)
+    added = IntegerField(default=0)
+    updated = IntegerField(default=0)
+    unchanged = IntegerField(default=0)
+
+    class Meta:
+        table_name = "import_batch"
+
+
+class IkmRespon(SyncModel):
+    survei = ForeignKeyField(IkmSurvei, backref="respon", column_name="survei_id")
+    tanggal = DateField()
+    jenis_layanan = TextField(default="")
+    jenis_kelamin = TextField(null=True)
+    umur = IntegerField(null=True)
+    pendidikan = TextField(null=True)
+    pekerjaan = TextField(null=True)
+    u1 = IntegerField(null=True)
+    u2 = IntegerField(null=True)
+    u3 = IntegerField(null=True)
+    u4 = IntegerField(null=True)
+    u5 = IntegerField(null=True)
+    u6 = IntegerField(null=True)
+    u7 = IntegerField(null=True)
+    u8 = IntegerField(null=True)
+    u9 = IntegerField(null=True)
+    import_batch = ForeignKeyField(ImportBatch, null=True, column_name="import_batch_id")
+
+    class Meta:
+        table_name = "ikm_respon"
+
+
+class Setting(BaseModel):
+    """Office rules that DOMAIN.md marks as decisions; values are JSON text."""
+
+    key = TextField(primary_key=True)
+    value = TextField()
+    updated_at = TextField(default=utc_now)
+
+    class Meta:
+        table_name = "setting"
+
+
+ALL_MODELS = (
+    Kabupaten, Office, Dokumen, Fungsi, Sasaran, Indikator, Target, RealisasiManual,
+    Koperasi, KoperasiTahunBuku, UsahaKecil, Sakip, IkmSurvei, ImportBatch, IkmRespon, Setting,
+)

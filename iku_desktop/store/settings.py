@@ -1,0 +1,51 @@
+"""Office settings stored in the database (they belong to the office, travel with its
+data and are backed up with it). Each setting is declared once, typed, with its meaning."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from . import models as m
+from .fields import utc_now
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    default: Any
+    label: str  # Indonesian, shown in the window and the calculation sheet
+    help: str
+
+
+SETTINGS: dict[str, SettingSpec] = {
+    s.key: s
+    for s in (
+        SettingSpec(
+            "koperasi_hanya_aktif", False,
+            "Penyebut IKU 1 hanya koperasi aktif",
+            "Keputusan (DOMAIN.md §2): secara bawaan penyebut adalah semua koperasi yang "
+            "berbadan hukum pada tahun itu, aktif atau tidak. Aktifkan untuk menghitung hanya "
+            "koperasi berstatus aktif.",
+        ),
+    )
+}
+
+
+def get(key: str) -> Any:
+    spec = SETTINGS[key]
+    row = m.Setting.get_or_none(m.Setting.key == key)
+    return spec.default if row is None else json.loads(row.value)
+
+
+def set_value(key: str, value: Any) -> None:
+    spec = SETTINGS[key]
+    if type(value) is not type(spec.default):
+        raise TypeError(f"setting {key} takes {type(spec.default).__name__}")
+    (m.Setting.insert(key=key, value=json.dumps(value), updated_at=utc_now())
+     .on_conflict("replace").execute())
+
+
+def all_values() -> dict[str, Any]:
+    return {k: get(k) for k in SETTINGS}
