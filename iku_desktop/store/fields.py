@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid as _uuid
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from decimal import Decimal, InvalidOperation
 
-from peewee import TextField
+from peewee import DateField, TextField
 
 
 class ExactDecimalField(TextField):
@@ -38,3 +38,15 @@ def new_uuid() -> str:
 def utc_now() -> str:
     """ISO 8601 UTC timestamp with microseconds: sorts as text."""
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+class IsoDateField(DateField):
+    """A date stored as ISO text "YYYY-MM-DD" explicitly (sqlite3's implicit date adapter is
+    deprecated since Python 3.12), so that text comparison in SQL is date comparison."""
+
+    def db_value(self, value):
+        if isinstance(value, datetime):
+            value = value.date()
+        if isinstance(value, date):
+            return value.isoformat()
+        return super().db_value(value)

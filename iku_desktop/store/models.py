@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from peewee import (
     BooleanField,
-    DateField,
     DatabaseProxy,
     ForeignKeyField,
     IntegerField,
@@ -18,7 +17,7 @@ from peewee import (
     TextField,
 )
 
-from .fields import ExactDecimalField, new_uuid, utc_now
+from .fields import ExactDecimalField, IsoDateField, new_uuid, utc_now
 
 database = DatabaseProxy()
 
@@ -160,12 +159,12 @@ class RealisasiManual(SyncModel):
 class Koperasi(SyncModel):
     nomor_badan_hukum = TextField(unique=True)
     nama = TextField()
-    tanggal_badan_hukum = DateField()
+    tanggal_badan_hukum = IsoDateField()
     kabupaten = ForeignKeyField(Kabupaten, column_name="kabupaten_id")
     jenis = TextField()
     wilayah_keanggotaan = TextField(default="")
     status = TextField(default="aktif")
-    tanggal_bubar = DateField(null=True)
+    tanggal_bubar = IsoDateField(null=True)
     nik_koperasi = TextField(null=True)
     alamat = TextField(default="")
 
@@ -176,7 +175,7 @@ class Koperasi(SyncModel):
 class KoperasiTahunBuku(SyncModel):
     koperasi = ForeignKeyField(Koperasi, backref="tahun_buku", column_name="koperasi_id")
     tahun = IntegerField()
-    tanggal_rat = DateField(null=True)
+    tanggal_rat = IsoDateField(null=True)
     rat_sah = BooleanField(default=True)
     anggota_l = IntegerField(null=True)
     anggota_p = IntegerField(null=True)
@@ -201,12 +200,12 @@ class UsahaKecil(SyncModel):
     hasil_penjualan = IntegerField(null=True)
     skala_penetapan = TextField(null=True)
     skala_alasan = TextField(null=True)
-    tanggal_terdata = DateField()
-    tanggal_tutup = DateField(null=True)
+    tanggal_terdata = IsoDateField()
+    tanggal_tutup = IsoDateField(null=True)
     nib = TextField(null=True)
-    tanggal_nib = DateField(null=True)
+    tanggal_nib = IsoDateField(null=True)
     nomor_iumk = TextField(null=True)
-    tanggal_iumk = DateField(null=True)
+    tanggal_iumk = IsoDateField(null=True)
 
     class Meta:
         table_name = "usaha_kecil"
@@ -222,7 +221,7 @@ class Sakip(SyncModel):
     capaian_kinerja = ExactDecimalField(null=True)
     nilai_lhe = ExactDecimalField(null=True)  # only when the components are not recorded
     nomor_lhe = TextField(default="")
-    tanggal_lhe = DateField(null=True)
+    tanggal_lhe = IsoDateField(null=True)
 
     class Meta:
         table_name = "sakip"
@@ -258,7 +257,7 @@ class ImportBatch(BaseModel):
 
 class IkmRespon(SyncModel):
     survei = ForeignKeyField(IkmSurvei, backref="respon", column_name="survei_id")
-    tanggal = DateField()
+    tanggal = IsoDateField()
     jenis_layanan = TextField(default="")
     jenis_kelamin = TextField(null=True)
     umur = IntegerField(null=True)

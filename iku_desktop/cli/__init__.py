@@ -1,0 +1,70 @@
+"""The ``iku`` command line: init, import, compute, demo.
+
+Every command takes ``--db PATH`` (or ``IKU_DB``); only ``init`` creates a file. Messages
+are Indonesian; exit codes: 0 success, 1 the data was refused or cannot be computed,
+2 usage or database errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .. import __version__
+from ..services.database import default_path
+from ..store.database import DatabaseError
+from . import commands
+
+EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                        help="berkas basis data (bawaan: IKU_DB atau folder data pengguna)")
+    parser = argparse.ArgumentParser(
+        prog="iku", parents=[common],
+        description="IKU Desktop — Indikator Kinerja Utama Dinas Koperasi dan UKM Provinsi Jambi")
+    parser.add_argument("--version", action="version", version=f"iku {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="PERINTAH")
+
+    p = sub.add_parser("init", parents=[common],
+                       help="buat basis data baru berisi dokumen IKU resmi (Januari 2022)")
+    p.set_defaults(func=commands.cmd_init)
+
+    p = sub.add_parser("import", parents=[common], help="impor data dari berkas CSV")
+    p.add_argument("file", type=Path, help="berkas CSV")
+    p.add_argument("--kind", choices=commands.IMPORT_KINDS,
+                   help="jenis data (bawaan: dikenali dari judul kolom)")
+    p.add_argument("--dry-run", action="store_true", help="periksa saja, jangan simpan")
+    p.add_argument("--json", action="store_true", help="laporan dalam JSON")
+    p.set_defaults(func=commands.cmd_import)
+
+    p = sub.add_parser("compute", parents=[common], help="hitung semua indikator satu tahun")
+    p.add_argument("--year", type=int, required=True, help="tahun, mis. 2022")
+    p.add_argument("--json", action="store_true", help="keluaran JSON (lihat README)")
+    p.set_defaults(func=commands.cmd_compute)
+
+    p = sub.add_parser("demo", parents=[common],
+                       help="isi basis data baru dengan data sintetis bertanda [DEMO]")
+    p.add_argument("--scale", type=int, default=1,
+                   help="kelipatan ukuran Jambi (1 ≈ 5.000 koperasi, 20.000 usaha kecil)")
+    p.add_argument("--seed", type=int, default=2022, help="benih acak (hasil selalu sama)")
+    p.set_defaults(func=commands.cmd_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "db"):
+        args.db = default_path()
+    try:
+        return args.func(args)
+    except DatabaseError as exc:
+        print(f"Galat: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("Dibatalkan.", file=sys.stderr)
+        return 130

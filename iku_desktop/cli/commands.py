@@ -1,0 +1,85 @@
+"""The commands of ``iku``; each returns an exit code."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from ..exchange.importer import import_file
+from ..exchange.kinds import KINDS
+from ..services import demo
+from ..services.database import init_database, office_code
+from ..services.indicators import compute_year
+from ..store import document_repo
+from ..store.database import open_database
+from . import render
+
+IMPORT_KINDS = tuple(KINDS)
+
+
+def cmd_init(args) -> int:
+    db = init_database(args.db)
+    doc = document_repo.load_active()
+    db.close()
+    print(f"Basis data dibuat: {args.db}")
+    print(f"Dokumen IKU: {doc.judul} — {doc.unit_organisasi}, {doc.tempat_tanggal}; "
+          f"{len(doc.sasaran)} sasaran, {len(doc.semua_indikator)} indikator")
+    return 0
+
+
+def cmd_import(args) -> int:
+    db = open_database(args.db)
+    try:
+        result = import_file(args.file, kind=args.kind, dry_run=args.dry_run,
+                             origin=office_code())
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        for issue in result.report.issues:
+            print(issue.render(), file=sys.stderr if not result.report.ok else sys.stdout)
+        if not result.report.ok:
+            print(f"Impor dibatalkan: {len(result.report.errors)} galat. "
+                  "Tidak ada data yang disimpan.", file=sys.stderr)
+        elif args.dry_run:
+            print(f"Pemeriksaan selesai ({', '.join(result.kinds)}): tidak ada galat. "
+                  "Tidak ada data yang disimpan (--dry-run).")
+        else:
+            for table, c in result.counts.items():
+                print(f"{table}: {c.added} ditambah, {c.updated} diubah, {c.unchanged} tetap")
+    return 0 if result.report.ok else 1
+
+
+def cmd_compute(args) -> int:
+    db = open_database(args.db)
+    try:
+        doc = document_repo.load_active()
+        if doc is None:
+            print("Galat: basis data tidak berisi dokumen IKU aktif", file=sys.stderr)
+            return 1
+        reports = compute_year(doc, args.year)
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps(render.report_json(args.year, reports), ensure_ascii=False, indent=2))
+    else:
+        if args.year not in doc.tahun:
+            print(f"Catatan: {args.year} di luar periode dokumen "
+                  f"({doc.tahun_awal}–{doc.tahun_akhir})")
+        print(render.report_text(args.year, doc.unit_organisasi, reports))
+    return 0
+
+
+def cmd_demo(args) -> int:
+    db = open_database(args.db)
+    try:
+        counts = demo.fill(args.scale, args.seed,
+                           progress=lambda what: print(f"… {what} selesai", file=sys.stderr))
+    except demo.DemoError as exc:
+        print(f"Galat: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    print("Data demo ditambahkan: " + ", ".join(f"{t} {n}" for t, n in counts.items()))
+    return 0

@@ -1,0 +1,132 @@
+"""The format-neutral importer: reader → column mapping → row validation → upsert → report.
+
+Every row of every table is validated before anything is written. Any error: nothing is
+written. A valid file is written in one transaction. Readers for other formats (Excel)
+only add a way to produce ``Table`` objects.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from peewee import IntegrityError
+
+from ..store import models as m
+from ..validation import ValidationReport
+from . import readers
+from .kinds import KINDS
+from .kinds.base import Counts, ImportContext
+from .schema import detect_kind, map_columns, parse_rows
+
+# tables of several kinds in one file are applied in this order (koperasi before their
+# tahun buku rows)
+ORDER = ("koperasi", "koperasi-tahunan", "usaha-kecil", "sakip", "ikm")
+
+
+@dataclass
+class ImportResult:
+    """Attributes:
+    file: the file imported.
+    kinds: the kind of each table, in file order.
+    report: every error and warning.
+    counts: table → added/updated/unchanged (empty when nothing was written).
+    dry_run: validated only.
+    written: whether the database was changed.
+    """
+
+    file: str
+    kinds: list[str] = field(default_factory=list)
+    report: ValidationReport = field(default_factory=ValidationReport)
+    counts: dict[str, Counts] = field(default_factory=dict)
+    dry_run: bool = False
+    written: bool = False
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.file, "kinds": self.kinds, "ok": self.report.ok,
+            "dry_run": self.dry_run, "written": self.written,
+            "counts": {t: c.as_dict() for t, c in self.counts.items()},
+            "errors": [i.as_dict() for i in self.report.errors],
+            "warnings": [i.as_dict() for i in self.report.warnings],
+        }
+
+
+def read_tables(path: Path, report: ValidationReport) -> list[readers.Table]:
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".txt", ""):
+        table, warnings = readers.read_csv(path)
+        for w in warnings:
+            report.warning("encoding", w)
+        return [table]
+    raise readers.ReadError(
+        f"Format berkas '{suffix}' belum didukung; gunakan CSV (.csv)")
+
+
+def import_file(path: str | Path, kind: str | None = None, dry_run: bool = False,
+                origin: str = "provinsi", today: date | None = None) -> ImportResult:
+    p = Path(path)
+    result = ImportResult(str(p), dry_run=dry_run)
+    report = result.report
+    try:
+        tables = read_tables(p, report)
+        sha = hashlib.sha256(p.read_bytes()).hexdigest()
+    except readers.ReadError as exc:
+        report.error("unreadable", str(exc))
+        return result
+    except OSError as exc:
+        report.error("unreadable", f"Berkas tidak dapat dibaca: {exc.strerror or exc}")
+        return result
+
+    specs = [mod.SPEC for mod in KINDS.values()]
+    planned = []
+    for table in tables:
+        if kind is not None:
+            if kind not in KINDS:
+                report.error("unknown_kind", f"Jenis data '{kind}' tidak dikenal; pilihan: "
+                             + ", ".join(KINDS))
+                return result
+            spec = KINDS[kind].SPEC
+        else:
+            spec = detect_kind(table, specs)
+            if spec is None:
+                report.error("unknown_kind",
+                             "Jenis data tidak dapat dikenali dari judul kolom; gunakan --kind "
+                             "(" + ", ".join(KINDS) + ")", sheet=table.name)
+                continue
+        result.kinds.append(spec.name)
+        planned.append((spec, table))
+
+    ctx_base = dict(today=today or date.today(), origin=origin, file_name=p.name, sha256=sha)
+    pending: dict[str, set] = {}
+    checked = []
+    for spec, table in sorted(planned, key=lambda st: ORDER.index(st[0].name)):
+        ctx = ImportContext(report, sheet=table.name, pending=pending, **ctx_base)
+        mapping = map_columns(spec, table, report)
+        if not report.ok and any(i.code == "missing_column" for i in report.errors):
+            continue
+        rows = parse_rows(spec, table, mapping, report)
+        if not rows:
+            report.warning("empty", "Tidak ada baris data", sheet=table.name)
+        checked.append((spec, ctx, KINDS[spec.name].check(rows, ctx)))
+
+    if not report.ok or dry_run:
+        return result
+    counts: dict[str, Counts] = {}
+    try:
+        with m.database.atomic():
+            for spec, ctx, rows in checked:
+                for table_name, c in KINDS[spec.name].apply(rows, ctx).items():
+                    total = counts.setdefault(table_name, Counts())
+                    total.added += c.added
+                    total.updated += c.updated
+                    total.unchanged += c.unchanged
+    except IntegrityError as exc:
+        # the checks above should make this unreachable; if not, nothing was written
+        report.error("constraint", f"Data ditolak oleh basis data, tidak ada yang disimpan: {exc}")
+        return result
+    result.counts = counts
+    result.written = any(c.added or c.updated for c in result.counts.values())
+    return result

@@ -1,0 +1,96 @@
+"""What the kinds share: the import context, change counts and the generic upsert."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ...store import models as m
+from ...store.fields import utc_now
+from ...validation import ValidationReport
+from ..schema import ParsedRow
+
+
+@dataclass
+class Counts:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def as_dict(self) -> dict:
+        return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged}
+
+
+@dataclass
+class ImportContext:
+    """Attributes:
+    report: where every problem goes.
+    sheet: sheet name for workbook rows (None for CSV).
+    today: the date "in the future" is measured against.
+    origin: office code written on new rows.
+    file_name, sha256: the file being imported.
+    """
+
+    report: ValidationReport
+    sheet: str | None = None
+    today: date = field(default_factory=date.today)
+    origin: str = "provinsi"
+    file_name: str = ""
+    sha256: str = ""
+    # natural keys that earlier tables of the same import will add (a workbook's koperasi
+    # sheet before its tahun buku sheet): kind name → keys
+    pending: dict[str, set] = field(default_factory=dict)
+
+    def error(self, row: ParsedRow, key: str | None, code: str, message: str) -> None:
+        self.report.error(code, message, sheet=self.sheet, row=row.row,
+                          column=row.headers.get(key) if key else None,
+                          value=_show(row.raw.get(key)) if key else None)
+
+    def warning(self, row: ParsedRow, key: str | None, code: str, message: str) -> None:
+        self.report.warning(code, message, sheet=self.sheet, row=row.row,
+                            column=row.headers.get(key) if key else None,
+                            value=_show(row.raw.get(key)) if key else None)
+
+
+def _show(value) -> str | None:
+    return None if value is None else str(value).strip()
+
+
+def valid_rows(rows: list[ParsedRow]) -> list[ParsedRow]:
+    return [r for r in rows if "__invalid__" not in r.values]
+
+
+def kabupaten_ids() -> dict[str, int]:
+    return {k.bps: k.id for k in m.Kabupaten.select()}
+
+
+def upsert(model, existing, values: dict, origin: str, counts: Counts):
+    """Insert ``values``, or update ``existing`` only where a value differs (an unchanged
+    row keeps its ``updated_at``; a tombstone is revived). Returns the row."""
+    if existing is None:
+        row = model.create(origin=origin, **values)
+        counts.added += 1
+        return row
+    changed = {k: v for k, v in values.items() if getattr(existing, k) != v}
+    if existing.deleted:
+        changed["deleted"] = False
+    if not changed:
+        counts.unchanged += 1
+        return existing
+    changed["updated_at"] = utc_now()
+    model.update(**changed).where(model.id == existing.id).execute()
+    for k, v in changed.items():
+        setattr(existing, k, v)
+    counts.updated += 1
+    return existing
+
+
+def optional_values(row: ParsedRow, keys: tuple[str, ...], defaults: dict | None = None) -> dict:
+    """Values of optional columns present in the file: a blank cell clears the field; a
+    column absent from the file leaves the stored value alone."""
+    out = {}
+    defaults = defaults or {}
+    for k in keys:
+        if k in row.raw:
+            out[k] = row.values.get(k, defaults.get(k))
+    return out

@@ -1,0 +1,100 @@
+"""Import kind ``koperasi``: the register of koperasi, keyed by nomor badan hukum."""
+
+from __future__ import annotations
+
+from ...domain.koperasi import JenisKoperasi, StatusKoperasi
+from ...domain.wilayah import WilayahError, find_kabupaten
+from ...store import models as m
+from ..cells import CellError, choice_keys, parse_choice, parse_date, text
+from ..schema import Column, KindSpec, ParsedRow, with_cell_error
+from .base import Counts, ImportContext, kabupaten_ids, optional_values, upsert, valid_rows
+
+JENIS = choice_keys({
+    **{j.value: j for j in JenisKoperasi},
+    **{f"koperasi {j.value}": j for j in JenisKoperasi},
+    "ksp": JenisKoperasi.SIMPAN_PINJAM, "usp": JenisKoperasi.SIMPAN_PINJAM,
+    "simpan-pinjam": JenisKoperasi.SIMPAN_PINJAM,
+})
+STATUS = choice_keys({
+    **{s.value: s for s in StatusKoperasi},
+    "nonaktif": StatusKoperasi.TIDAK_AKTIF, "non aktif": StatusKoperasi.TIDAK_AKTIF,
+    "bubar": StatusKoperasi.DIBUBARKAN,
+})
+
+
+def digits_only(value) -> str:
+    t = text(value).replace(" ", "").replace(".", "")
+    if not t.isdigit():
+        raise CellError("NIK koperasi hanya boleh berisi angka")
+    return t
+
+
+SPEC = KindSpec(
+    name="koperasi",
+    label="Register koperasi",
+    tables=("koperasi",),
+    columns=(
+        Column("nomor_badan_hukum", "Nomor Badan Hukum", True, text,
+               aliases=("No Badan Hukum", "Nomor BH", "No BH"),
+               help="Nomor badan hukum, mis. 518.08/96/BH/XIV.10/VIII/2008 (kunci)"),
+        Column("nama", "Nama Koperasi", True, text),
+        Column("tanggal_badan_hukum", "Tanggal Badan Hukum", True, parse_date,
+               aliases=("Tanggal BH",)),
+        Column("kabupaten", "Kabupaten/Kota", True,
+               with_cell_error(find_kabupaten, (WilayahError,)),
+               help="Nama, kode BPS (1506) atau kode Kemendagri (15.07)"),
+        Column("jenis", "Jenis Koperasi", True,
+               lambda v: parse_choice(v, JENIS, "Jenis koperasi")),
+        Column("status", "Status", True, lambda v: parse_choice(v, STATUS, "Status")),
+        Column("tanggal_bubar", "Tanggal Bubar", False, parse_date),
+        Column("nik_koperasi", "NIK Koperasi", False, digits_only),
+        Column("alamat", "Alamat", False, text),
+        Column("wilayah_keanggotaan", "Wilayah Keanggotaan", False, text),
+    ),
+)
+
+OPTIONAL = ("tanggal_bubar", "nik_koperasi", "alamat", "wilayah_keanggotaan")
+DEFAULTS = {"alamat": "", "wilayah_keanggotaan": ""}
+
+
+def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
+    seen: dict[str, int] = {}
+    for r in rows:
+        v = r.values
+        key = v.get("nomor_badan_hukum")
+        if key:
+            if key in seen:
+                ctx.error(r, "nomor_badan_hukum", "duplicate_key",
+                          f"Nomor badan hukum sama dengan baris {seen[key]}")
+            seen.setdefault(key, r.row)
+        status, bubar = v.get("status"), v.get("tanggal_bubar")
+        if status is StatusKoperasi.DIBUBARKAN and bubar is None:
+            ctx.error(r, "tanggal_bubar", "required",
+                      "Tanggal Bubar wajib diisi untuk koperasi yang dibubarkan")
+        if bubar is not None and status not in (None, StatusKoperasi.DIBUBARKAN):
+            ctx.error(r, "tanggal_bubar", "inconsistent",
+                      "Tanggal Bubar hanya diisi untuk koperasi berstatus Dibubarkan")
+        tbh = v.get("tanggal_badan_hukum")
+        if bubar is not None and tbh is not None and bubar < tbh:
+            ctx.error(r, "tanggal_bubar", "inconsistent",
+                      "Tanggal Bubar lebih awal dari Tanggal Badan Hukum")
+    ok = valid_rows(rows)
+    ctx.pending.setdefault("koperasi", set()).update(r.values["nomor_badan_hukum"] for r in ok)
+    return ok
+
+
+def apply(rows: list[ParsedRow], ctx: ImportContext) -> dict[str, Counts]:
+    counts = Counts()
+    kab = kabupaten_ids()
+    existing = {k.nomor_badan_hukum: k for k in m.Koperasi.select()}
+    for r in rows:
+        v = r.values
+        values = {
+            "nomor_badan_hukum": v["nomor_badan_hukum"], "nama": v["nama"],
+            "tanggal_badan_hukum": v["tanggal_badan_hukum"],
+            "kabupaten_id": kab[v["kabupaten"].bps], "jenis": v["jenis"].value,
+            "status": v["status"].value, **optional_values(r, OPTIONAL, DEFAULTS),
+        }
+        cur = existing.get(v["nomor_badan_hukum"])
+        existing[v["nomor_badan_hukum"]] = upsert(m.Koperasi, cur, values, ctx.origin, counts)
+    return {"koperasi": counts}

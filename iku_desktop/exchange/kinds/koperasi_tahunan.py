@@ -1,0 +1,93 @@
+"""Import kind ``koperasi-tahunan``: one koperasi's figures for one tahun buku, keyed by
+nomor badan hukum + tahun buku."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ...store import models as m
+from ..cells import parse_bool, parse_date, parse_int, parse_rupiah, text
+from ..schema import Column, KindSpec, ParsedRow
+from .base import Counts, ImportContext, optional_values, upsert, valid_rows
+
+
+def _tahun(value) -> int:
+    return parse_int(value, 1900, date.today().year)
+
+
+def _count(value) -> int:
+    return parse_int(value, 0)
+
+
+SPEC = KindSpec(
+    name="koperasi-tahunan",
+    label="Data tahun buku koperasi (RAT, volume usaha, aset)",
+    tables=("koperasi_tahun_buku",),
+    columns=(
+        Column("nomor_badan_hukum", "Nomor Badan Hukum", True, text,
+               aliases=("No Badan Hukum", "Nomor BH", "No BH")),
+        Column("tahun", "Tahun Buku", True, _tahun),
+        Column("tanggal_rat", "Tanggal RAT", False, parse_date,
+               help="Kosong berarti RAT tidak dilaksanakan"),
+        Column("rat_sah", "RAT Sah", False, parse_bool, help="Ya/Tidak (kuorum), bawaan Ya"),
+        Column("anggota_l", "Anggota Laki-laki", False, _count, aliases=("Anggota L",)),
+        Column("anggota_p", "Anggota Perempuan", False, _count, aliases=("Anggota P",)),
+        Column("volume_usaha", "Volume Usaha", True, parse_rupiah),
+        Column("aset", "Aset", True, parse_rupiah),
+        Column("modal_sendiri", "Modal Sendiri", False,
+               lambda v: parse_rupiah(v, allow_negative=True)),
+        Column("modal_luar", "Modal Luar", False, parse_rupiah),
+        Column("shu", "SHU", False, lambda v: parse_rupiah(v, allow_negative=True)),
+    ),
+)
+
+OPTIONAL = ("tanggal_rat", "rat_sah", "anggota_l", "anggota_p", "modal_sendiri", "modal_luar",
+            "shu")
+DEFAULTS = {"rat_sah": True}
+
+
+def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
+    known = {nbh: tbh for nbh, tbh in
+             m.Koperasi.select(m.Koperasi.nomor_badan_hukum, m.Koperasi.tanggal_badan_hukum)
+             .where(m.Koperasi.deleted == False).tuples()}  # noqa: E712
+    pending = ctx.pending.get("koperasi", set())
+    seen: dict[tuple, int] = {}
+    for r in rows:
+        v = r.values
+        nbh, tahun = v.get("nomor_badan_hukum"), v.get("tahun")
+        if nbh and nbh not in known and nbh not in pending:
+            ctx.error(r, "nomor_badan_hukum", "unknown_koperasi",
+                      "Koperasi dengan nomor badan hukum ini tidak ada pada register")
+        if nbh and tahun:
+            if (nbh, tahun) in seen:
+                ctx.error(r, "tahun", "duplicate_key",
+                          f"Koperasi dan tahun buku sama dengan baris {seen[(nbh, tahun)]}")
+            seen.setdefault((nbh, tahun), r.row)
+            tbh = known.get(nbh)
+            if tbh is not None and tahun < tbh.year:
+                ctx.warning(r, "tahun", "before_badan_hukum",
+                            f"Tahun buku sebelum koperasi berbadan hukum ({tbh.year})")
+        rat = v.get("tanggal_rat")
+        if rat is not None and tahun and rat < date(tahun, 1, 1):
+            ctx.error(r, "tanggal_rat", "inconsistent",
+                      f"Tanggal RAT lebih awal dari awal tahun buku {tahun}")
+        if rat is None and v.get("rat_sah") is True:
+            ctx.warning(r, "rat_sah", "inconsistent",
+                        "RAT Sah diisi Ya tetapi Tanggal RAT kosong: dianggap tidak ada RAT")
+    return valid_rows(rows)
+
+
+def apply(rows: list[ParsedRow], ctx: ImportContext) -> dict[str, Counts]:
+    counts = Counts()
+    kop_ids = dict(m.Koperasi.select(m.Koperasi.nomor_badan_hukum, m.Koperasi.id).tuples())
+    existing = {(t.koperasi_id, t.tahun): t for t in m.KoperasiTahunBuku.select()}
+    for r in rows:
+        v = r.values
+        kid = kop_ids[v["nomor_badan_hukum"]]
+        values = {"koperasi_id": kid, "tahun": v["tahun"], "volume_usaha": v["volume_usaha"],
+                  "aset": v["aset"], **optional_values(r, OPTIONAL, DEFAULTS)}
+        if values.get("rat_sah") is None and "rat_sah" in values:
+            values["rat_sah"] = True
+        key = (kid, v["tahun"])
+        existing[key] = upsert(m.KoperasiTahunBuku, existing.get(key), values, ctx.origin, counts)
+    return {"koperasi_tahun_buku": counts}

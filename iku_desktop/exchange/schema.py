@@ -1,0 +1,152 @@
+"""Import kinds as data: their columns, how each cell is parsed, and header matching.
+
+Headers are matched ignoring case, spaces and punctuation ("Kabupaten/Kota" =
+"kabupaten kota" = "KABUPATEN_KOTA").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from ..validation import ValidationReport
+from .cells import CellError, is_blank
+from .readers import Table
+
+
+def header_key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", str(text).lower())
+
+
+@dataclass(frozen=True)
+class Column:
+    """Attributes:
+    key: field name in the parsed record.
+    header: the header as templates write it (Indonesian).
+    required: a blank cell is an error.
+    parse: raw cell → value; raises CellError.
+    aliases: other accepted headers.
+    prefix: a header that starts with this key also matches ("U1 Persyaratan" → U1).
+    help: what the column means (for templates and documentation).
+    """
+
+    key: str
+    header: str
+    required: bool = False
+    parse: Callable[[Any], Any] = lambda v: v
+    aliases: tuple[str, ...] = ()
+    prefix: bool = False
+    help: str = ""
+
+    def matches(self, header: str) -> bool:
+        h = header_key(header)
+        keys = {header_key(self.header), *(header_key(a) for a in self.aliases)}
+        if h in keys:
+            return True
+        if self.prefix:
+            k = header_key(self.header)
+            return h.startswith(k) and not h[len(k):len(k) + 1].isdigit()
+        return False
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    name: str  # "koperasi", "koperasi-tahunan", …
+    label: str  # Indonesian
+    columns: tuple[Column, ...]
+    tables: tuple[str, ...] = field(default=())
+
+    @property
+    def required(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.required)
+
+
+@dataclass(frozen=True)
+class ParsedRow:
+    row: int
+    values: dict[str, Any]
+    raw: dict[str, Any]
+    headers: dict[str, str]  # key → header as written
+
+
+def map_columns(spec: KindSpec, table: Table, report: ValidationReport) -> dict[str, int]:
+    """Column key → index in the table. Reports missing required columns (error),
+    duplicate columns (error) and unknown columns (warning)."""
+    found: dict[str, int] = {}
+    for idx, header in enumerate(table.headers):
+        if not str(header).strip():
+            continue
+        col = next((c for c in spec.columns if c.matches(header)), None)
+        if col is None:
+            report.warning("unknown_column", f"Kolom '{header}' tidak dikenal dan diabaikan",
+                           sheet=table.name, row=1, column=str(header))
+        elif col.key in found:
+            report.error("duplicate_column", f"Kolom '{col.header}' muncul lebih dari sekali",
+                         sheet=table.name, row=1, column=str(header))
+        else:
+            found[col.key] = idx
+    for col in spec.required:
+        if col.key not in found:
+            report.error("missing_column", f"Kolom wajib '{col.header}' tidak ada",
+                         sheet=table.name, row=1, column=col.header)
+    return found
+
+
+def parse_rows(spec: KindSpec, table: Table, mapping: dict[str, int],
+               report: ValidationReport) -> list[ParsedRow]:
+    """Parse every cell of every row; each bad cell is one error naming row and column.
+    Rows with an error are still returned (with the bad field missing) so cross-row checks
+    can go on; the report decides whether anything is written."""
+    out = []
+    for row_no, cells in table.rows:
+        values: dict[str, Any] = {}
+        raw: dict[str, Any] = {}
+        headers: dict[str, str] = {}
+        bad = False
+        for col in spec.columns:
+            if col.key not in mapping:
+                continue
+            idx = mapping[col.key]
+            value = cells[idx] if idx < len(cells) else None
+            raw[col.key] = value
+            headers[col.key] = str(table.headers[idx])
+            if is_blank(value):
+                if col.required:
+                    report.error("required", f"{col.header} wajib diisi", sheet=table.name,
+                                 row=row_no, column=headers[col.key])
+                    bad = True
+                continue
+            try:
+                values[col.key] = col.parse(value)
+            except CellError as exc:
+                report.error("invalid", str(exc), sheet=table.name, row=row_no,
+                             column=headers[col.key], value=str(value).strip())
+                bad = True
+        out.append(ParsedRow(row_no, values, raw, headers) if not bad
+                   else ParsedRow(row_no, {**values, "__invalid__": True}, raw, headers))
+    return out
+
+
+def detect_kind(table: Table, specs: list[KindSpec]) -> KindSpec | None:
+    """The kind whose required columns are all present; None if none or several fit."""
+    keys = [str(h) for h in table.headers]
+    fits = []
+    for spec in specs:
+        if all(any(c.matches(h) for h in keys) for c in spec.required):
+            fits.append(spec)
+    if len(fits) == 1:
+        return fits[0]
+    return None
+
+
+def with_cell_error(parse: Callable[[Any], Any], errors: tuple[type[Exception], ...]):
+    """Wrap a domain validator so its errors become CellError."""
+
+    def wrapped(value):
+        try:
+            return parse(value)
+        except errors as exc:
+            raise CellError(str(exc)) from exc
+
+    return wrapped
