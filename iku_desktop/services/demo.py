@@ -34,9 +34,19 @@ def _sync(d: dict) -> dict:
     return {**d, "uuid": new_uuid(), "updated_at": utc_now(), "origin": ORIGIN, "deleted": False}
 
 
-def _bulk(model, rows: list[dict], chunk: int = 2000) -> None:
-    for i in range(0, len(rows), chunk):
-        model.insert_many(rows[i:i + chunk]).execute()
+def _bulk(model, rows: list[dict]) -> None:
+    """Insert many rows through the connection directly (peewee's insert_many builds a
+    query object per chunk; at scale 10 that is minutes instead of seconds)."""
+    if not rows:
+        return
+    fields = model._meta.fields
+    names = list(rows[0])
+    columns = [fields[n].column_name for n in names]
+    sql = (f"INSERT INTO {model._meta.table_name} ({', '.join(columns)}) "
+           f"VALUES ({', '.join('?' * len(columns))})")
+    convert = [fields[n].db_value for n in names]
+    m.database.connection().executemany(
+        sql, ([c(r[n]) for c, n in zip(convert, names)] for r in rows))
 
 
 def fill(scale: int = 1, seed: int = 2022, first_year: int = 2020, last_year: int = 2026,

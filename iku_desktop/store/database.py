@@ -9,6 +9,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+import peewee
 from peewee import SqliteDatabase
 
 from . import migrate
@@ -78,7 +79,7 @@ def open_database(
     try:
         db.connect(reuse_if_open=True)
         check_integrity(db, p)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
         db.close()
         raise DatabaseDamaged(f"Berkas {p} rusak atau bukan basis data IKU Desktop ({exc})") from exc
     except DatabaseError:

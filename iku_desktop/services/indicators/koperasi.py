@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...domain.koperasi import JenisKoperasi, KoperasiCount
+from ...domain.formatting import format_number
 from ...domain.numbers import percent, round_half_up
 from ...domain.results import IndicatorResult, TraceStep
 from ...store import counting, settings
@@ -36,7 +37,7 @@ def compute(year: int) -> IndicatorResult:
     warnings = []
     if total.tidak_lengkap:
         warnings.append(
-            f"{total.tidak_lengkap} koperasi tidak memiliki data tahun buku {year} atau "
+            f"{format_number(total.tidak_lengkap, 0)} koperasi tidak memiliki data tahun buku {year} atau "
             f"{year - 1} (data tidak lengkap); tidak dihitung sebagai meningkat"
         )
     breakdowns = {

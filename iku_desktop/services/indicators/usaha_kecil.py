@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...domain.formatting import format_number
 from ...domain.numbers import percent, round_half_up
 from ...domain.results import IndicatorResult, TraceStep
 from ...domain.usaha_kecil import UsahaCount
@@ -26,7 +27,7 @@ def compute(year: int) -> IndicatorResult:
     warnings = []
     if total.izin_tanpa_tanggal:
         warnings.append(
-            f"{total.izin_tanpa_tanggal} usaha memiliki NIB/IUMK tanpa tanggal terbit; "
+            f"{format_number(total.izin_tanpa_tanggal, 0)} usaha memiliki NIB/IUMK tanpa tanggal terbit; "
             "tidak dihitung sebagai wirausaha sampai tanggalnya diisi"
         )
     breakdowns = {

@@ -1,0 +1,58 @@
+"""Shared fixtures. The migrated database holding the default document is built once per
+session and copied for each test (as Anki's tests do), so every test starts from the same
+file quickly."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from iku_desktop.services.database import init_database
+from iku_desktop.store.database import open_database
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    db = init_database(path)
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return path
+
+
+@pytest.fixture
+def db_path(template_db, tmp_path) -> Path:
+    path = tmp_path / "iku.sqlite"
+    shutil.copy(template_db, path)
+    return path
+
+
+@pytest.fixture
+def db(db_path):
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+def write_csv(path: Path, header: list[str], rows: list[list], sep: str = ",",
+              bom: bool = False) -> Path:
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=sep, lineterminator="\r\n")
+    w.writerow(header)
+    for r in rows:
+        w.writerow(["" if c is None else c for c in r])
+    data = buf.getvalue().encode("utf-8")
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + data)
+    return path
+
+
+def table_dump(database) -> dict[str, list]:
+    """Every row of every table: to prove a refused import changed nothing."""
+    tables = [r[0] for r in database.execute_sql(
+        "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").fetchall()]
+    return {t: database.execute_sql(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
