@@ -1,8 +1,11 @@
 """Benchmark: all indicators of one year on a `demo --scale 10` database.
 
 Side by side in the same run:
-- iku:   services.indicators.compute_year (SQL counts + rules + breakdowns + traces)
-- floor: the same counts by hand-written raw sqlite3 queries, nothing else
+- iku:           services.indicators.compute_year (counts + rules + breakdowns + traces)
+- floor summary: the same counts by hand-written raw sqlite3 queries on the same summary
+                 tables (store.summaries), nothing else — the floor for this design
+- floor scan:    the same counts by raw sqlite3 queries scanning the base tables on covering
+                 indexes (what the summaries replace)
 
 Usage: uv run python benchmarks/recompute.py [--db PATH] [--scale 10] [--year 2023] [--runs 15]
 Without --db a demo database is built once in the system temp folder and reused.
@@ -25,6 +28,20 @@ from iku_desktop.services.database import init_database  # noqa: E402
 from iku_desktop.services.indicators import compute_year  # noqa: E402
 from iku_desktop.store import document_repo  # noqa: E402
 from iku_desktop.store.database import open_database  # noqa: E402
+
+SUMMARY_SQL = [
+    ("SELECT kabupaten_id, jenis, SUM(n) FROM agg_koperasi_scope WHERE bh_year <= ?1 "
+     "AND bubar_year >= ?1 GROUP BY kabupaten_id, jenis", lambda y: (y,)),
+    ("SELECT kabupaten_id, jenis, SUM(lengkap), SUM(meningkat) FROM agg_koperasi_year "
+     "WHERE tahun = ?1 AND bh_year <= ?1 AND bubar_year >= ?1 GROUP BY kabupaten_id, jenis",
+     lambda y: (y,)),
+    ("SELECT kabupaten_id, sektor, SUM(n), SUM((izin_year <= ?1) * n), "
+     "SUM((izin_year > ?1 AND izin_tanpa_tanggal = 1) * n) FROM agg_usaha_kecil "
+     "WHERE terdata_year <= ?1 AND tutup_year >= ?1 GROUP BY kabupaten_id, sektor", lambda y: (y,)),
+    ("SELECT * FROM sakip WHERE tahun = ? AND deleted = 0", lambda y: (y,)),
+    ("SELECT a.* FROM agg_ikm a JOIN ikm_survei s ON s.id = a.survei_id "
+     "WHERE s.tahun = ? AND s.deleted = 0", lambda y: (y,)),
+]
 
 FLOOR_SQL = [
     ("""SELECT k.kabupaten_id, k.jenis, COUNT(*),
@@ -52,14 +69,18 @@ FLOOR_SQL = [
 ]
 
 
-def median_ms(fn, runs: int) -> tuple[float, float]:
-    fn()  # warm the page cache
-    times = []
+def interleaved_ms(fns: dict, runs: int) -> dict[str, tuple[float, float]]:
+    """Run the candidates in turn, ``runs`` rounds, so that each sees the same machine
+    conditions; (median, min) in milliseconds per candidate."""
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    for fn in fns.values():
+        fn()  # warm the page cache
     for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times), min(times)
+        for name, fn in fns.items():
+            t0 = time.perf_counter()
+            fn()
+            times[name].append((time.perf_counter() - t0) * 1000)
+    return {name: (statistics.median(t), min(t)) for name, t in times.items()}
 
 
 def main() -> None:
@@ -78,17 +99,17 @@ def main() -> None:
 
     db = open_database(path)
     doc = document_repo.load_active()
-    iku_med, iku_min = median_ms(lambda: compute_year(doc, args.year), args.runs)
-    db.close()
-
     conn = sqlite3.connect(str(path))
 
-    def floor():
-        for sql, params in FLOOR_SQL:
-            conn.execute(sql, params(args.year)).fetchall()
+    def run_all(queries):
+        return lambda: [conn.execute(sql, params(args.year)).fetchall() for sql, params in queries]
 
-    floor_med, floor_min = median_ms(floor, args.runs)
+    res = interleaved_ms({"iku": lambda: compute_year(doc, args.year),
+                          "summary": run_all(SUMMARY_SQL), "scan": run_all(FLOOR_SQL)}, args.runs)
+    (iku_med, iku_min), (floor_med, floor_min), (scan_med, scan_min) = \
+        res["iku"], res["summary"], res["scan"]
     conn.close()
+    db.close()
     counts = sqlite3.connect(str(path)).execute(
         "SELECT (SELECT COUNT(*) FROM koperasi), (SELECT COUNT(*) FROM koperasi_tahun_buku), "
         "(SELECT COUNT(*) FROM usaha_kecil), (SELECT COUNT(*) FROM ikm_respon)").fetchone()
@@ -97,8 +118,10 @@ def main() -> None:
           f"{args.runs} runs")
     print(f"{'':22}{'median ms':>10}{'min ms':>10}")
     print(f"{'iku compute_year':22}{iku_med:10.1f}{iku_min:10.1f}")
-    print(f"{'raw sqlite3 floor':22}{floor_med:10.1f}{floor_min:10.1f}")
-    print(f"ratio iku / floor (median): {iku_med / floor_med:.2f}")
+    print(f"{'floor summary (raw)':22}{floor_med:10.1f}{floor_min:10.1f}")
+    print(f"{'floor scan (raw)':22}{scan_med:10.1f}{scan_min:10.1f}")
+    print(f"ratio iku / floor summary (median): {iku_med / floor_med:.2f}")
+    print(f"ratio iku / floor scan (median): {iku_med / scan_med:.2f}")
 
 
 if __name__ == "__main__":

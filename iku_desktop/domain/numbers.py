@@ -30,15 +30,12 @@ def round_half_up(value: Fraction | Decimal | int, places: int = 2) -> Decimal:
     """
     frac = to_fraction(value)
     scale = 10**places
-    scaled = frac * scale
-    # half up, symmetric for negatives (away from zero at .5)
-    sign = -1 if scaled < 0 else 1
-    magnitude = abs(scaled)
-    whole = int(magnitude)
-    if magnitude - whole >= Fraction(1, 2):
-        whole += 1
-    quantum = Decimal(1).scaleb(-places)
-    return (Decimal(sign * whole) / Decimal(scale)).quantize(quantum)
+    # |value| · 10^places = q + r/d; half up (away from zero at .5) in integers only
+    q, r = divmod(abs(frac.numerator) * scale, frac.denominator)
+    if 2 * r >= frac.denominator:
+        q += 1
+    sign = -1 if frac < 0 else 1
+    return Decimal(sign * q).scaleb(-places).quantize(Decimal(1).scaleb(-places))
 
 
 def percent(numerator: int, denominator: int) -> Fraction:

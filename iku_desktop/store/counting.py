@@ -96,3 +96,10 @@ def ikm_sums(year: int) -> dict[tuple[int, str], UnsurSums]:
         out[(survei_id, layanan)] = UnsurSums(sums, counts, responses)
     return out
 
+
+
+def ikm_surveys(year: int) -> list[tuple[int, str, int | None]]:
+    """(id, nama, populasi) of the live surveys of a year, by name."""
+    return database.execute_sql(
+        "SELECT id AS id, nama AS nama, populasi AS populasi FROM ikm_survei "
+        "WHERE tahun = ? AND deleted = 0 ORDER BY nama", (year,)).fetchall()

@@ -35,8 +35,9 @@ SETTINGS: dict[str, SettingSpec] = {
 
 def get(key: str) -> Any:
     spec = SETTINGS[key]
-    row = m.Setting.get_or_none(m.Setting.key == key)
-    return spec.default if row is None else json.loads(row.value)
+    # raw SQL: read on every recompute, and a peewee query costs more to build than to run
+    row = m.database.execute_sql("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+    return spec.default if row is None else json.loads(row[0])
 
 
 def set_value(key: str, value: Any) -> None:

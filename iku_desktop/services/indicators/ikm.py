@@ -8,7 +8,6 @@ from ...domain.formatting import format_number
 from ...domain.numbers import round_half_up
 from ...domain.results import BreakdownRow, IndicatorResult, TraceStep
 from ...store import counting
-from ...store import models as m
 
 
 def _row(key: str, label: str, sums: rule.UnsurSums, **extra) -> BreakdownRow:
@@ -19,7 +18,7 @@ def _row(key: str, label: str, sums: rule.UnsurSums, **extra) -> BreakdownRow:
 
 def compute(year: int) -> IndicatorResult:
     parts = counting.ikm_sums(year)
-    surveys = {s.id: s for s in m.IkmSurvei.live().where(m.IkmSurvei.tahun == year)}
+    surveys = counting.ikm_surveys(year)
     by_survey: dict[int, list[rule.UnsurSums]] = {}
     by_layanan: dict[str, list[rule.UnsurSums]] = {}
     for (sid, layanan), s in parts.items():
@@ -31,22 +30,21 @@ def compute(year: int) -> IndicatorResult:
     warnings = []
     populasi_total = 0
     survey_rows = []
-    for sid, survei in sorted(surveys.items(), key=lambda kv: kv[1].nama):
+    for sid, nama, populasi in surveys:
         s = rule.pool(by_survey.get(sid, []))
-        if survei.populasi is None:
-            warnings.append(f"Populasi penerima layanan survei '{survei.nama}' belum diisi; "
+        if populasi is None:
+            warnings.append(f"Populasi penerima layanan survei '{nama}' belum diisi; "
                             "kecukupan sampel tidak dapat diperiksa")
             minimum = None
         else:
-            populasi_total += survei.populasi
-            minimum = rule.minimum_sample(survei.populasi)
+            populasi_total += populasi
+            minimum = rule.minimum_sample(populasi)
             if s.responses < minimum:
                 warnings.append(
-                    f"Survei '{survei.nama}': {s.responses} responden, kurang dari sampel minimum "
-                    f"{minimum} untuk populasi {format_number(survei.populasi, 0)} "
+                    f"Survei '{nama}': {s.responses} responden, kurang dari sampel minimum "
+                    f"{minimum} untuk populasi {format_number(populasi, 0)} "
                     "(Krejcie & Morgan)")
-        survey_rows.append(_row(str(sid), survei.nama, s, populasi=survei.populasi,
-                                sampel_minimum=minimum))
+        survey_rows.append(_row(str(sid), nama, s, populasi=populasi, sampel_minimum=minimum))
     unsur_rows = tuple(
         BreakdownRow(u.kode, u.nama,
                      round_half_up(result.nrr[u.kode]) if u.kode in result.nrr else None,
