@@ -21,6 +21,8 @@ Derived data only: dropping and rebuilding the summaries never loses information
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 NONE_YEAR = 9999
 UNSUR = [f"u{i}" for i in range(1, 10)]
 
@@ -280,3 +282,18 @@ def verify(conn) -> bool:
         conn.execute("ROLLBACK TO verify_summaries")
         conn.execute("RELEASE verify_summaries")
     return before == after
+
+
+@contextmanager
+def bulk_load(conn):
+    """For loading many rows at once inside one transaction: the triggers are set aside and
+    the summaries rebuilt once at the end (per-row triggers would cost more than the rows).
+    Must run inside a transaction, so that a failure restores the triggers too."""
+    if conn.in_transaction is False:
+        raise RuntimeError("bulk_load needs an open transaction")
+    for name in TRIGGERS:
+        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+    yield
+    for sql in TRIGGERS.values():
+        conn.execute(sql)
+    rebuild(conn)

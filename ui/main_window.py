@@ -1,0 +1,151 @@
+"""The main window: year selector, Ringkasan, a tab per sasaran strategis, Dokumen IKU."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar,
+)
+
+from iku_desktop import __version__
+from iku_desktop.domain.formatting import DASH, format_number
+from iku_desktop.services.database import open_or_create
+from iku_desktop.services.indicators import compute_year
+from iku_desktop.store import document_repo, migrate
+from iku_desktop.store.database import DatabaseError, close_database
+
+from .document_tab import DocumentTab
+from .sasaran_tab import SasaranTab
+from .summary_tab import SummaryTab
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db_path: Path, year: int | None = None) -> None:
+        super().__init__()
+        self.settings = QSettings()
+        self.db = None
+        self.db_path = db_path
+        self.resize(1200, 820)
+        self._build_menu()
+        self.year_box = QComboBox()
+        self.year_box.setToolTip("Tahun yang ditampilkan")
+        self.year_box.currentIndexChanged.connect(self.refresh)
+        bar = QToolBar("Tahun")
+        bar.setMovable(False)
+        bar.addWidget(QLabel(" Tahun: "))
+        bar.addWidget(self.year_box)
+        self.addToolBar(bar)
+        self.tabs = QTabWidget()
+        self.setCentralWidget(self.tabs)
+        self.open_database(db_path, year)
+
+    # ------------------------------------------------------------------ setup
+    def _build_menu(self) -> None:
+        berkas = self.menuBar().addMenu("&Berkas")
+        act = QAction("&Buka basis data…", self)
+        act.setShortcut(QKeySequence.Open)
+        act.triggered.connect(self._choose_database)
+        berkas.addAction(act)
+        berkas.addSeparator()
+        act = QAction("&Keluar", self)
+        act.setShortcut(QKeySequence.Quit)
+        act.triggered.connect(self.close)
+        berkas.addAction(act)
+        bantuan = self.menuBar().addMenu("Ban&tuan")
+        act = QAction("&Tentang IKU Desktop", self)
+        act.triggered.connect(self._about)
+        bantuan.addAction(act)
+
+    def open_database(self, path: Path, year: int | None = None) -> None:
+        try:
+            db = open_or_create(path)
+        except DatabaseError as exc:
+            QMessageBox.critical(self, "Basis data tidak dapat dibuka", str(exc))
+            return
+        if self.db is not None:
+            close_database(self.db)
+        self.db, self.db_path = db, Path(path)
+        self.doc = document_repo.load_active()
+        self.setWindowTitle(f"IKU Desktop — {self.doc.unit_organisasi} — {self.db_path.name}")
+        self._build_tabs()
+        remembered = self.settings.value("year", type=int)
+        wanted = year or remembered or self.doc.tahun_akhir
+        self.year_box.blockSignals(True)
+        self.year_box.clear()
+        for y in self.doc.tahun:
+            self.year_box.addItem(str(y), y)
+        idx = self.year_box.findData(wanted)
+        self.year_box.setCurrentIndex(idx if idx >= 0 else self.year_box.count() - 1)
+        self.year_box.blockSignals(False)
+        self.refresh()
+
+    def _build_tabs(self) -> None:
+        self.tabs.clear()
+        self.summary = SummaryTab()
+        self.tabs.addTab(self.summary, "Ringkasan")
+        self.sasaran_tabs = []
+        for s in self.doc.sasaran:
+            tab = SasaranTab(s)
+            self.sasaran_tabs.append(tab)
+            self.tabs.addTab(tab, f"Sasaran {s.nomor}")
+            self.tabs.setTabToolTip(self.tabs.count() - 1, s.teks)
+        self.document = DocumentTab()
+        self.document.show_document(self.doc)
+        self.tabs.addTab(self.document, "Dokumen IKU")
+
+    # ------------------------------------------------------------------ data
+    @property
+    def year(self) -> int:
+        return self.year_box.currentData()
+
+    def refresh(self) -> None:
+        if self.db is None or self.year is None:
+            return
+        self.settings.setValue("year", self.year)
+        reports = compute_year(self.doc, self.year)
+        trend = self._trend()
+        self.summary.show_reports(self.year, reports, trend)
+        for tab in self.sasaran_tabs:
+            tab.show_reports([r for r in reports if r.sasaran_nomor == tab.sasaran.nomor])
+        self.statusBar().showMessage(f"Basis data: {self.db_path}")
+
+    def _trend(self) -> dict[int, str]:
+        """Realisasi of every year of the period, per indikator number."""
+        values: dict[int, list[str]] = {}
+        for y in self.doc.tahun:
+            for rep in compute_year(self.doc, y):
+                v = rep.result.value
+                values.setdefault(rep.indikator.nomor, []).append(
+                    DASH if v is None else format_number(v))
+        return {n: " → ".join(v) for n, v in values.items()}
+
+    # ------------------------------------------------------------------ actions
+    def _choose_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Buka basis data IKU", str(self.db_path.parent),
+                                              "Basis data IKU (*.sqlite *.db);;Semua berkas (*)")
+        if path:
+            self.open_database(Path(path))
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self, "Tentang IKU Desktop",
+            f"<b>IKU Desktop</b> versi {__version__}<br>"
+            f"Indikator Kinerja Utama {self.doc.unit_organisasi}<br><br>"
+            f"Basis data: {self.db_path}<br>Versi skema: {migrate.current_version(self.db)}")
+
+    def closeEvent(self, event) -> None:
+        if self.db is not None:
+            close_database(self.db)
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        # Ctrl+PageUp/PageDown move between tabs as in most desktop programs
+        if event.modifiers() & Qt.ControlModifier and event.key() in (Qt.Key_PageDown,
+                                                                      Qt.Key_PageUp):
+            step = 1 if event.key() == Qt.Key_PageDown else -1
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,96 @@
+"""A tab per sasaran strategis: a card per indikator with its breakdowns."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QTableView, QVBoxLayout, QWidget,
+)
+
+from iku_desktop.domain.dokumen import Sasaran
+from iku_desktop.services.indicators import IndikatorReport
+
+from .breakdown_model import BreakdownModel
+from .indicator_card import IndicatorCard
+
+BREAKDOWN_LABELS = {"kabupaten": "Per kabupaten/kota", "jenis": "Per jenis koperasi",
+                    "sektor": "Per sektor", "survei": "Per survei", "layanan": "Per jenis layanan",
+                    "unsur": "NRR per unsur", "komponen": "Per komponen"}
+
+
+class IndikatorPanel(QWidget):
+    """One indikator: its card and a breakdown table with a chooser."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 12)
+        self.card = IndicatorCard()
+        lay.addWidget(self.card)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Rincian:"))
+        self.chooser = QComboBox()
+        self.chooser.currentIndexChanged.connect(self._show_breakdown)
+        row.addWidget(self.chooser)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.model = BreakdownModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.table.setAlternatingRowColors(True)
+        self.table.setMinimumHeight(200)
+        lay.addWidget(self.table)
+        self._report: IndikatorReport | None = None
+
+    def show_report(self, rep: IndikatorReport) -> None:
+        self._report = rep
+        self.card.show_report(rep)
+        current = self.chooser.currentData()
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        for name in rep.result.breakdowns:
+            self.chooser.addItem(BREAKDOWN_LABELS.get(name, name), name)
+        idx = self.chooser.findData(current)
+        self.chooser.setCurrentIndex(max(idx, 0))
+        self.chooser.blockSignals(False)
+        has = bool(rep.result.breakdowns)
+        self.chooser.setEnabled(has)
+        self.table.setVisible(has)
+        self._show_breakdown()
+
+    def _show_breakdown(self) -> None:
+        if self._report is None:
+            return
+        name = self.chooser.currentData()
+        rows = self._report.result.breakdowns.get(name, ())
+        self.model.set_rows(rows, self._report.indikator.satuan)
+
+
+class SasaranTab(QWidget):
+    def __init__(self, sasaran: Sasaran, parent=None) -> None:
+        super().__init__(parent)
+        self.sasaran = sasaran
+        outer = QVBoxLayout(self)
+        title = QLabel(f"Sasaran Strategis {sasaran.nomor}: {sasaran.teks}")
+        title.setWordWrap(True)
+        title.setStyleSheet("font-size: 14pt; font-weight: bold; color: #1f3b57;")
+        outer.addWidget(title)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        self._layout = QVBoxLayout(body)
+        self.panels: dict[int, IndikatorPanel] = {}
+        for ind in sasaran.indikator:
+            panel = IndikatorPanel()
+            self.panels[ind.nomor] = panel
+            self._layout.addWidget(panel)
+        self._layout.addStretch(1)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+
+    def show_reports(self, reports: list[IndikatorReport]) -> None:
+        for rep in reports:
+            panel = self.panels.get(rep.indikator.nomor)
+            if panel is not None:
+                panel.show_report(rep)
