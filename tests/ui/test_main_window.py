@@ -1,0 +1,72 @@
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from pytestqt.modeltest import ModelTester
+
+from iku_desktop.store import models as m
+from ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_first_start_creates_the_default_database(qtbot, tmp_path):
+    path = tmp_path / "baru" / "iku.sqlite"
+    w = MainWindow(path)
+    qtbot.addWidget(w)
+    assert path.exists()
+    labels = [w.tabs.tabText(i) for i in range(w.tabs.count())]
+    assert labels == ["Ringkasan", "Sasaran 1", "Sasaran 2", "Sasaran 3", "Dokumen IKU"]
+    assert [w.year_box.itemData(i) for i in range(w.year_box.count())] == list(range(2021, 2027))
+    # empty registers: every value is "–" with its reason, never 0
+    model = w.summary.model
+    for row in range(model.rowCount()):
+        assert model.data(model.index(row, 2)) == "–"
+        assert model.data(model.index(row, 5))
+
+
+def test_values_cards_and_year_change(qtbot, db_path):
+    w = MainWindow(db_path, year=2022)
+    qtbot.addWidget(w)
+    kab = m.Kabupaten.get(m.Kabupaten.bps == "1571").id
+    k = m.Koperasi.create(nomor_badan_hukum="1/BH", nama="K", tanggal_badan_hukum=date(2022, 1, 1),
+                          kabupaten_id=kab, jenis="jasa")
+    m.KoperasiTahunBuku.create(koperasi=k, tahun=2021, volume_usaha=1, aset=1,
+                               tanggal_rat=date(2022, 3, 1))
+    m.KoperasiTahunBuku.create(koperasi=k, tahun=2022, volume_usaha=2, aset=2,
+                               tanggal_rat=date(2023, 3, 1))
+    w.refresh()
+    card = w.sasaran_tabs[0].panels[1].card
+    assert card.value.text() == "100,00%"
+    assert card.counts.text().startswith("1 dari 1 koperasi")
+    w.year_box.setCurrentIndex(w.year_box.findData(2023))  # no tahun buku 2023: incomplete
+    assert card.value.text() == "0,00%" and "data tidak lengkap" in card.notes.text()
+    w.year_box.setCurrentIndex(w.year_box.findData(2021))  # badan hukum only in 2022
+    assert card.value.text() == "–" and "Tidak ada koperasi" in card.counts.text()
+
+
+def test_a_fourth_sasaran_gets_its_own_tab(qtbot, db_path):
+    w = MainWindow(db_path)
+    qtbot.addWidget(w)
+    dok = m.Dokumen.get()
+    s = m.Sasaran.create(dokumen=dok, urutan=4, teks="Sasaran baru")
+    m.Indikator.create(dokumen=dok, sasaran=s, urutan=5, nama="Indikator manual", metode="manual")
+    w.open_database(db_path)
+    assert w.tabs.tabText(4) == "Sasaran 4" and w.tabs.count() == 6
+
+
+def test_table_models_pass_the_model_tester(qtbot, db_path):
+    w = MainWindow(db_path, year=2022)
+    qtbot.addWidget(w)
+    ModelTester(None).check(w.summary.model)
+    ModelTester(None).check(w.sasaran_tabs[0].panels[1].model)
+
+
+def test_screenshot_option_renders_a_png(tmp_path, db_path):
+    out = tmp_path / "shot.png"
+    r = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db_path),
+                        "--tab", "1", "--screenshot", str(out)], capture_output=True, text=True,
+                       timeout=120, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 10_000
