@@ -35,8 +35,9 @@ SUMMARY_SQL = [
     ("SELECT kabupaten_id, jenis, SUM(lengkap), SUM(meningkat) FROM agg_koperasi_year "
      "WHERE tahun = ?1 AND bh_year <= ?1 AND bubar_year >= ?1 GROUP BY kabupaten_id, jenis",
      lambda y: (y,)),
-    ("SELECT kabupaten_id, sektor, SUM(n), SUM((izin_year <= ?1) * n), "
-     "SUM((izin_year > ?1 AND izin_tanpa_tanggal = 1) * n) FROM agg_usaha_kecil "
+    ("SELECT kabupaten_id, sektor, SUM(k * n), SUM(k * (izin_year <= ?1) * n), "
+     "SUM(k * (izin_year > ?1 AND izin_tanpa_tanggal = 1) * n), SUM((1 - k) * n), "
+     "SUM((skala = '') * n) FROM (SELECT *, skala IN ('kecil', '') AS k FROM agg_usaha_kecil) "
      "WHERE terdata_year <= ?1 AND tutup_year >= ?1 GROUP BY kabupaten_id, sektor", lambda y: (y,)),
     ("SELECT * FROM sakip WHERE tahun = ? AND deleted = 0", lambda y: (y,)),
     ("SELECT a.* FROM agg_ikm a JOIN ikm_survei s ON s.id = a.survei_id "

@@ -90,6 +90,7 @@ class UsahaKecil:
         tanggal_nib: issue date of its NIB; None when it has none (or the date is unknown).
         tanggal_iumk: issue date of its IUMK; None likewise.
         punya_nib_tanpa_tanggal: a NIB or IUMK is recorded but its date is not.
+        skala: its size class by ``classify_skala`` (None when unknown).
     """
 
     id: int
@@ -100,6 +101,7 @@ class UsahaKecil:
     tanggal_nib: date | None = None
     tanggal_iumk: date | None = None
     punya_nib_tanpa_tanggal: bool = False
+    skala: Skala | None = Skala.KECIL
 
 
 def on_register(usaha: UsahaKecil, year: int) -> bool:
@@ -117,29 +119,47 @@ def menjadi_wirausaha(usaha: UsahaKecil, year: int) -> bool:
     return any(d is not None and d <= end for d in (usaha.tanggal_nib, usaha.tanggal_iumk))
 
 
+def in_scope(usaha: UsahaKecil, year: int, hanya_kecil: bool = True) -> bool:
+    """Denominator membership. (decision, setting ``usaha_hanya_skala_kecil``, default on)
+    On the register in Y and, by PP 7/2021, an usaha *kecil*: a record classified mikro,
+    menengah or besar is not counted. A record whose class is unknown (no modal, no
+    penjualan) is counted — it is on the register of usaha kecil — and warned about.
+    With the setting off, every usaha on the register counts."""
+    if not on_register(usaha, year):
+        return False
+    return not hanya_kecil or usaha.skala in (Skala.KECIL, None)
+
+
 @dataclass(frozen=True)
 class UsahaCount:
     jumlah: int = 0  # denominator
     wirausaha: int = 0  # numerator
-    izin_tanpa_tanggal: int = 0  # NIB/IUMK recorded without an issue date, not counted
+    izin_tanpa_tanggal: int = 0  # counted usaha with a NIB/IUMK without issue date, not in numerator
+    bukan_kecil: int = 0  # on the register, classified mikro/menengah/besar
+    tanpa_skala: int = 0  # on the register, class unknown
 
     def __add__(self, other: "UsahaCount") -> "UsahaCount":
-        return UsahaCount(
-            self.jumlah + other.jumlah,
-            self.wirausaha + other.wirausaha,
-            self.izin_tanpa_tanggal + other.izin_tanpa_tanggal,
-        )
+        return UsahaCount(*(a + b for a, b in zip(
+            (self.jumlah, self.wirausaha, self.izin_tanpa_tanggal, self.bukan_kecil,
+             self.tanpa_skala),
+            (other.jumlah, other.wirausaha, other.izin_tanpa_tanggal, other.bukan_kecil,
+             other.tanpa_skala))))
 
 
-def count_usaha_wirausaha(usaha: list[UsahaKecil], year: int) -> dict[tuple[str, str], UsahaCount]:
-    """The pure rule over a register: counts per (kabupaten BPS, sektor)."""
+def count_usaha_wirausaha(usaha: list[UsahaKecil], year: int,
+                          hanya_kecil: bool = True) -> dict[tuple[str, str], UsahaCount]:
+    """The pure rule over a register: counts per (kabupaten BPS, sektor), for every group
+    with at least one usaha on the register in Y."""
     out: dict[tuple[str, str], UsahaCount] = {}
     for u in usaha:
         if not on_register(u, year):
             continue
-        counted = menjadi_wirausaha(u, year)
+        counted = in_scope(u, year, hanya_kecil)
+        wirausaha = counted and menjadi_wirausaha(u, year)
         key = (u.kabupaten_bps, u.sektor)
         out[key] = out.get(key, UsahaCount()) + UsahaCount(
-            1, int(counted), int(u.punya_nib_tanpa_tanggal and not counted)
+            int(counted), int(wirausaha),
+            int(counted and u.punya_nib_tanpa_tanggal and not wirausaha),
+            int(u.skala not in (Skala.KECIL, None)), int(u.skala is None),
         )
     return out

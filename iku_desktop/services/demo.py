@@ -124,7 +124,9 @@ def _usaha(rnd, scale, kab_ids, years):
         rows.append(_sync(dict(
             nama_usaha=f"{MARK} Usaha {i}", nama_pemilik=f"{MARK} Pemilik {i}", nik_pemilik=None,
             kabupaten=rnd.choices(kab_ids, WEIGHTS)[0], alamat="", sektor=rnd.choice(SEKTOR),
-            modal_usaha=rnd.randint(1_000, 5_000) * 1_000_000, hasil_penjualan=None,
+            modal_usaha=rnd.choice((rnd.randint(1_001, 5_000),) * 18 + (rnd.randint(100, 1_000),
+                                    rnd.randint(5_001, 9_000))) * 1_000_000,
+            hasil_penjualan=None,
             tanggal_terdata=terdata, tanggal_tutup=tutup, nib=nib, tanggal_nib=tnib,
             nomor_iumk=None, tanggal_iumk=None)))
     _bulk(m.UsahaKecil, rows)

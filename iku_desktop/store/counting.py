@@ -52,24 +52,28 @@ def count_koperasi(year: int, hanya_aktif: bool = False) -> dict[KoperasiGroupKe
 
 
 USAHA_SQL = """
-SELECT kab.bps AS bps, a.sektor AS sektor, SUM(a.n) AS jumlah,
-       SUM(CASE WHEN a.izin_year <= :year THEN a.n ELSE 0 END) AS wirausaha,
-       SUM(CASE WHEN a.izin_year > :year AND a.izin_tanpa_tanggal = 1 THEN a.n ELSE 0 END)
-           AS izin_tanpa_tanggal
+SELECT kab.bps AS bps, a.sektor AS sektor,
+       SUM(CASE WHEN :counted THEN a.n ELSE 0 END) AS jumlah,
+       SUM(CASE WHEN :counted AND a.izin_year <= :year THEN a.n ELSE 0 END) AS wirausaha,
+       SUM(CASE WHEN :counted AND a.izin_year > :year AND a.izin_tanpa_tanggal = 1
+                THEN a.n ELSE 0 END) AS izin_tanpa_tanggal,
+       SUM(CASE WHEN a.skala NOT IN ('kecil', '') THEN a.n ELSE 0 END) AS bukan_kecil,
+       SUM(CASE WHEN a.skala = '' THEN a.n ELSE 0 END) AS tanpa_skala
 FROM agg_usaha_kecil AS a
 JOIN kabupaten AS kab ON kab.id = a.kabupaten_id
 WHERE a.terdata_year <= :year AND a.tutup_year >= :year
 GROUP BY kab.bps, a.sektor
 HAVING SUM(a.n) > 0
-"""
+""".replace(":counted", "(:hanya_kecil = 0 OR a.skala IN ('kecil', ''))")
 
 
-def count_usaha(year: int) -> dict[tuple[str, str], UsahaCount]:
+def count_usaha(year: int, hanya_kecil: bool = True) -> dict[tuple[str, str], UsahaCount]:
     """SQL form of ``domain.usaha_kecil.count_usaha_wirausaha`` (IKU 2) on the summary:
     recorded by 31 Dec Y (year ≤ Y), not closed before 1 Jan Y (year closed ≥ Y), a dated
-    NIB/IUMK by 31 Dec Y (first licence year ≤ Y)."""
-    cur = database.execute_sql(USAHA_SQL, {"year": year})
-    return {(bps, sektor): UsahaCount(j, w, t) for bps, sektor, j, w, t in cur.fetchall()}
+    NIB/IUMK by 31 Dec Y (first licence year ≤ Y); with ``hanya_kecil`` only usaha of
+    class kecil or unknown class count."""
+    cur = database.execute_sql(USAHA_SQL, {"year": year, "hanya_kecil": int(hanya_kecil)})
+    return {(row[0], row[1]): UsahaCount(*row[2:]) for row in cur.fetchall()}
 
 
 _UNSUR_COLS = ", ".join(

@@ -29,6 +29,14 @@ SETTINGS: dict[str, SettingSpec] = {
             "berbadan hukum pada tahun itu, aktif atau tidak. Aktifkan untuk menghitung hanya "
             "koperasi berstatus aktif.",
         ),
+        SettingSpec(
+            "usaha_hanya_skala_kecil", True,
+            "Penyebut IKU 2 hanya usaha berskala kecil (PP 7/2021)",
+            "Keputusan (DOMAIN.md §3): secara bawaan usaha di register yang menurut PP 7/2021 "
+            "tergolong mikro, menengah atau besar tidak dihitung; usaha tanpa data modal dan "
+            "penjualan tetap dihitung dan diberi peringatan. Matikan untuk menghitung semua "
+            "usaha di register.",
+        ),
     )
 }
 

@@ -10,7 +10,7 @@ the base tables (on install, and to repair); ``verify`` compares (a test does to
 Derived data only: dropping and rebuilding the summaries never loses information.
 
 - ``agg_usaha_kecil``: IKU 2, per kabupaten, sektor, year recorded, year closed (9999 =
-  open), year of the first dated NIB/IUMK (9999 = none), undated-licence flag.
+  open), year of the first dated NIB/IUMK (9999 = none), undated-licence flag, size class.
 - ``agg_koperasi_scope``: IKU 1 denominator, per kabupaten, jenis, status, year of badan
   hukum, year dissolved (9999 = not dissolved).
 - ``koperasi_flag``: per koperasi and year Y that has tahun buku rows for Y and Y−1:
@@ -22,6 +22,8 @@ Derived data only: dropping and rebuilding the summaries never loses information
 from __future__ import annotations
 
 from contextlib import contextmanager
+
+from ..domain.usaha_kecil import MODAL_BATAS, PENJUALAN_BATAS, Skala
 
 NONE_YEAR = 9999
 UNSUR = [f"u{i}" for i in range(1, 10)]
@@ -37,7 +39,22 @@ def _year_or_none(expr: str) -> str:
 
 # ---------------------------------------------------------------- IKU 2: usaha kecil
 USAHA_KEY = ("kabupaten_id", "sektor", "terdata_year", "tutup_year", "izin_year",
-             "izin_tanpa_tanggal")
+             "izin_tanpa_tanggal", "skala")
+
+
+def _bounds_case(column: str, bounds) -> str:
+    whens = " ".join(f"WHEN {column} <= {upper} THEN '{skala.value}'" for upper, skala in bounds)
+    return f"CASE {whens} ELSE '{Skala.BESAR.value}' END"
+
+
+def _skala(r: str) -> str:
+    """SQL form of ``domain.usaha_kecil.classify_skala`` (PP 7/2021 pasal 35): the operator's
+    class, else by modal usaha, else by hasil penjualan, else '' (unknown). The bounds come
+    from the domain's constants."""
+    return (f"CASE WHEN {r}.skala_penetapan IS NOT NULL THEN {r}.skala_penetapan "
+            f"WHEN {r}.modal_usaha IS NOT NULL THEN {_bounds_case(f'{r}.modal_usaha', MODAL_BATAS)} "
+            f"WHEN {r}.hasil_penjualan IS NOT NULL THEN "
+            f"{_bounds_case(f'{r}.hasil_penjualan', PENJUALAN_BATAS)} ELSE '' END")
 
 
 def _usaha_values(r: str) -> list[str]:
@@ -47,6 +64,7 @@ def _usaha_values(r: str) -> list[str]:
         f"MIN({_year_or_none(f'{r}.tanggal_nib')}, {_year_or_none(f'{r}.tanggal_iumk')})",
         f"(({r}.nib IS NOT NULL AND {r}.tanggal_nib IS NULL) OR "
         f"({r}.nomor_iumk IS NOT NULL AND {r}.tanggal_iumk IS NULL))",
+        _skala(r),
     ]
 
 
@@ -62,7 +80,7 @@ def _usaha_sub(r: str) -> str:
 
 
 USAHA_COLUMNS = "kabupaten_id, sektor, tanggal_terdata, tanggal_tutup, nib, tanggal_nib, " \
-                "nomor_iumk, tanggal_iumk, deleted"
+                "nomor_iumk, tanggal_iumk, modal_usaha, hasil_penjualan, skala_penetapan, deleted"
 
 # ---------------------------------------------------------------- IKU 1: koperasi
 SCOPE_KEY = ("kabupaten_id", "jenis", "status", "bh_year", "bubar_year")
@@ -157,7 +175,7 @@ TABLES = {
     "agg_usaha_kecil": f"""CREATE TABLE agg_usaha_kecil (
         kabupaten_id INTEGER NOT NULL, sektor TEXT NOT NULL, terdata_year INTEGER NOT NULL,
         tutup_year INTEGER NOT NULL, izin_year INTEGER NOT NULL,
-        izin_tanpa_tanggal INTEGER NOT NULL, n INTEGER NOT NULL,
+        izin_tanpa_tanggal INTEGER NOT NULL, skala TEXT NOT NULL, n INTEGER NOT NULL,
         PRIMARY KEY ({', '.join(USAHA_KEY)})) WITHOUT ROWID""",
     "agg_koperasi_scope": f"""CREATE TABLE agg_koperasi_scope (
         kabupaten_id INTEGER NOT NULL, jenis TEXT NOT NULL, status TEXT NOT NULL,
@@ -223,7 +241,7 @@ REBUILD = [
     "DELETE FROM agg_usaha_kecil",
     f"INSERT INTO agg_usaha_kecil ({', '.join(USAHA_KEY)}, n) SELECT "
     f"{', '.join(_usaha_values('u'))}, COUNT(*) FROM usaha_kecil AS u WHERE u.deleted = 0 "
-    f"GROUP BY 1, 2, 3, 4, 5, 6",
+    f"GROUP BY 1, 2, 3, 4, 5, 6, 7",
     "DELETE FROM agg_koperasi_scope",
     f"INSERT INTO agg_koperasi_scope ({', '.join(SCOPE_KEY)}, n) SELECT "
     f"{', '.join(_scope_values('k'))}, COUNT(*) FROM koperasi AS k WHERE k.deleted = 0 "

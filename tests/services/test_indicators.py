@@ -131,3 +131,23 @@ def test_breakdown_sums_to_the_province_figure(db, koperasi):
         rows = r.breakdowns[name]
         assert sum(x.numerator for x in rows) == r.numerator
         assert sum(x.denominator for x in rows) == r.denominator
+
+
+def test_usaha_kecil_size_class_setting(db):
+    common = dict(nama_pemilik="P", kabupaten_id=kab("1571"), tanggal_terdata=date(2022, 1, 1))
+    M = 1_000_000_000
+    m.UsahaKecil.create(nama_usaha="kecil", modal_usaha=M + 1, nib="1" * 13,
+                        tanggal_nib=date(2022, 2, 1), **common)
+    m.UsahaKecil.create(nama_usaha="mikro", modal_usaha=M, nib="2" * 13,
+                        tanggal_nib=date(2022, 2, 1), **common)
+    m.UsahaKecil.create(nama_usaha="tanpa data", **common)
+    m.UsahaKecil.create(nama_usaha="ditetapkan", modal_usaha=M, skala_penetapan="kecil",
+                        skala_alasan="verifikasi", **common)
+    r = report(2022, "usaha_kecil_wirausaha").result
+    # kecil + unknown + operator's kecil = 3; only "kecil" has a NIB → 1/3
+    assert (r.numerator, r.denominator, r.value) == (1, 3, Decimal("33.33"))
+    assert r.extra["bukan_kecil"] == 1 and r.extra["tanpa_skala"] == 1
+    assert any("mikro" in w and "tidak dihitung" in w for w in r.warnings)
+    office_settings.set_value("usaha_hanya_skala_kecil", False)
+    r = report(2022, "usaha_kecil_wirausaha").result
+    assert (r.numerator, r.denominator) == (2, 4)

@@ -10,7 +10,9 @@ from iku_desktop.domain import ikm
 from iku_desktop.domain.koperasi import (
     JenisKoperasi, Koperasi, StatusKoperasi, TahunBuku, count_koperasi_berkualitas,
 )
-from iku_desktop.domain.usaha_kecil import UsahaKecil, count_usaha_wirausaha
+from iku_desktop.domain.usaha_kecil import (
+    Skala, UsahaKecil, classify_skala, count_usaha_wirausaha,
+)
 from iku_desktop.domain.wilayah import KABUPATEN_KOTA
 from iku_desktop.store import counting, summaries
 from iku_desktop.store import models as m
@@ -169,52 +171,75 @@ def usaha_register(draw):
         nib_date = draw(st.one_of(st.none(), boundary_dates)) if has_nib else None
         iumk_date = draw(st.one_of(st.none(), boundary_dates)) if has_iumk else None
         terdata = draw(boundary_dates)
+        modal = draw(st.sampled_from([None, 0, M, M + 1, 5 * M, 5 * M + 1, 10 * M, 10 * M + 1]))
+        penjualan = draw(st.sampled_from([None, 2 * M, 2 * M + 1, 15 * M, 50 * M + 1]))
         tutup = draw(st.one_of(st.none(), boundary_dates))
         if tutup is not None and tutup < terdata:
             tutup = terdata + timedelta(days=1)
         out.append((UsahaKecil(i, draw(kab_codes), draw(st.sampled_from(["", "Kuliner", "Jasa"])),
                                terdata, tutup, nib_date, iumk_date,
                                punya_nib_tanpa_tanggal=(has_nib and nib_date is None)
-                               or (has_iumk and iumk_date is None)),
-                    has_nib, has_iumk))
+                               or (has_iumk and iumk_date is None),
+                               skala=classify_skala(modal, penjualan).skala),
+                    has_nib, has_iumk, modal, penjualan))
         if draw(st.integers(0, 9)) == 0:
             deleted.add(i)
     return out, deleted
 
 
+M = 1_000_000_000
+
+
+def usaha_from_db():
+    bps = {k.id: k.bps for k in m.Kabupaten.select()}
+    return [UsahaKecil(u.id, bps[u.kabupaten_id], u.sektor, u.tanggal_terdata, u.tanggal_tutup,
+                       u.tanggal_nib, u.tanggal_iumk,
+                       (u.nib is not None and u.tanggal_nib is None)
+                       or (u.nomor_iumk is not None and u.tanggal_iumk is None),
+                       skala=classify_skala(
+                           u.modal_usaha, u.hasil_penjualan,
+                           Skala(u.skala_penetapan) if u.skala_penetapan else None,
+                           u.skala_alasan).skala)
+            for u in m.UsahaKecil.live().order_by(m.UsahaKecil.id)]
+
+
 @HYP
-@given(data=usaha_register())
-def test_usaha_sql_equals_pure_rule(db, data):
+@given(data=usaha_register(), hanya_kecil=st.booleans())
+def test_usaha_sql_equals_pure_rule(db, data, hanya_kecil):
+    """Including PP 7/2021 boundaries (modal exactly Rp 1 M, 5 M, 10 M; penjualan when modal
+    is unknown) and NIB dated 1 January of Y+1; then every row edited."""
     rows, deleted = data
     kab = {k.bps: k.id for k in m.Kabupaten.select()}
     with m.database.atomic() as txn:
-        for u, has_nib, has_iumk in rows:
+        for u, has_nib, has_iumk, modal, penjualan in rows:
             m.UsahaKecil.create(
+                id=u.id, modal_usaha=modal, hasil_penjualan=penjualan,
                 nama_usaha=f"U{u.id}", nama_pemilik="P", kabupaten_id=kab[u.kabupaten_bps],
                 sektor=u.sektor, tanggal_terdata=u.tanggal_terdata, tanggal_tutup=u.tanggal_tutup,
                 nib=f"{u.id:013d}" if has_nib else None, tanggal_nib=u.tanggal_nib,
                 nomor_iumk=f"IUMK-{u.id}" if has_iumk else None, tanggal_iumk=u.tanggal_iumk,
                 deleted=u.id in deleted)
-        sql = counting.count_usaha(YEAR)
-        pure = count_usaha_wirausaha([u for u, _, _ in rows if u.id not in deleted], YEAR)
+        sql = counting.count_usaha(YEAR, hanya_kecil)
+        pure = count_usaha_wirausaha([r[0] for r in rows if r[0].id not in deleted], YEAR,
+                                     hanya_kecil)
         assert sql == pure
+        assert usaha_from_db() == [r[0] for r in rows if r[0].id not in deleted]
         # edit every row the rule reads, then compare again on the base tables
         for n, u in enumerate(m.UsahaKecil.select()):
-            if n % 3 == 0:
+            if n % 4 == 0:
                 u.tanggal_nib, u.nib = (None, None) if u.nib else (date(YEAR, 6, 1), f"{u.id:013d}")
-            elif n % 3 == 1:
+            elif n % 4 == 1:
                 u.deleted = not u.deleted
+            elif n % 4 == 2:
+                u.modal_usaha, u.skala_penetapan, u.skala_alasan = \
+                    (5 * M + 1, None, None) if u.modal_usaha is None else (None, "kecil", "cek")
             else:
                 u.tanggal_terdata, u.kabupaten_id = date(YEAR + 1, 1, 1), kab["1501"]
             u.save()
-        bps = {k.id: k.bps for k in m.Kabupaten.select()}
-        now = [UsahaKecil(u.id, bps[u.kabupaten_id], u.sektor, u.tanggal_terdata, u.tanggal_tutup,
-                          u.tanggal_nib, u.tanggal_iumk,
-                          (u.nib is not None and u.tanggal_nib is None)
-                          or (u.nomor_iumk is not None and u.tanggal_iumk is None))
-               for u in m.UsahaKecil.live()]
+        now = usaha_from_db()
         for year in (YEAR - 1, YEAR, YEAR + 1):
-            assert counting.count_usaha(year) == count_usaha_wirausaha(now, year)
+            assert counting.count_usaha(year, hanya_kecil) == \
+                count_usaha_wirausaha(now, year, hanya_kecil)
         assert summaries.verify(m.database.connection())
         txn.rollback()
 

@@ -39,7 +39,7 @@ def test_bulk_load_refuses_to_run_outside_a_transaction(db):
 
 def test_verify_detects_a_summary_edited_behind_the_program(db):
     conn = db.connection()
-    conn.execute("INSERT INTO agg_usaha_kecil VALUES (1, '', 2020, 9999, 9999, 0, 5)")
+    conn.execute("INSERT INTO agg_usaha_kecil VALUES (1, '', 2020, 9999, 9999, 0, 'kecil', 5)")
     assert not summaries.verify(conn)
     summaries.rebuild(conn)
     assert summaries.verify(conn)

@@ -6,7 +6,7 @@ from ...domain.formatting import format_number
 from ...domain.numbers import percent, round_half_up
 from ...domain.results import IndicatorResult, TraceStep
 from ...domain.usaha_kecil import UsahaCount
-from ...store import counting
+from ...store import counting, settings
 from .common import kabupaten_rows, percent_trace, ratio_row
 
 RULE_TEXT = (
@@ -17,7 +17,8 @@ RULE_TEXT = (
 
 
 def compute(year: int) -> IndicatorResult:
-    groups = counting.count_usaha(year)
+    hanya_kecil = settings.get("usaha_hanya_skala_kecil")
+    groups = counting.count_usaha(year, hanya_kecil)
     total = sum(groups.values(), UsahaCount())
     by_kab: dict[str, UsahaCount] = {}
     by_sektor: dict[str, UsahaCount] = {}
@@ -30,6 +31,15 @@ def compute(year: int) -> IndicatorResult:
             f"{format_number(total.izin_tanpa_tanggal, 0)} usaha memiliki NIB/IUMK tanpa tanggal terbit; "
             "tidak dihitung sebagai wirausaha sampai tanggalnya diisi"
         )
+    if total.bukan_kecil:
+        counted = "ikut dihitung (pengaturan)" if not hanya_kecil else "tidak dihitung"
+        warnings.append(
+            f"{format_number(total.bukan_kecil, 0)} usaha di register tergolong mikro, "
+            f"menengah atau besar menurut PP 7/2021; {counted}")
+    if total.tanpa_skala:
+        warnings.append(
+            f"{format_number(total.tanpa_skala, 0)} usaha tanpa data modal usaha dan hasil "
+            "penjualan: skalanya tidak diketahui; dihitung sebagai usaha kecil")
     breakdowns = {
         "kabupaten": kabupaten_rows(
             {bps: (c.wirausaha, c.jumlah) for bps, c in by_kab.items()}, "usaha kecil"),
@@ -41,11 +51,16 @@ def compute(year: int) -> IndicatorResult:
     }
     trace = [
         TraceStep("Aturan", RULE_TEXT),
+        TraceStep("Penyebut", "usaha berskala kecil menurut PP 7/2021 (atau tanpa data skala)"
+                  if hanya_kecil else "semua usaha di register"),
         TraceStep("Jumlah usaha kecil (penyebut)", str(total.jumlah)),
         TraceStep("Usaha kecil dengan NIB/IUMK (pembilang)", str(total.wirausaha)),
         TraceStep("NIB/IUMK tanpa tanggal terbit (tidak dihitung)", str(total.izin_tanpa_tanggal)),
+        TraceStep("Usaha bukan skala kecil di register", str(total.bukan_kecil)),
+        TraceStep("Usaha tanpa data skala", str(total.tanpa_skala)),
     ]
-    extra = {"izin_tanpa_tanggal": total.izin_tanpa_tanggal}
+    extra = {"izin_tanpa_tanggal": total.izin_tanpa_tanggal, "bukan_kecil": total.bukan_kecil,
+             "tanpa_skala": total.tanpa_skala, "hanya_skala_kecil": hanya_kecil}
     if total.jumlah == 0:
         return IndicatorResult(
             "usaha_kecil_wirausaha", None,
