@@ -2,42 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from iku_desktop.domain.formatting import DASH, format_number
 from iku_desktop.domain.results import BreakdownRow
 
-HEADERS = ("Wilayah / kelompok", "Nilai", "Pembilang", "Penyebut")
+from .table_model import RowsModel
 
 
-class BreakdownModel(QAbstractTableModel):
+class BreakdownModel(RowsModel):
+    HEADERS = ("Wilayah / kelompok", "Nilai", "Pembilang", "Penyebut")
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: tuple[BreakdownRow, ...] = ()
         self._satuan = ""
 
     def set_rows(self, rows: tuple[BreakdownRow, ...], satuan: str) -> None:
-        self.beginResetModel()
-        try:
-            self._rows, self._satuan = tuple(rows), satuan
-        finally:
-            self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        return None
+        self._satuan = satuan
+        self._reset(rows)
 
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        r = self.row_at(index)
+        if r is None:
             return None
-        r = self._rows[index.row()]
         col = index.column()
         if role == Qt.DisplayRole:
             if col == 0:

@@ -3,7 +3,7 @@ counts, and the trend over the document's period."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -11,38 +11,24 @@ from iku_desktop.domain.formatting import DASH, format_number
 from iku_desktop.services.indicators import IndikatorReport
 
 from .formatting import BAND_COLOURS, count_words, figure
+from .table_model import RowsModel
 
-HEADERS = ("No", "Indikator", "Realisasi", "Target", "Capaian", "Keterangan", "Tren periode")
 
+class SummaryModel(RowsModel):
+    HEADERS = ("No", "Indikator", "Realisasi", "Target", "Capaian", "Keterangan", "Tren periode")
 
-class SummaryModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._reports: list[IndikatorReport] = []
         self._trend: dict[int, str] = {}
 
     def set_reports(self, reports: list[IndikatorReport], trend: dict[int, str]) -> None:
-        self.beginResetModel()
-        try:
-            self._reports, self._trend = list(reports), dict(trend)
-        finally:
-            self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._reports)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        return None
+        self._trend = dict(trend)
+        self._reset(reports)
 
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._reports):
+        rep = self.row_at(index)
+        if rep is None:
             return None
-        rep = self._reports[index.row()]
         ind, res, col = rep.indikator, rep.result, index.column()
         if role == Qt.DisplayRole:
             if col == 0:

@@ -68,15 +68,24 @@ def _usaha_values(r: str) -> list[str]:
     ]
 
 
+def _count_add(table: str, key: tuple[str, ...], values: list[str], r: str) -> str:
+    """Count row ``r`` (NEW/OLD) into its group of a summary with a plain count ``n``."""
+    return (f"INSERT INTO {table} ({', '.join(key)}, n) "
+            f"SELECT {', '.join(values)}, 1 WHERE {r}.deleted = 0 "
+            f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET n = n + 1;")
+
+
+def _count_sub(table: str, key: tuple[str, ...], values: list[str], r: str) -> str:
+    cond = " AND ".join(f"{k} = {v}" for k, v in zip(key, values))
+    return f"UPDATE {table} SET n = n - 1 WHERE {r}.deleted = 0 AND {cond};"
+
+
 def _usaha_add(r: str) -> str:
-    return (f"INSERT INTO agg_usaha_kecil ({', '.join(USAHA_KEY)}, n) "
-            f"SELECT {', '.join(_usaha_values(r))}, 1 WHERE {r}.deleted = 0 "
-            f"ON CONFLICT ({', '.join(USAHA_KEY)}) DO UPDATE SET n = n + 1;")
+    return _count_add("agg_usaha_kecil", USAHA_KEY, _usaha_values(r), r)
 
 
 def _usaha_sub(r: str) -> str:
-    cond = " AND ".join(f"{k} = {v}" for k, v in zip(USAHA_KEY, _usaha_values(r)))
-    return f"UPDATE agg_usaha_kecil SET n = n - 1 WHERE {r}.deleted = 0 AND {cond};"
+    return _count_sub("agg_usaha_kecil", USAHA_KEY, _usaha_values(r), r)
 
 
 USAHA_COLUMNS = "kabupaten_id, sektor, tanggal_terdata, tanggal_tutup, nib, tanggal_nib, " \
@@ -92,14 +101,11 @@ def _scope_values(r: str) -> list[str]:
 
 
 def _scope_add(r: str) -> str:
-    return (f"INSERT INTO agg_koperasi_scope ({', '.join(SCOPE_KEY)}, n) "
-            f"SELECT {', '.join(_scope_values(r))}, 1 WHERE {r}.deleted = 0 "
-            f"ON CONFLICT ({', '.join(SCOPE_KEY)}) DO UPDATE SET n = n + 1;")
+    return _count_add("agg_koperasi_scope", SCOPE_KEY, _scope_values(r), r)
 
 
 def _scope_sub(r: str) -> str:
-    cond = " AND ".join(f"{k} = {v}" for k, v in zip(SCOPE_KEY, _scope_values(r)))
-    return f"UPDATE agg_koperasi_scope SET n = n - 1 WHERE {r}.deleted = 0 AND {cond};"
+    return _count_sub("agg_koperasi_scope", SCOPE_KEY, _scope_values(r), r)
 
 
 YEAR_KEY = ("tahun",) + SCOPE_KEY
