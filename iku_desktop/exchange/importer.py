@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from peewee import IntegrityError
@@ -54,10 +53,10 @@ class ImportResult:
         }
 
 
-def read_tables(path: Path, report: ValidationReport) -> list[readers.Table]:
+def read_tables(path: Path, data: bytes, report: ValidationReport) -> list[readers.Table]:
     suffix = path.suffix.lower()
     if suffix in (".csv", ".txt", ""):
-        table, warnings = readers.read_csv(path)
+        table, warnings = readers.read_csv(path, data)
         for w in warnings:
             report.warning("encoding", w)
         return [table]
@@ -66,18 +65,16 @@ def read_tables(path: Path, report: ValidationReport) -> list[readers.Table]:
 
 
 def import_file(path: str | Path, kind: str | None = None, dry_run: bool = False,
-                origin: str = "provinsi", today: date | None = None) -> ImportResult:
+                origin: str = "provinsi") -> ImportResult:
     p = Path(path)
     result = ImportResult(str(p), dry_run=dry_run)
     report = result.report
     try:
-        tables = read_tables(p, report)
-        sha = hashlib.sha256(p.read_bytes()).hexdigest()
+        data = readers.read_bytes(p)
+        tables = read_tables(p, data, report)
+        sha = hashlib.sha256(data).hexdigest()
     except readers.ReadError as exc:
         report.error("unreadable", str(exc))
-        return result
-    except OSError as exc:
-        report.error("unreadable", f"Berkas tidak dapat dibaca: {exc.strerror or exc}")
         return result
 
     specs = [mod.SPEC for mod in KINDS.values()]
@@ -99,7 +96,7 @@ def import_file(path: str | Path, kind: str | None = None, dry_run: bool = False
         result.kinds.append(spec.name)
         planned.append((spec, table))
 
-    ctx_base = dict(today=today or date.today(), origin=origin, file_name=p.name, sha256=sha)
+    ctx_base = dict(origin=origin, file_name=p.name, sha256=sha)
     pending: dict[str, set] = {}
     checked = []
     for spec, table in sorted(planned, key=lambda st: ORDER.index(st[0].name)):

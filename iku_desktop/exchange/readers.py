@@ -50,18 +50,24 @@ def _delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def read_csv(path: str | Path) -> tuple[Table, list[str]]:
-    """Read a CSV file. Returns the table and reader warnings."""
-    p = Path(path)
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing what cannot be an import (missing, empty, too large)."""
     try:
-        size = p.stat().st_size
+        size = path.stat().st_size
+        if size == 0:
+            raise ReadError(f"Berkas {path.name} kosong")
+        if size > MAX_FILE_BYTES:
+            raise ReadError(f"Berkas {path.name} terlalu besar ({size // (1024 * 1024)} MB)")
+        return path.read_bytes()
     except OSError as exc:
-        raise ReadError(f"Berkas tidak dapat dibuka: {p} ({exc.strerror})") from exc
-    if size == 0:
-        raise ReadError(f"Berkas {p.name} kosong")
-    if size > MAX_FILE_BYTES:
-        raise ReadError(f"Berkas {p.name} terlalu besar ({size // (1024 * 1024)} MB)")
-    data = p.read_bytes()
+        raise ReadError(f"Berkas tidak dapat dibuka: {path} ({exc.strerror})") from exc
+
+
+def read_csv(path: str | Path, data: bytes | None = None) -> tuple[Table, list[str]]:
+    """Read a CSV file (or its ``data`` already read). Returns the table and warnings."""
+    p = Path(path)
+    if data is None:
+        data = read_bytes(p)
     if b"\x00" in data[:4096]:
         raise ReadError(f"Berkas {p.name} bukan berkas teks CSV")
     text, warning = _decode(data)

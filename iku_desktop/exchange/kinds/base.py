@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from ...store import models as m
 from ...store.fields import utc_now
@@ -26,14 +25,12 @@ class ImportContext:
     """Attributes:
     report: where every problem goes.
     sheet: sheet name for workbook rows (None for CSV).
-    today: the date "in the future" is measured against.
     origin: office code written on new rows.
     file_name, sha256: the file being imported.
     """
 
     report: ValidationReport
     sheet: str | None = None
-    today: date = field(default_factory=date.today)
     origin: str = "provinsi"
     file_name: str = ""
     sha256: str = ""
