@@ -46,6 +46,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="keluaran JSON (lihat README)")
     p.set_defaults(func=commands.cmd_compute)
 
+    p = sub.add_parser("print", parents=[common],
+                       help="cetak ke PDF: dokumen, capaian, ikm, perhitungan")
+    p.add_argument("kind", choices=commands.PRINT_KINDS, metavar="JENIS",
+                   help="dokumen | capaian | ikm | perhitungan")
+    p.add_argument("-o", "--output", type=Path, required=True, help="berkas PDF keluaran")
+    p.add_argument("--year", type=int, help="tahun (capaian, ikm, perhitungan)")
+    p.add_argument("--survey", help="nama survei (ikm; bawaan: semua survei tahun itu)")
+    p.add_argument("--paper", type=str.upper, choices=("A4", "F4"),
+                   help="ukuran kertas (bawaan: pengaturan, A4)")
+    p.set_defaults(func=commands.cmd_print)
+
+    p = sub.add_parser("verify", parents=[common],
+                       help="periksa kode verifikasi sebuah cetakan (luring)")
+    p.add_argument("code", help="kode, mis. IKU-7Q2KM-9XD3T")
+    p.set_defaults(func=commands.cmd_verify)
+
     p = sub.add_parser("demo", parents=[common],
                        help="isi basis data baru dengan data sintetis bertanda [DEMO]")
     p.add_argument("--scale", type=int, default=1,

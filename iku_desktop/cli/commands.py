@@ -7,7 +7,7 @@ import sys
 
 from ..exchange.importer import import_file
 from ..exchange.kinds import KINDS
-from ..services import demo
+from ..services import demo, printing
 from ..services.database import init_database, office_code
 from ..services.indicators import compute_year
 from ..store import document_repo
@@ -15,6 +15,7 @@ from ..store.database import open_database
 from . import render
 
 IMPORT_KINDS = tuple(KINDS)
+PRINT_KINDS = printing.KINDS
 
 
 def cmd_init(args) -> int:
@@ -83,3 +84,39 @@ def cmd_demo(args) -> int:
         db.close()
     print("Data demo ditambahkan: " + ", ".join(f"{t} {n}" for t, n in counts.items()))
     return 0
+
+
+def cmd_print(args) -> int:
+    params = {}
+    if args.kind != "dokumen":
+        params["year"] = args.year
+    if args.kind == "ikm" and args.survey:
+        params["survey"] = args.survey
+    db = open_database(args.db)
+    try:
+        out = printing.make(args.kind, params, paper=args.paper)
+    except printing.PrintError as exc:
+        print(f"Galat: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    try:
+        args.output.write_bytes(out.pdf)
+    except OSError as exc:
+        print(f"Galat: berkas {args.output} tidak dapat ditulis ({exc.strerror})", file=sys.stderr)
+        return 2
+    print(f"{args.output}: {out.pages} halaman, kode verifikasi {out.code}")
+    return 0
+
+
+def cmd_verify(args) -> int:
+    db = open_database(args.db)
+    try:
+        result = printing.verify(args.code)
+    except ValueError as exc:
+        print(f"Galat: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        db.close()
+    print(result.message)
+    return 0 if result.known and result.still_matches else 1

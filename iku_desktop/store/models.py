@@ -289,7 +289,25 @@ class Setting(BaseModel):
         table_name = "setting"
 
 
+class Cetakan(BaseModel):
+    """One printout, archived: its canonical snapshot, verification code, time and user."""
+
+    uuid = TextField(unique=True, default=new_uuid)
+    jenis = TextField()  # dokumen | capaian | ikm | perhitungan
+    parameter = TextField()  # JSON: year, survey…
+    kode = TextField(index=True)
+    sha256 = TextField()
+    snapshot = TextField()
+    kertas = TextField()
+    dicetak_at = TextField(default=utc_now)
+    pengguna = TextField()
+
+    class Meta:
+        table_name = "cetakan"
+
+
 ALL_MODELS = (
     Kabupaten, Office, Dokumen, Fungsi, Sasaran, Indikator, Target, RealisasiManual,
     Koperasi, KoperasiTahunBuku, UsahaKecil, Sakip, IkmSurvei, ImportBatch, IkmRespon, Setting,
+    Cetakan,
 )

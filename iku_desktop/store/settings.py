@@ -37,6 +37,16 @@ SETTINGS: dict[str, SettingSpec] = {
             "penjualan tetap dihitung dan diberi peringatan. Matikan untuk menghitung semua "
             "usaha di register.",
         ),
+        SettingSpec("kertas", "A4", "Ukuran kertas cetakan",
+                    "A4 (210 × 297 mm) atau F4/Folio (215 × 330 mm)."),
+        SettingSpec("huruf", "sans", "Huruf cetakan",
+                    "sans (Liberation Sans, setara Arial) atau serif (Liberation Serif, setara "
+                    "Times New Roman); huruf disertakan dalam PDF."),
+        SettingSpec("kop_surat_baris", [], "Kop surat: baris teks",
+                    "Baris kop surat (baris pertama tebal), mis. nama pemerintah daerah, nama "
+                    "dinas, alamat. Kosong: tanpa kop surat, seperti dokumen resmi 2022."),
+        SettingSpec("kop_surat_logo", "", "Kop surat: logo",
+                    "Gambar logo (PNG/JPEG) dalam base64; kosong: tanpa logo."),
     )
 }
 

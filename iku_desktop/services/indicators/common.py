@@ -35,7 +35,8 @@ def percent_trace(numerator: int, denominator: int) -> TraceStep:
     exact = percent(numerator, denominator)
     return TraceStep(
         "Perhitungan",
-        f"{numerator} / {denominator} × 100 = {format_number(exact, 6)}… → "
+        f"{format_number(numerator, 0)} / {format_number(denominator, 0)} × 100 = "
+        f"{format_number(exact, 6)}… → "
         f"{format_number(round_half_up(exact))} (dibulatkan setengah ke atas, 2 desimal)",
     )
 

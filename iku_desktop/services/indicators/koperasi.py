@@ -30,9 +30,9 @@ def compute(year: int) -> IndicatorResult:
     trace = [
         TraceStep("Aturan", RULE_TEXT),
         TraceStep("Penyebut", f"{scope} pada tahun {year} dan belum bubar sebelum 1 Januari {year}"),
-        TraceStep("Jumlah koperasi (penyebut)", str(total.jumlah)),
-        TraceStep("Koperasi meningkat kualitasnya (pembilang)", str(total.meningkat)),
-        TraceStep("Koperasi dengan data tidak lengkap", str(total.tidak_lengkap)),
+        TraceStep("Jumlah koperasi (penyebut)", format_number(total.jumlah, 0)),
+        TraceStep("Koperasi meningkat kualitasnya (pembilang)", format_number(total.meningkat, 0)),
+        TraceStep("Koperasi dengan data tidak lengkap", format_number(total.tidak_lengkap, 0)),
     ]
     warnings = []
     if total.tidak_lengkap:

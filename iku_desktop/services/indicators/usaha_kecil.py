@@ -53,11 +53,11 @@ def compute(year: int) -> IndicatorResult:
         TraceStep("Aturan", RULE_TEXT),
         TraceStep("Penyebut", "usaha berskala kecil menurut PP 7/2021 (atau tanpa data skala)"
                   if hanya_kecil else "semua usaha di register"),
-        TraceStep("Jumlah usaha kecil (penyebut)", str(total.jumlah)),
-        TraceStep("Usaha kecil dengan NIB/IUMK (pembilang)", str(total.wirausaha)),
-        TraceStep("NIB/IUMK tanpa tanggal terbit (tidak dihitung)", str(total.izin_tanpa_tanggal)),
-        TraceStep("Usaha bukan skala kecil di register", str(total.bukan_kecil)),
-        TraceStep("Usaha tanpa data skala", str(total.tanpa_skala)),
+        TraceStep("Jumlah usaha kecil (penyebut)", format_number(total.jumlah, 0)),
+        TraceStep("Usaha kecil dengan NIB/IUMK (pembilang)", format_number(total.wirausaha, 0)),
+        TraceStep("NIB/IUMK tanpa tanggal terbit (tidak dihitung)", format_number(total.izin_tanpa_tanggal, 0)),
+        TraceStep("Usaha bukan skala kecil di register", format_number(total.bukan_kecil, 0)),
+        TraceStep("Usaha tanpa data skala", format_number(total.tanpa_skala, 0)),
     ]
     extra = {"izin_tanpa_tanggal": total.izin_tanpa_tanggal, "bukan_kecil": total.bukan_kecil,
              "tanpa_skala": total.tanpa_skala, "hanya_skala_kecil": hanya_kecil}

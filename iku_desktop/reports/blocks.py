@@ -1,0 +1,103 @@
+"""Shared flowables: formulasi rich text as real paragraphs and lists, and the signature
+block."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+from ..domain import richtext
+from ..domain.dokumen import Penandatangan
+from ..domain.identifiers import format_nip
+from .styles import Styles
+
+BULLET = "\u25aa"  # ▪, the bullet of the official document
+
+
+def formulasi_flowables(markup: str, styles: Styles) -> list:
+    """Sanitised formulasi → Paragraphs; list items get their bullet or number. An empty
+    formulasi gives no flowable (an empty cell)."""
+    out = []
+    for b in richtext.blocks(markup):
+        # reportlab's paragraph markup knows b, i, u, sup, sub and <br/> — the same subset
+        if b.kind == "li":
+            bullet = f"{b.number}." if b.list_kind == "ol" else BULLET
+            out.append(Paragraph(b.inline, styles.bullet, bulletText=bullet))
+        else:
+            out.append(Paragraph(b.inline, styles.cell))
+        out.append(Spacer(1, 1.5 * mm))
+    if out:
+        out.pop()
+    return out
+
+
+def signature_block(tempat_tanggal: str, sig: Penandatangan, styles: Styles,
+                    width: float) -> Table:
+    """Place and date, jabatan (may span lines), room for the wet signature and stamp, the
+    name in bold and underlined, pangkat, NIP — on the right half of the page."""
+    e = escape
+    jabatan = "<br/>".join(e(x) for x in sig.jabatan.splitlines())
+    lines = [
+        Paragraph(e(tempat_tanggal), styles.body),
+        Spacer(1, 2 * mm),
+        Paragraph(jabatan, styles.body),
+        Spacer(1, 24 * mm),  # wet signature and stamp
+        Paragraph(f"<b><u>{e(sig.nama)}</u></b>", styles.body),
+        Paragraph(e(sig.pangkat), styles.body),
+        Paragraph(f"NIP. {format_nip(sig.nip)}", styles.body),
+    ]
+    t = Table([["", lines]], colWidths=[width * 0.5, width * 0.5])
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                           ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return t
+
+
+def grid_table(rows: list[list], widths: list[float], st: Styles, header_rows: int = 1,
+               signature=None, align_right: tuple[int, ...] = ()) -> Table:
+    """A bordered table whose header repeats on every page; with ``signature`` the last row
+    is a borderless signature block kept with the last data row (never alone on a page)."""
+    data = [[Paragraph(str(c), st.cell_head) if isinstance(c, str) else c for c in r]
+            for r in rows[:header_rows]]
+    for r in rows[header_rows:]:
+        data.append([Paragraph(escape(str(c)), st.cell) if isinstance(c, (str, int)) else c
+                     for c in r])
+    last = len(data) - 1
+    commands = [("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE"),
+                ("BACKGROUND", (0, 0), (-1, header_rows - 1), "#e8e8e8"),
+                ("GRID", (0, 0), (-1, last), 0.6, "#000000")]
+    for col in align_right:
+        commands.append(("ALIGN", (col, header_rows), (col, last), "RIGHT"))
+    if signature is not None:
+        data.append([signature] + [""] * (len(widths) - 1))
+        commands += [("SPAN", (0, last + 1), (-1, last + 1)),
+                     ("TOPPADDING", (0, last + 1), (-1, last + 1), 8 * mm),
+                     ("LEFTPADDING", (0, last + 1), (-1, last + 1), 0),
+                     ("NOSPLIT", (0, last), (-1, last + 1))]
+    t = Table(data, colWidths=widths, repeatRows=header_rows, splitByRow=1)
+    t.setStyle(TableStyle(commands))
+    return t
+
+
+def right(text: str, st: Styles) -> Paragraph:
+    """A right-aligned cell (numbers)."""
+    return Paragraph(escape(text), ParagraphStyle("right", parent=st.cell, alignment=TA_RIGHT))
+
+
+def title_block(lines: list[str], st: Styles) -> list:
+    """The title, then centred bold lines (unit, year)."""
+    centre = ParagraphStyle("centre", parent=st.body, alignment=TA_CENTER)
+    out = [Paragraph(escape(lines[0]), st.title)]
+    out += [Paragraph(f"<b>{escape(x)}</b>", centre) for x in lines[1:]]
+    out.append(Spacer(1, 4 * mm))
+    return out
+
+
+def blank_date(tempat: str) -> str:
+    """Place and a dotted date, filled in by hand at signing (keeps the printout's data —
+    and so its verification code — independent of the day it is printed)."""
+    return f"{tempat}, ............................"

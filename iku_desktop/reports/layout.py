@@ -1,0 +1,160 @@
+"""Pages of an official Indonesian document: paper, margins, optional letterhead (kop
+surat), and a footer on every page with the verification code, its QR code and
+"Halaman x dari y"."""
+
+from __future__ import annotations
+
+import base64
+import io
+from dataclasses import dataclass, field
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+PAPER = {"A4": (210 * mm, 297 * mm), "F4": (215 * mm, 330 * mm)}
+# Margins of an official letter (Tata Naskah Dinas): left 3 cm for binding, 2 cm elsewhere;
+# the footer with the verification code sits inside the bottom margin area.
+MARGINS = {"left": 30 * mm, "right": 20 * mm, "top": 20 * mm, "bottom": 28 * mm}
+FOOTER_Y = 10 * mm
+QR_SIZE = 16 * mm
+
+
+@dataclass(frozen=True)
+class Kop:
+    """Letterhead: address lines (the first in bold) and an optional PNG/JPEG logo."""
+
+    lines: tuple[str, ...] = ()
+    logo: bytes | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.lines and not self.logo
+
+    @classmethod
+    def from_settings(cls, lines: list[str], logo_base64: str) -> "Kop":
+        logo = base64.b64decode(logo_base64) if logo_base64 else None
+        return cls(tuple(x for x in lines if x.strip()), logo)
+
+
+@dataclass
+class PageSetup:
+    paper: str = "A4"
+    code: str = ""
+    font: str = "LiberationSans"
+    kop: Kop = field(default_factory=Kop)
+
+    @property
+    def size(self) -> tuple[float, float]:
+        if self.paper not in PAPER:
+            raise ValueError(f"Ukuran kertas '{self.paper}' tidak dikenal; pilih A4 atau F4")
+        return PAPER[self.paper]
+
+    @property
+    def kop_height(self) -> float:
+        return 0 if self.kop.empty else (8 + 5.5 * max(1, len(self.kop.lines))) * mm
+
+
+def numbered_canvas(setup: PageSetup):
+    """A canvas class that holds the pages back so every footer can say "Halaman x dari y"."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._saved: list[dict] = []
+
+        def showPage(self):
+            self._saved.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._saved)
+            for state in self._saved:
+                self.__dict__.update(state)
+                draw_footer(self, setup, self._pageNumber, total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def draw_footer(c: Canvas, setup: PageSetup, page: int, total: int) -> None:
+    width, _ = setup.size
+    left, right = MARGINS["left"], width - MARGINS["right"]
+    c.saveState()
+    c.setStrokeColorRGB(0.6, 0.6, 0.6)
+    c.setLineWidth(0.4)
+    c.line(left, FOOTER_Y + QR_SIZE + 1 * mm, right, FOOTER_Y + QR_SIZE + 1 * mm)
+    c.setFont(setup.font, 8)
+    if setup.code:
+        qr = QrCodeWidget(f"IKU-DESKTOP:{setup.code}", barLevel="M")
+        x0, y0, x1, y1 = qr.getBounds()
+        d = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0,
+                                                 QR_SIZE / (y1 - y0), 0, 0])
+        d.add(qr)
+        renderPDF.draw(d, c, left, FOOTER_Y)
+        c.drawString(left + QR_SIZE + 2 * mm, FOOTER_Y + 9 * mm, f"Kode verifikasi: {setup.code}")
+        c.drawString(left + QR_SIZE + 2 * mm, FOOTER_Y + 5 * mm,
+                     "Periksa keaslian: iku verify KODE, atau menu Berkas › Verifikasi di IKU Desktop")
+    c.drawRightString(right, FOOTER_Y + 5 * mm, f"Halaman {page} dari {total}")
+    c.restoreState()
+
+
+def draw_kop(c: Canvas, setup: PageSetup) -> None:
+    """The letterhead on the first page: logo on the left, lines centred, a double rule."""
+    if setup.kop.empty:
+        return
+    width, height = setup.size
+    left, right = MARGINS["left"], width - MARGINS["right"]
+    top = height - MARGINS["top"]
+    h = setup.kop_height
+    c.saveState()
+    if setup.kop.logo:
+        img = ImageReader(io.BytesIO(setup.kop.logo))
+        side = h - 6 * mm
+        c.drawImage(img, left, top - side, side, side, preserveAspectRatio=True, mask="auto")
+    centre = (left + right) / 2
+    y = top - 5 * mm
+    for i, line in enumerate(setup.kop.lines):
+        c.setFont(setup.font + ("-Bold" if i == 0 else ""), 13 if i == 0 else 9.5)
+        c.drawCentredString(centre, y, line)
+        y -= 5.5 * mm
+    c.setLineWidth(1.6)
+    c.line(left, top - h + 2 * mm, right, top - h + 2 * mm)
+    c.setLineWidth(0.5)
+    c.line(left, top - h + 1 * mm, right, top - h + 1 * mm)
+    c.restoreState()
+
+
+def build(flowables: list, setup: PageSetup, title: str) -> bytes:
+    """Lay the flowables out on the pages and return the PDF bytes. ``invariant`` fixes the
+    creation date and document id, so identical data gives identical bytes."""
+    buf = io.BytesIO()
+    width, height = setup.size
+    doc = BaseDocTemplate(
+        buf, pagesize=setup.size, leftMargin=MARGINS["left"], rightMargin=MARGINS["right"],
+        topMargin=MARGINS["top"], bottomMargin=MARGINS["bottom"], title=title,
+        author="IKU Desktop", creator="IKU Desktop", invariant=1,
+    )
+    frame_w = width - MARGINS["left"] - MARGINS["right"]
+    first = Frame(MARGINS["left"], MARGINS["bottom"], frame_w,
+                  height - MARGINS["top"] - MARGINS["bottom"] - setup.kop_height,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="first")
+    later = Frame(MARGINS["left"], MARGINS["bottom"], frame_w,
+                  height - MARGINS["top"] - MARGINS["bottom"],
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="later")
+    doc.addPageTemplates([
+        PageTemplate("first", [first], onPage=lambda c, d: draw_kop(c, setup),
+                     autoNextPageTemplate="later"),
+        PageTemplate("later", [later]),
+    ])
+    doc.build(flowables, canvasmaker=numbered_canvas(setup))
+    return buf.getvalue()
+
+
+def frame_width(setup: PageSetup) -> float:
+    return setup.size[0] - MARGINS["left"] - MARGINS["right"]

@@ -1,0 +1,124 @@
+"""Printing use cases: build the snapshot of a printout from the database, render it, archive
+it with its verification code; and verify a code offline."""
+
+from __future__ import annotations
+
+import getpass
+import json
+from dataclasses import dataclass
+
+from ..reports import fonts, verification
+from ..reports.layout import PAPER, Kop, PageSetup
+from ..store import models as m
+from ..store import settings
+from . import printouts
+
+KINDS = tuple(printouts.PRINTOUTS)
+
+
+class PrintError(Exception):
+    """A printout that cannot be made; ``str()`` is the user's message."""
+
+
+@dataclass(frozen=True)
+class Printout:
+    """Attributes:
+    kind: dokumen | capaian | ikm | perhitungan.
+    pdf: the PDF bytes.
+    code: the verification code printed on every page.
+    archive_id: the row in ``cetakan``.
+    pages: number of pages.
+    """
+
+    kind: str
+    pdf: bytes
+    code: str
+    archive_id: int
+    pages: int
+
+
+def page_setup(code: str, paper: str | None = None) -> PageSetup:
+    paper = (paper or settings.get("kertas")).upper()
+    if paper not in PAPER:
+        raise PrintError(f"Ukuran kertas '{paper}' tidak dikenal; pilih A4 atau F4")
+    kop = Kop.from_settings(settings.get("kop_surat_baris"), settings.get("kop_surat_logo"))
+    return PageSetup(paper, code, fonts.register(settings.get("huruf")), kop)
+
+
+def make(kind: str, params: dict | None = None, paper: str | None = None,
+         archive: bool = True) -> Printout:
+    """Render a printout of ``kind`` with ``params`` (year, survey) and archive it."""
+    if kind not in printouts.PRINTOUTS:
+        raise PrintError(f"Jenis cetakan '{kind}' tidak dikenal; pilihan: {', '.join(KINDS)}")
+    params = dict(params or {})
+    try:
+        snap = snapshot_of(kind, params)
+    except printouts.SnapshotError as exc:
+        raise PrintError(str(exc)) from exc
+    code = verification.code_for(snap)
+    setup = page_setup(code, paper)
+    pdf = printouts.PRINTOUTS[kind].render(snap, setup)
+    archive_id = 0
+    if archive:
+        row = m.Cetakan.create(jenis=kind, parameter=json.dumps(params, sort_keys=True),
+                               kode=code, sha256=verification.digest(snap),
+                               snapshot=verification.canonical(snap), kertas=setup.paper,
+                               pengguna=_user())
+        archive_id = row.id
+    return Printout(kind, pdf, code, archive_id, pdf.count(b"/Type /Page\n"))
+
+
+def snapshot_of(kind: str, params: dict) -> dict:
+    """Exactly what the printout shows — its data and the letterhead — as plain data."""
+    snap = printouts.PRINTOUTS[kind].snapshot(**params)
+    logo = settings.get("kop_surat_logo")
+    snap["kop"] = {"baris": [x for x in settings.get("kop_surat_baris") if x.strip()],
+                   "logo": verification.digest({"logo": logo}) if logo else None}
+    return snap
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 — no user name on this system
+        return "tidak diketahui"
+
+
+@dataclass(frozen=True)
+class Verification:
+    """Attributes:
+    code: the code as normalised.
+    known: an archived printout carries this code.
+    printed: (time, user, kind, parameter) of each archived printout with the code.
+    still_matches: today's data gives the same snapshot (None when unknown code).
+    message: the answer in Indonesian.
+    """
+
+    code: str
+    known: bool
+    printed: tuple[tuple[str, str, str, dict], ...]
+    still_matches: bool | None
+    message: str
+
+
+def verify(text: str) -> Verification:
+    code = verification.normalise_code(text)
+    rows = list(m.Cetakan.select().where(m.Cetakan.kode == code).order_by(m.Cetakan.dicetak_at))
+    if not rows:
+        return Verification(code, False, (), None,
+                            f"Kode {code} tidak dikenal: tidak ada cetakan dengan kode ini di "
+                            "basis data ini.")
+    first = rows[0]
+    params = json.loads(first.parameter)
+    printed = tuple((r.dicetak_at, r.pengguna, r.jenis, json.loads(r.parameter)) for r in rows)
+    try:
+        matches = verification.digest(snapshot_of(first.jenis, params)) == first.sha256
+    except printouts.SnapshotError:
+        matches = False
+    when = first.dicetak_at[:19].replace("T", " ")
+    label = printouts.PRINTOUTS[first.jenis].label
+    msg = (f"Kode {code} asli: {label} dicetak {when} UTC oleh {first.pengguna}"
+           + (f" ({len(rows)} kali dicetak)" if len(rows) > 1 else "") + ". ")
+    msg += ("Data hari ini masih sama dengan yang dicetak." if matches else
+            "PERHATIAN: data hari ini sudah berbeda dari yang dicetak.")
+    return Verification(code, True, printed, matches, msg)
