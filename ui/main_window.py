@@ -18,8 +18,10 @@ from iku_desktop.store import document_repo, migrate
 from iku_desktop.store.database import DatabaseError, close_database
 
 from .document_tab import DocumentTab
+from .print_dialog import PrintDialog
 from .sasaran_tab import SasaranTab
 from .summary_tab import SummaryTab
+from .verify_dialog import VerifyDialog
 
 
 class MainWindow(QMainWindow):
@@ -48,6 +50,14 @@ class MainWindow(QMainWindow):
         act = QAction("&Buka basis data…", self)
         act.setShortcut(QKeySequence.Open)
         act.triggered.connect(self._choose_database)
+        berkas.addAction(act)
+        berkas.addSeparator()
+        act = QAction("&Cetak…", self)
+        act.setShortcut(QKeySequence.Print)
+        act.triggered.connect(self.show_print_dialog)
+        berkas.addAction(act)
+        act = QAction("&Verifikasi kode cetakan…", self)
+        act.triggered.connect(lambda: VerifyDialog(self).exec())
         berkas.addAction(act)
         berkas.addSeparator()
         act = QAction("&Keluar", self)
@@ -128,6 +138,11 @@ class MainWindow(QMainWindow):
                                               "Basis data IKU (*.sqlite *.db);;Semua berkas (*)")
         if path:
             self.open_database(Path(path))
+
+    def show_print_dialog(self) -> "PrintDialog":
+        dialog = PrintDialog(self.year, list(self.doc.tahun), self)
+        dialog.show()
+        return dialog
 
     def _about(self) -> None:
         QMessageBox.about(
