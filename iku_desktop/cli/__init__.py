@@ -62,6 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("code", help="kode, mis. IKU-7Q2KM-9XD3T")
     p.set_defaults(func=commands.cmd_verify)
 
+    p = sub.add_parser("setting", parents=[common],
+                       help="tampilkan atau ubah pengaturan kantor (keputusan aturan, cetakan)")
+    p.add_argument("key", nargs="?", help="nama pengaturan (tanpa: tampilkan semua)")
+    p.add_argument("value", nargs="*", help="nilai baru (Ya/Tidak, teks, atau baris kop surat)")
+    p.add_argument("--file", type=Path, help="untuk kop_surat_logo: berkas PNG/JPEG")
+    p.set_defaults(func=commands.cmd_setting)
+
     p = sub.add_parser("demo", parents=[common],
                        help="isi basis data baru dengan data sintetis bertanda [DEMO]")
     p.add_argument("--scale", type=int, default=1,

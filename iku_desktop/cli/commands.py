@@ -11,6 +11,7 @@ from ..services import demo, printing
 from ..services.database import init_database, office_code
 from ..services.indicators import compute_year
 from ..store import document_repo
+from ..store import settings as office_settings
 from ..store.database import open_database
 from . import render
 
@@ -120,3 +121,25 @@ def cmd_verify(args) -> int:
         db.close()
     print(result.message)
     return 0 if result.known and result.still_matches else 1
+
+
+def cmd_setting(args) -> int:
+    db = open_database(args.db)
+    try:
+        if not args.key:
+            for key, spec in office_settings.SETTINGS.items():
+                value = office_settings.get(key)
+                shown = ("(gambar)" if key == "kop_surat_logo" and value else
+                         " | ".join(value) if isinstance(value, list) else
+                         ("Ya" if value else "Tidak") if isinstance(value, bool) else value)
+                print(f"{key} = {shown or '(kosong)'}\n    {spec.label}. {spec.help}")
+            return 0
+        try:
+            office_settings.set_from_text(args.key, args.value, args.file)
+        except (KeyError, ValueError) as exc:
+            print(f"Galat: {exc.args[0]}", file=sys.stderr)
+            return 2
+        print(f"{args.key} diubah.")
+        return 0
+    finally:
+        db.close()

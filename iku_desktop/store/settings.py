@@ -3,8 +3,10 @@ data and are backed up with it). Each setting is declared once, typed, with its 
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from . import models as m
@@ -68,3 +70,37 @@ def set_value(key: str, value: Any) -> None:
 
 def all_values() -> dict[str, Any]:
     return {k: get(k) for k in SETTINGS}
+
+
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+def set_from_text(key: str, words: list[str], file: Path | None = None) -> None:
+    """Set a setting from what a person types on the command line (Indonesian messages)."""
+    if key not in SETTINGS:
+        raise KeyError(f"Pengaturan '{key}' tidak dikenal; pilihan: {', '.join(SETTINGS)}")
+    default = SETTINGS[key].default
+    if key == "kop_surat_logo":
+        if file is None:
+            set_value(key, "")  # no file: remove the logo
+            return
+        data = Path(file).read_bytes()
+        if len(data) > MAX_LOGO_BYTES or not data.startswith(IMAGE_MAGIC):
+            raise ValueError("Logo harus berkas PNG atau JPEG, paling besar 2 MB")
+        set_value(key, base64.b64encode(data).decode("ascii"))
+    elif isinstance(default, bool):
+        text = " ".join(words).strip().lower()
+        if text not in ("ya", "tidak"):
+            raise ValueError(f"{key} diisi Ya atau Tidak")
+        set_value(key, text == "ya")
+    elif isinstance(default, list):
+        set_value(key, [w for w in words if w.strip()])
+    else:
+        text = " ".join(words).strip()
+        allowed = {"kertas": ("A4", "F4"), "huruf": ("sans", "serif")}.get(key)
+        if allowed:
+            text = text.upper() if key == "kertas" else text.lower()
+            if text not in allowed:
+                raise ValueError(f"{key} diisi {' atau '.join(allowed)}")
+        set_value(key, text)

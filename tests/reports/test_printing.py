@@ -149,3 +149,26 @@ def test_letterhead_is_printed_and_part_of_the_code(db):
     with_kop = printing.make("dokumen")
     assert with_kop.code != plain.code
     assert "PEMERINTAH PROVINSI JAMBI" in pages_text(with_kop.pdf)[0]
+
+
+def test_letterhead_logo_from_the_command_line(db_path, capsys):
+    from iku_desktop.cli import main
+
+    logo = Path(__file__).resolve().parents[1] / "data" / "logo.png"
+    db = str(db_path)
+    assert main(["--db", db, "setting", "kop_surat_baris", "PEMERINTAH PROVINSI JAMBI",
+                 "DINAS KOPERASI DAN UKM"]) == 0
+    assert main(["--db", db, "setting", "kop_surat_logo", "--file", str(logo)]) == 0
+    assert main(["--db", db, "setting", "kop_surat_logo", "--file", str(SEED)]) == 2
+    assert "PNG atau JPEG" in capsys.readouterr().err
+    assert main(["--db", db, "setting", "kertas", "f4"]) == 0
+    assert main(["--db", db, "setting", "koperasi_hanya_aktif", "mungkin"]) == 2
+    out = db_path.parent / "kop.pdf"
+    assert main(["--db", db, "print", "dokumen", "-o", str(out)]) == 0
+    reader = pypdf.PdfReader(str(out))
+    first = reader.pages[0]
+    assert "PEMERINTAH PROVINSI JAMBI" in first.extract_text()
+    assert len(first.images) == 1  # the logo
+    assert round(float(first.mediabox.height)) == 935  # the paper setting: F4
+    assert main(["--db", db, "setting"]) == 0
+    assert "kop_surat_logo = (gambar)" in capsys.readouterr().out
