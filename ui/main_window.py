@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar,
 )
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from iku_desktop import __version__
 from iku_desktop.domain.formatting import DASH, format_number
 from iku_desktop.services.database import open_or_create
-from iku_desktop.services.indicators import compute_year
+from iku_desktop.services.indicators import affected_methods, compute_indikator, compute_year
 from iku_desktop.store import document_repo, migrate
 from iku_desktop.store.database import DatabaseError, close_database
 
@@ -21,6 +21,7 @@ from .document_tab import DocumentTab
 from .print_dialog import PrintDialog
 from .sasaran_tab import SasaranTab
 from .summary_tab import SummaryTab
+from .undo import EditCommand
 from .verify_dialog import VerifyDialog
 
 
@@ -30,6 +31,8 @@ class MainWindow(QMainWindow):
         self.settings = QSettings()
         self.db = None
         self.db_path = db_path
+        self.reports = []
+        self.undo_stack = QUndoStack(self)
         self.resize(1200, 820)
         self._build_menu()
         self.year_box = QComboBox()
@@ -64,6 +67,13 @@ class MainWindow(QMainWindow):
         act.setShortcut(QKeySequence.Quit)
         act.triggered.connect(self.close)
         berkas.addAction(act)
+        sunting = self.menuBar().addMenu("&Sunting")
+        undo = self.undo_stack.createUndoAction(self, "&Urungkan")
+        undo.setShortcuts([QKeySequence.Undo])
+        redo = self.undo_stack.createRedoAction(self, "U&langi")
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.Redo])
+        sunting.addAction(undo)
+        sunting.addAction(redo)
         bantuan = self.menuBar().addMenu("Ban&tuan")
         act = QAction("&Tentang IKU Desktop", self)
         act.triggered.connect(self._about)
@@ -78,6 +88,7 @@ class MainWindow(QMainWindow):
         if self.db is not None:
             close_database(self.db)
         self.db, self.db_path = db, Path(path)
+        self.undo_stack.clear()
         self.doc = document_repo.load_active()
         self.setWindowTitle(f"IKU Desktop — {self.doc.unit_organisasi} — {self.db_path.name}")
         self._build_tabs()
@@ -98,7 +109,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.summary, "Ringkasan")
         self.sasaran_tabs = []
         for s in self.doc.sasaran:
-            tab = SasaranTab(s)
+            tab = SasaranTab(s, self.push_change)
             self.sasaran_tabs.append(tab)
             self.tabs.addTab(tab, f"Sasaran {s.nomor}")
             self.tabs.setTabToolTip(self.tabs.count() - 1, s.teks)
@@ -115,22 +126,59 @@ class MainWindow(QMainWindow):
         if self.db is None or self.year is None:
             return
         self.settings.setValue("year", self.year)
-        reports = compute_year(self.doc, self.year)
-        trend = self._trend()
-        self.summary.show_reports(self.year, reports, trend)
-        for tab in self.sasaran_tabs:
-            tab.show_reports([r for r in reports if r.sasaran_nomor == tab.sasaran.nomor])
+        self.reports = compute_year(self.doc, self.year)
+        self.trend = self._trend()
+        self._show_reports()
+        for panel in self.record_panels():
+            panel.set_year(self.year)
         self.statusBar().showMessage(f"Basis data: {self.db_path}")
+
+    def _show_reports(self) -> None:
+        self.summary.show_reports(self.year, self.reports, self.trend)
+        for tab in self.sasaran_tabs:
+            tab.show_reports([r for r in self.reports if r.sasaran_nomor == tab.sasaran.nomor])
+
+    def record_panels(self):
+        return [p for tab in self.sasaran_tabs for p in tab.record_panels()]
+
+    # ------------------------------------------------------------------ edits
+    def push_change(self, change) -> None:
+        """An edit from any panel: onto the undo stack (which writes it)."""
+        self.undo_stack.push(EditCommand(change, self.data_changed))
+
+    def data_changed(self, tables: set[str]) -> None:
+        """Recompute only the indikator whose method reads ``tables``; reload the panels
+        that show them."""
+        if tables & {"target", "realisasi_manual"}:
+            self.doc = document_repo.load_active()  # targets live in the document
+        methods = affected_methods(tables)
+        by_number = {i.nomor: i for i in self.doc.semua_indikator}
+        self.reports = [
+            compute_indikator(by_number[r.indikator.nomor], self.year, r.sasaran_nomor)
+            if r.indikator.metode in methods else r
+            for r in self.reports
+        ]
+        for rep in self.reports:
+            if rep.indikator.metode in methods:
+                self._update_trend(rep.indikator)
+        self._show_reports()
+        for panel in self.record_panels():
+            if panel.TABLES & tables:
+                panel.refresh()
 
     def _trend(self) -> dict[int, str]:
         """Realisasi of every year of the period, per indikator number."""
-        values: dict[int, list[str]] = {}
+        return {i.nomor: self._trend_of(i) for i in self.doc.semua_indikator}
+
+    def _trend_of(self, indikator) -> str:
+        values = []
         for y in self.doc.tahun:
-            for rep in compute_year(self.doc, y):
-                v = rep.result.value
-                values.setdefault(rep.indikator.nomor, []).append(
-                    DASH if v is None else format_number(v))
-        return {n: " → ".join(v) for n, v in values.items()}
+            v = compute_indikator(indikator, y).result.value
+            values.append(DASH if v is None else format_number(v))
+        return " → ".join(values)
+
+    def _update_trend(self, indikator) -> None:
+        self.trend[indikator.nomor] = self._trend_of(indikator)
 
     # ------------------------------------------------------------------ actions
     def _choose_database(self) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QTableView, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QTableView, QTabWidget,
+    QVBoxLayout, QWidget,
 )
 
 from iku_desktop.domain.dokumen import Sasaran
@@ -11,6 +12,26 @@ from iku_desktop.services.indicators import IndikatorReport
 
 from .breakdown_model import BreakdownModel
 from .indicator_card import IndicatorCard
+from .koperasi_panel import KoperasiPanel
+from .records_panel import RecordsPanel
+from .sakip_panel import SakipPanel
+from .usaha_panel import UsahaPanel
+from .year_values_panel import YearValuesPanel
+
+
+def records_for(ind, push) -> list[tuple[str, RecordsPanel]]:
+    """The records an indikator is computed from, by its method, then its targets."""
+    panels: list[tuple[str, RecordsPanel]] = []
+    if ind.metode == "koperasi_berkualitas":
+        panels.append(("Register koperasi", KoperasiPanel(push)))
+    elif ind.metode == "usaha_kecil_wirausaha":
+        panels.append(("Register usaha kecil", UsahaPanel(push)))
+    elif ind.metode == "nilai_sakip":
+        panels.append(("Evaluasi SAKIP", SakipPanel(push)))
+    manual = ind.metode == "manual"
+    panels.append(("Realisasi dan target" if manual else "Target",
+                   YearValuesPanel(push, ind.id, manual)))
+    return panels
 
 BREAKDOWN_LABELS = {"kabupaten": "Per kabupaten/kota", "jenis": "Per jenis koperasi",
                     "sektor": "Per sektor", "survei": "Per survei", "layanan": "Per jenis layanan",
@@ -20,7 +41,7 @@ BREAKDOWN_LABELS = {"kabupaten": "Per kabupaten/kota", "jenis": "Per jenis koper
 class IndikatorPanel(QWidget):
     """One indikator: its card and a breakdown table with a chooser."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, indikator=None, push=None, parent=None) -> None:
         super().__init__(parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 12)
@@ -42,6 +63,15 @@ class IndikatorPanel(QWidget):
         self.table.setMinimumHeight(200)
         lay.addWidget(self.table)
         self._report: IndikatorReport | None = None
+        self.records: list[RecordsPanel] = []
+        if indikator is not None and push is not None:
+            tabs = QTabWidget()
+            for label, panel in records_for(indikator, push):
+                tabs.addTab(panel, label)
+                self.records.append(panel)
+            tabs.setMinimumHeight(420)
+            lay.addWidget(QLabel("<b>Data yang menjadi dasar perhitungan</b>"))
+            lay.addWidget(tabs)
 
     def show_report(self, rep: IndikatorReport) -> None:
         self._report = rep
@@ -68,7 +98,7 @@ class IndikatorPanel(QWidget):
 
 
 class SasaranTab(QWidget):
-    def __init__(self, sasaran: Sasaran, parent=None) -> None:
+    def __init__(self, sasaran: Sasaran, push=None, parent=None) -> None:
         super().__init__(parent)
         self.sasaran = sasaran
         outer = QVBoxLayout(self)
@@ -82,7 +112,7 @@ class SasaranTab(QWidget):
         self._layout = QVBoxLayout(body)
         self.panels: dict[int, IndikatorPanel] = {}
         for ind in sasaran.indikator:
-            panel = IndikatorPanel()
+            panel = IndikatorPanel(ind, push)
             self.panels[ind.nomor] = panel
             self._layout.addWidget(panel)
         self._layout.addStretch(1)
@@ -94,3 +124,6 @@ class SasaranTab(QWidget):
             panel = self.panels.get(rep.indikator.nomor)
             if panel is not None:
                 panel.show_report(rep)
+
+    def record_panels(self) -> list[RecordsPanel]:
+        return [r for p in self.panels.values() for r in p.records]

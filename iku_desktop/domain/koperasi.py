@@ -104,17 +104,20 @@ def in_scope(kop: Koperasi, year: int, hanya_aktif: bool = False) -> bool:
     return not hanya_aktif or kop.status is StatusKoperasi.AKTIF
 
 
-def classify(current: TahunBuku | None, previous: TahunBuku | None) -> tuple[Kualitas, str]:
+def classify(current: TahunBuku | None, previous: TahunBuku | None,
+             year: int | None = None) -> tuple[Kualitas, str]:
     """Meningkat kualitasnya in Y ⇔ a valid RAT for tahun buku Y, volume usaha(Y) >
     volume usaha(Y−1) and aset(Y) > aset(Y−1). Without data for Y−1 or Y no increase can be
-    shown: "data tidak lengkap". Returns the class and the reason in Indonesian.
+    shown: "data tidak lengkap". Returns the class and the reason in Indonesian (naming the
+    years when ``year`` is given).
     """
+    y, y1 = (str(year), str(year - 1)) if year else ("Y", "Y−1")
     if current is None and previous is None:
-        return Kualitas.DATA_TIDAK_LENGKAP, "Tidak ada data tahun buku Y dan Y−1"
+        return Kualitas.DATA_TIDAK_LENGKAP, f"Tidak ada data tahun buku {y} dan {y1}"
     if current is None:
-        return Kualitas.DATA_TIDAK_LENGKAP, "Tidak ada data tahun buku Y"
+        return Kualitas.DATA_TIDAK_LENGKAP, f"Tidak ada data tahun buku {y}"
     if previous is None:
-        return Kualitas.DATA_TIDAK_LENGKAP, "Tidak ada data tahun buku Y−1"
+        return Kualitas.DATA_TIDAK_LENGKAP, f"Tidak ada data tahun buku {y1}"
     reasons = []
     if current.tanggal_rat is None:
         reasons.append("tidak melaksanakan RAT")
@@ -125,7 +128,8 @@ def classify(current: TahunBuku | None, previous: TahunBuku | None) -> tuple[Kua
     if not current.aset > previous.aset:
         reasons.append("aset tidak naik")
     if reasons:
-        return Kualitas.TIDAK_MENINGKAT, "; ".join(reasons).capitalize()
+        text = "; ".join(reasons)
+        return Kualitas.TIDAK_MENINGKAT, text[0].upper() + text[1:]
     return Kualitas.MENINGKAT, "RAT sah, volume usaha dan aset naik"
 
 

@@ -1,0 +1,286 @@
+"""Editing records one field at a time, with undo.
+
+An edit is first *prepared*: the typed text is parsed and validated with the same cell
+parsers as the importer, and the result is a ``Change`` (table, row, old and new values) or
+an ``EditError`` with the Indonesian message for the field. Nothing invalid reaches the
+database. ``apply`` and ``revert`` write a change in a transaction and return the tables
+it touched, so the window recomputes only the indikator that depend on them.
+Deleting is a tombstone (``deleted = 1``), never a hard delete.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any, Callable
+
+from ..domain import sakip as sakip_rule
+from ..domain.identifiers import IdentifierError, validate_nik
+from ..domain.koperasi import StatusKoperasi
+from ..domain.wilayah import WilayahError, find_kabupaten
+from ..exchange.cells import (
+    CellError, is_blank, parse_bool, parse_choice, parse_date, parse_int, parse_rupiah,
+    parse_score, text,
+)
+from ..exchange.kinds.koperasi import JENIS, STATUS
+from ..store import document_repo
+from ..store import models as m
+from ..store.fields import utc_now
+
+
+class EditError(ValueError):
+    """A value that cannot be stored; ``str()`` is the message shown on the field."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """Attributes:
+    table: the table written.
+    row_id: the row (for an insert: the id it got, set by ``apply``).
+    before, after: field → value (before is empty for an insert).
+    label: what the user did, for the undo menu ("Ubah aset 2022").
+    """
+
+    table: str
+    row_id: int | None
+    before: dict[str, Any]
+    after: dict[str, Any]
+    label: str
+    insert_values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    label: str
+    parse: Callable[[Any], Any]
+    required: bool = False
+
+
+def _kabupaten_id(value) -> int:
+    try:
+        k = find_kabupaten(value)
+    except WilayahError as exc:
+        raise CellError(str(exc)) from exc
+    return m.Kabupaten.get(m.Kabupaten.bps == k.bps).id
+
+
+def _nik(value) -> str:
+    try:
+        return validate_nik(value)
+    except IdentifierError as exc:
+        raise CellError(str(exc)) from exc
+
+
+def _not_future_year(value) -> int:
+    return parse_int(value, 1900, date.today().year)
+
+
+MODELS = {"koperasi": m.Koperasi, "koperasi_tahun_buku": m.KoperasiTahunBuku,
+          "sakip": m.Sakip, "usaha_kecil": m.UsahaKecil}
+
+FIELDS: dict[str, dict[str, FieldSpec]] = {
+    "koperasi": {
+        "nama": FieldSpec("Nama koperasi", text, True),
+        "tanggal_badan_hukum": FieldSpec("Tanggal badan hukum", parse_date, True),
+        "kabupaten_id": FieldSpec("Kabupaten/kota", _kabupaten_id, True),
+        "jenis": FieldSpec("Jenis koperasi",
+                           lambda v: parse_choice(v, JENIS, "Jenis koperasi").value, True),
+        "status": FieldSpec("Status", lambda v: parse_choice(v, STATUS, "Status").value, True),
+        "tanggal_bubar": FieldSpec("Tanggal bubar", parse_date),
+        "nik_koperasi": FieldSpec("NIK koperasi", text),
+        "alamat": FieldSpec("Alamat", text),
+    },
+    "koperasi_tahun_buku": {
+        "tanggal_rat": FieldSpec("Tanggal RAT", parse_date),
+        "rat_sah": FieldSpec("RAT sah", parse_bool, True),
+        "anggota_l": FieldSpec("Anggota laki-laki", lambda v: parse_int(v, 0)),
+        "anggota_p": FieldSpec("Anggota perempuan", lambda v: parse_int(v, 0)),
+        "volume_usaha": FieldSpec("Volume usaha", parse_rupiah, True),
+        "aset": FieldSpec("Aset", parse_rupiah, True),
+        "modal_sendiri": FieldSpec("Modal sendiri", lambda v: parse_rupiah(v, True)),
+        "modal_luar": FieldSpec("Modal luar", parse_rupiah),
+        "shu": FieldSpec("SHU", lambda v: parse_rupiah(v, True)),
+    },
+    "sakip": {
+        "perencanaan": FieldSpec("Perencanaan Kinerja", parse_score),
+        "pengukuran": FieldSpec("Pengukuran Kinerja", parse_score),
+        "pelaporan": FieldSpec("Pelaporan Kinerja", parse_score),
+        "evaluasi_internal": FieldSpec("Evaluasi Akuntabilitas Kinerja Internal", parse_score),
+        "capaian_kinerja": FieldSpec("Capaian Kinerja", parse_score),
+        "nilai_lhe": FieldSpec("Nilai LHE", parse_score),
+        "nomor_lhe": FieldSpec("Nomor LHE", text),
+        "tanggal_lhe": FieldSpec("Tanggal LHE", parse_date),
+    },
+    "usaha_kecil": {
+        "nama_usaha": FieldSpec("Nama usaha", text, True),
+        "nama_pemilik": FieldSpec("Nama pemilik", text, True),
+        "nik_pemilik": FieldSpec("NIK pemilik", _nik),
+        "modal_usaha": FieldSpec("Modal usaha", parse_rupiah),
+        "hasil_penjualan": FieldSpec("Hasil penjualan tahunan", parse_rupiah),
+        "tanggal_terdata": FieldSpec("Tanggal terdata", parse_date, True),
+        "tanggal_tutup": FieldSpec("Tanggal tutup", parse_date),
+    },
+}
+
+
+def parse_field(table: str, name: str, raw) -> Any:
+    spec = FIELDS[table][name]
+    if is_blank(raw):
+        if spec.required:
+            raise EditError(f"{spec.label} wajib diisi")
+        return None
+    try:
+        return spec.parse(raw)
+    except CellError as exc:
+        raise EditError(f"{spec.label}: {exc}") from exc
+
+
+def _check_row(table: str, row, name: str, value) -> None:
+    """Rules that involve more than the one field (the importer's cross-field checks)."""
+    if table == "koperasi":
+        status = value if name == "status" else row.status
+        bubar = value if name == "tanggal_bubar" else row.tanggal_bubar
+        tbh = value if name == "tanggal_badan_hukum" else row.tanggal_badan_hukum
+        if status == StatusKoperasi.DIBUBARKAN.value and bubar is None:
+            raise EditError("Isi Tanggal Bubar dahulu untuk koperasi yang dibubarkan")
+        if bubar is not None and status != StatusKoperasi.DIBUBARKAN.value:
+            raise EditError("Tanggal Bubar hanya untuk koperasi berstatus Dibubarkan")
+        if bubar is not None and tbh is not None and bubar < tbh:
+            raise EditError("Tanggal Bubar lebih awal dari Tanggal Badan Hukum")
+    elif table == "koperasi_tahun_buku" and name == "tanggal_rat" and value is not None:
+        if value < date(row.tahun, 1, 1):
+            raise EditError(f"Tanggal RAT lebih awal dari awal tahun buku {row.tahun}")
+    elif table == "sakip" and name in FIELDS["sakip"] and isinstance(value, Decimal):
+        skema = sakip_rule.Skema(row.skema)
+        maxima = {k.kode: k for k in sakip_rule.KOMPONEN[skema]}
+        try:
+            if name in maxima:
+                sakip_rule.check_score(value, maxima[name].maksimum, maxima[name].nama)
+            elif name == "capaian_kinerja":
+                raise EditError(f"Capaian Kinerja tidak ada pada skema {skema.value}")
+            else:
+                sakip_rule.check_score(value)
+        except sakip_rule.SakipError as exc:
+            raise EditError(str(exc)) from exc
+    elif table == "usaha_kecil" and name in ("tanggal_tutup", "tanggal_terdata"):
+        terdata = value if name == "tanggal_terdata" else row.tanggal_terdata
+        tutup = value if name == "tanggal_tutup" else row.tanggal_tutup
+        if tutup is not None and tutup < terdata:
+            raise EditError("Tanggal Tutup lebih awal dari Tanggal Terdata")
+
+
+def prepare_edit(table: str, row_id: int, name: str, raw, label: str | None = None) -> Change | None:
+    """Validate ``raw`` for field ``name`` of a row. None when the value does not change."""
+    model = MODELS[table]
+    row = model.get_by_id(row_id)
+    value = parse_field(table, name, raw)
+    _check_row(table, row, name, value)
+    old = getattr(row, name)
+    if old == value:
+        return None
+    return Change(table, row_id, {name: old}, {name: value},
+                  label or f"Ubah {FIELDS[table][name].label.lower()}")
+
+
+def prepare_tahun_buku(koperasi_id: int, tahun_text, volume_text, aset_text) -> Change:
+    """A new tahun buku row for a koperasi (or the revival of a deleted one)."""
+    tahun = parse_field_value(_not_future_year, tahun_text, "Tahun buku")
+    volume = parse_field("koperasi_tahun_buku", "volume_usaha", volume_text)
+    aset = parse_field("koperasi_tahun_buku", "aset", aset_text)
+    existing = m.KoperasiTahunBuku.get_or_none(
+        (m.KoperasiTahunBuku.koperasi == koperasi_id) & (m.KoperasiTahunBuku.tahun == tahun))
+    if existing is not None and not existing.deleted:
+        raise EditError(f"Tahun buku {tahun} sudah ada")
+    values = {"koperasi_id": koperasi_id, "tahun": tahun, "volume_usaha": volume, "aset": aset}
+    if existing is not None:
+        return Change("koperasi_tahun_buku", existing.id,
+                      {"deleted": True, "volume_usaha": existing.volume_usaha,
+                       "aset": existing.aset},
+                      {"deleted": False, "volume_usaha": volume, "aset": aset},
+                      f"Tambah tahun buku {tahun}")
+    return Change("koperasi_tahun_buku", None, {}, {}, f"Tambah tahun buku {tahun}",
+                  insert_values=values)
+
+
+def parse_field_value(parse, raw, label: str):
+    if is_blank(raw):
+        raise EditError(f"{label} wajib diisi")
+    try:
+        return parse(raw)
+    except CellError as exc:
+        raise EditError(f"{label}: {exc}") from exc
+
+
+YEAR_VALUES = {"target": ("Target", document_repo.set_target, m.Target),
+               "realisasi_manual": ("Realisasi", document_repo.set_realisasi_manual,
+                                    m.RealisasiManual)}
+
+
+def prepare_year_value(table: str, indikator_id: int, tahun: int, raw) -> Change | None:
+    """The target or the manual realisasi of an indikator for a year; blank removes it."""
+    label, _, model = YEAR_VALUES[table]
+    value = None if is_blank(raw) else parse_field_value(parse_score, raw, label)
+    row = model.get_or_none((model.indikator == indikator_id) & (model.tahun == tahun))
+    old = None if row is None or row.deleted else row.nilai
+    if old == value:
+        return None
+    return Change(table, None, {"nilai": old}, {"nilai": value}, f"Ubah {label.lower()} {tahun}",
+                  insert_values={"indikator_id": indikator_id, "tahun": tahun})
+
+
+def prepare_sakip(tahun_text, skema: str = "88/2021") -> Change:
+    """A new SAKIP evaluation for a year (components filled in afterwards)."""
+    tahun = parse_field_value(lambda v: parse_int(v, 2000, date.today().year + 1), tahun_text,
+                              "Tahun")
+    existing = m.Sakip.get_or_none(m.Sakip.tahun == tahun)
+    if existing is not None and not existing.deleted:
+        raise EditError(f"Evaluasi SAKIP tahun {tahun} sudah ada")
+    if existing is not None:
+        return Change("sakip", existing.id, {"deleted": True}, {"deleted": False},
+                      f"Tambah evaluasi SAKIP {tahun}")
+    return Change("sakip", None, {}, {}, f"Tambah evaluasi SAKIP {tahun}",
+                  insert_values={"tahun": tahun, "skema": skema})
+
+
+def prepare_delete(table: str, row_id: int, label: str) -> Change:
+    return Change(table, row_id, {"deleted": False}, {"deleted": True}, label)
+
+
+def apply(change: Change) -> tuple[Change, set[str]]:
+    """Write a change; returns the change (with the id of an inserted row) and the tables
+    it touched."""
+    if change.table in YEAR_VALUES:
+        v = change.insert_values
+        YEAR_VALUES[change.table][1](v["indikator_id"], v["tahun"], change.after["nilai"])
+        return change, {change.table}
+    model = MODELS[change.table]
+    with m.database.atomic():
+        if change.insert_values and change.row_id is None:
+            row = model.create(**change.insert_values)
+            change = Change(change.table, row.id, change.before, change.after, change.label,
+                            change.insert_values)
+        elif change.insert_values:
+            model.update(deleted=False, updated_at=utc_now()).where(
+                model.id == change.row_id).execute()
+        else:
+            model.update(**change.after, updated_at=utc_now()).where(
+                model.id == change.row_id).execute()
+    return change, {change.table}
+
+
+def revert(change: Change) -> set[str]:
+    """Undo a change. An inserted row becomes a tombstone (it may have travelled already)."""
+    if change.table in YEAR_VALUES:
+        v = change.insert_values
+        YEAR_VALUES[change.table][1](v["indikator_id"], v["tahun"], change.before["nilai"])
+        return {change.table}
+    model = MODELS[change.table]
+    with m.database.atomic():
+        if change.insert_values:
+            model.update(deleted=True, updated_at=utc_now()).where(
+                model.id == change.row_id).execute()
+        else:
+            model.update(**change.before, updated_at=utc_now()).where(
+                model.id == change.row_id).execute()
+    return {change.table}

@@ -1,0 +1,128 @@
+"""Browsing the registers page by page, with filtering and sorting done in SQL (a window
+never loads 200.000 rows at once): ``ids`` returns the matching ids in order, ``rows`` the
+display values of some of them. For koperasi, the rows also tell for a year whether the
+koperasi *meningkat kualitasnya*, and why not (domain.koperasi.classify)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..domain.identifiers import mask_nik
+from ..domain.koperasi import Kualitas, TahunBuku, classify
+from ..domain.usaha_kecil import Skala, classify_skala
+from ..store import models as m
+
+
+@dataclass(frozen=True)
+class RegisterFilter:
+    """Attributes:
+    search: part of the name, nomor badan hukum/NIB or NIK (case-insensitive).
+    kabupaten_id, jenis, status: exact filters (None = all).
+    order: column key to sort by; descending: reverse order.
+    """
+
+    search: str = ""
+    kabupaten_id: int | None = None
+    jenis: str | None = None
+    status: str | None = None
+    order: str = "nama"
+    descending: bool = False
+
+
+KOPERASI_ORDER = {"nomor_badan_hukum": m.Koperasi.nomor_badan_hukum, "nama": m.Koperasi.nama,
+                  "kabupaten": m.Koperasi.kabupaten, "jenis": m.Koperasi.jenis,
+                  "status": m.Koperasi.status, "tanggal_badan_hukum": m.Koperasi.tanggal_badan_hukum}
+
+
+def koperasi_ids(f: RegisterFilter) -> list[int]:
+    q = m.Koperasi.select(m.Koperasi.id).where(m.Koperasi.deleted == False)  # noqa: E712
+    if f.search:
+        like = f"%{f.search.strip()}%"
+        q = q.where(m.Koperasi.nama ** like | m.Koperasi.nomor_badan_hukum ** like
+                    | m.Koperasi.nik_koperasi ** like)
+    if f.kabupaten_id:
+        q = q.where(m.Koperasi.kabupaten == f.kabupaten_id)
+    if f.jenis:
+        q = q.where(m.Koperasi.jenis == f.jenis)
+    if f.status:
+        q = q.where(m.Koperasi.status == f.status)
+    col = KOPERASI_ORDER.get(f.order, m.Koperasi.nama)
+    q = q.order_by(col.desc() if f.descending else col, m.Koperasi.id)
+    return [r[0] for r in q.tuples()]
+
+
+@dataclass(frozen=True)
+class KoperasiRow:
+    id: int
+    nomor_badan_hukum: str
+    nama: str
+    kabupaten: str
+    jenis: str
+    status: str
+    kualitas: Kualitas
+    alasan: str
+
+
+def koperasi_rows(ids: list[int], year: int) -> dict[int, KoperasiRow]:
+    kab = {k.id: k.nama for k in m.Kabupaten.select()}
+    books: dict[int, dict[int, TahunBuku]] = {}
+    for t in m.KoperasiTahunBuku.live().where(
+            m.KoperasiTahunBuku.koperasi.in_(ids)
+            & m.KoperasiTahunBuku.tahun.in_([year - 1, year])):
+        books.setdefault(t.koperasi_id, {})[t.tahun] = TahunBuku(
+            t.tahun, t.tanggal_rat, t.rat_sah, t.volume_usaha, t.aset)
+    out = {}
+    for k in m.Koperasi.select().where(m.Koperasi.id.in_(ids)):
+        rows = books.get(k.id, {})
+        kualitas, alasan = classify(rows.get(year), rows.get(year - 1), year)
+        out[k.id] = KoperasiRow(k.id, k.nomor_badan_hukum, k.nama, kab[k.kabupaten_id],
+                                k.jenis, k.status, kualitas, alasan)
+    return out
+
+
+USAHA_ORDER = {"nama_usaha": m.UsahaKecil.nama_usaha, "nama_pemilik": m.UsahaKecil.nama_pemilik,
+               "kabupaten": m.UsahaKecil.kabupaten, "nib": m.UsahaKecil.nib,
+               "tanggal_terdata": m.UsahaKecil.tanggal_terdata}
+
+
+def usaha_ids(f: RegisterFilter) -> list[int]:
+    q = m.UsahaKecil.select(m.UsahaKecil.id).where(m.UsahaKecil.deleted == False)  # noqa: E712
+    if f.search:
+        like = f"%{f.search.strip()}%"
+        q = q.where(m.UsahaKecil.nama_usaha ** like | m.UsahaKecil.nama_pemilik ** like
+                    | m.UsahaKecil.nib ** like | m.UsahaKecil.nik_pemilik ** like)
+    if f.kabupaten_id:
+        q = q.where(m.UsahaKecil.kabupaten == f.kabupaten_id)
+    col = USAHA_ORDER.get(f.order, m.UsahaKecil.nama_usaha)
+    q = q.order_by(col.desc() if f.descending else col, m.UsahaKecil.id)
+    return [r[0] for r in q.tuples()]
+
+
+@dataclass(frozen=True)
+class UsahaRow:
+    id: int
+    nama_usaha: str
+    nama_pemilik: str
+    nik_masked: str
+    nik: str
+    kabupaten: str
+    nib: str
+    tanggal_nib: str
+    iumk: str
+    skala: str
+    dasar: str
+
+
+def usaha_rows(ids: list[int]) -> dict[int, UsahaRow]:
+    kab = {k.id: k.nama for k in m.Kabupaten.select()}
+    out = {}
+    for u in m.UsahaKecil.select().where(m.UsahaKecil.id.in_(ids)):
+        k = classify_skala(u.modal_usaha, u.hasil_penjualan,
+                           Skala(u.skala_penetapan) if u.skala_penetapan else None,
+                           u.skala_alasan or "ditetapkan")
+        out[u.id] = UsahaRow(
+            u.id, u.nama_usaha, u.nama_pemilik,
+            mask_nik(u.nik_pemilik) if u.nik_pemilik else "", u.nik_pemilik or "",
+            kab[u.kabupaten_id], u.nib or "", u.tanggal_nib.isoformat() if u.tanggal_nib else "",
+            u.nomor_iumk or "", k.skala.label if k.skala else "tidak diketahui", k.dasar.value)
+    return out

@@ -1,0 +1,105 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from iku_desktop.services import editing
+from iku_desktop.services.indicators import affected_methods, compute_year
+from iku_desktop.store import document_repo
+from iku_desktop.store import models as m
+from tests.conftest import table_dump
+
+
+@pytest.fixture
+def kop(db):
+    kab = m.Kabupaten.get(m.Kabupaten.bps == "1571").id
+    k = m.Koperasi.create(nomor_badan_hukum="1/BH", nama="KSP A", kabupaten_id=kab, jenis="jasa",
+                          tanggal_badan_hukum=date(2010, 1, 1))
+    m.KoperasiTahunBuku.create(koperasi=k, tahun=2021, volume_usaha=100, aset=100,
+                               tanggal_rat=date(2022, 3, 1))
+    t = m.KoperasiTahunBuku.create(koperasi=k, tahun=2022, volume_usaha=110, aset=90,
+                                   tanggal_rat=date(2023, 3, 1))
+    return k, t
+
+
+def value_2022():
+    doc = document_repo.load_active()
+    return compute_year(doc, 2022)[0].result.value
+
+
+def test_edit_aset_changes_the_indicator_and_undo_restores_it(kop):
+    _, t = kop
+    assert value_2022() == Decimal("0.00")  # aset fell
+    change = editing.prepare_edit("koperasi_tahun_buku", t.id, "aset", "1.000.000")
+    change, tables = editing.apply(change)
+    assert affected_methods(tables) == {"koperasi_berkualitas"}
+    assert value_2022() == Decimal("100.00")
+    editing.revert(change)
+    assert value_2022() == Decimal("0.00")
+    assert m.KoperasiTahunBuku.get_by_id(t.id).aset == 90
+
+
+@pytest.mark.parametrize("table,field,raw,message", [
+    ("koperasi_tahun_buku", "aset", "-5", "negatif"),
+    ("koperasi_tahun_buku", "aset", "sejuta", "bilangan bulat"),
+    ("koperasi_tahun_buku", "aset", "", "wajib"),
+    ("koperasi_tahun_buku", "tanggal_rat", "01/01/2099", "masa depan"),
+    ("koperasi_tahun_buku", "tanggal_rat", "01/06/2021", "awal tahun buku"),
+    ("koperasi", "status", "Dibubarkan", "Tanggal Bubar"),
+    ("koperasi", "kabupaten_id", "Bogor", "bukan nama"),
+])
+def test_invalid_input_never_reaches_the_database(kop, db, table, field, raw, message):
+    k, t = kop
+    row_id = t.id if table == "koperasi_tahun_buku" else k.id
+    before = table_dump(db)
+    with pytest.raises(editing.EditError, match=message):
+        editing.prepare_edit(table, row_id, field, raw)
+    assert table_dump(db) == before
+
+
+def test_unchanged_value_is_no_change(kop):
+    _, t = kop
+    assert editing.prepare_edit("koperasi_tahun_buku", t.id, "aset", "90") is None
+
+
+def test_new_tahun_buku_and_its_undo_is_a_tombstone(kop):
+    k, _ = kop
+    change, _ = editing.apply(editing.prepare_tahun_buku(k.id, "2023", "120", "95"))
+    row = m.KoperasiTahunBuku.get_by_id(change.row_id)
+    assert (row.tahun, row.aset, row.deleted) == (2023, 95, False)
+    with pytest.raises(editing.EditError, match="sudah ada"):
+        editing.prepare_tahun_buku(k.id, "2023", "1", "1")
+    editing.revert(change)
+    assert m.KoperasiTahunBuku.get_by_id(change.row_id).deleted
+    editing.apply(change)  # redo revives it
+    assert not m.KoperasiTahunBuku.get_by_id(change.row_id).deleted
+
+
+def test_delete_is_a_tombstone(kop):
+    k, _ = kop
+    change, _ = editing.apply(editing.prepare_delete("koperasi", k.id, "Hapus koperasi"))
+    assert m.Koperasi.get_by_id(k.id).deleted
+    assert value_2022() is None
+    editing.revert(change)
+    assert value_2022() == Decimal("0.00")
+
+
+def test_sakip_component_checked_against_its_maximum(db):
+    change, _ = editing.apply(editing.prepare_sakip("2022"))
+    with pytest.raises(editing.EditError, match="melebihi nilai maksimum 15"):
+        editing.prepare_edit("sakip", change.row_id, "pelaporan", "15,5")
+    with pytest.raises(editing.EditError, match="tidak ada pada skema"):
+        editing.prepare_edit("sakip", change.row_id, "capaian_kinerja", "10")
+    editing.apply(editing.prepare_edit("sakip", change.row_id, "pelaporan", "14,25"))
+    assert m.Sakip.get_by_id(change.row_id).pelaporan == Decimal("14.25")
+
+
+def test_target_and_manual_realisasi_with_undo(db):
+    ind = document_repo.load_active().semua_indikator[0]
+    change, tables = editing.apply(editing.prepare_year_value("target", ind.id, 2022, "25,5"))
+    assert tables == {"target"} and document_repo.load_active().semua_indikator[0].targets == {
+        2022: Decimal("25.5")}
+    editing.revert(change)
+    assert document_repo.load_active().semua_indikator[0].targets == {}
+    with pytest.raises(editing.EditError, match="angka"):
+        editing.prepare_year_value("realisasi_manual", ind.id, 2022, "banyak")

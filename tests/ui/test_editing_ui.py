@@ -1,0 +1,114 @@
+"""Editing in the window: the card follows, bad values are refused with their message,
+undo/redo restore."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+
+from iku_desktop.store import models as m
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, db_path):
+    from iku_desktop.store.database import open_database
+
+    db = open_database(db_path)
+    kab = m.Kabupaten.get(m.Kabupaten.bps == "1571").id
+    for n in range(2):
+        k = m.Koperasi.create(nomor_badan_hukum=f"{n}/BH", nama=f"KSP {n}", kabupaten_id=kab,
+                              jenis="jasa", tanggal_badan_hukum=date(2010, 1, 1))
+        m.KoperasiTahunBuku.create(koperasi=k, tahun=2021, volume_usaha=100, aset=100,
+                                   tanggal_rat=date(2022, 3, 1))
+        m.KoperasiTahunBuku.create(koperasi=k, tahun=2022, volume_usaha=110, aset=90,
+                                   tanggal_rat=date(2023, 3, 1))
+    db.close()
+    w = MainWindow(db_path, year=2022)
+    qtbot.addWidget(w)
+    return w
+
+
+def koperasi_panel(w):
+    return w.sasaran_tabs[0].panels[1].records[0]
+
+
+def card(w):
+    return w.sasaran_tabs[0].panels[1].card
+
+
+def test_editing_aset_changes_the_card_and_undo_restores_it(window):
+    panel = koperasi_panel(window)
+    assert panel.model.rowCount() == 2 and card(window).value.text() == "0,00%"
+    panel.table.selectRow(0)
+    tb = panel.tb_model
+    assert [r.tahun for r in tb.rows] == [2021, 2022]
+    aset = tb.index(1, 4)
+    assert tb.setData(aset, "150.000")
+    assert card(window).value.text() == "50,00%"
+    assert card(window).counts.text().startswith("1 dari 2 koperasi")
+    assert "meningkat" in panel.model.data(panel.model.index(0, 5))
+    assert window.summary.model.data(window.summary.model.index(0, 2)) == "50,00%"
+    window.undo_stack.undo()
+    assert card(window).value.text() == "0,00%"
+    assert m.KoperasiTahunBuku.get((m.KoperasiTahunBuku.tahun == 2022)
+                                   & (m.KoperasiTahunBuku.koperasi == panel.selected_id)).aset == 90
+    window.undo_stack.redo()
+    assert card(window).value.text() == "50,00%"
+
+
+def test_invalid_value_is_refused_with_its_message(window):
+    panel = koperasi_panel(window)
+    panel.table.selectRow(0)
+    assert not panel.tb_model.setData(panel.tb_model.index(1, 4), "-5")
+    assert "negatif" in panel.message.text()
+    assert not panel.tb_model.setData(panel.tb_model.index(1, 1), "31/02/2023")
+    assert "kalender" in panel.message.text()
+    assert window.undo_stack.count() == 0
+
+
+def test_search_and_filters_run_in_sql(window):
+    panel = koperasi_panel(window)
+    panel.search.setText("KSP 1")
+    panel.reload()
+    assert panel.model.rowCount() == 1
+    panel.search.clear()
+    panel.status.setCurrentIndex(panel.status.findData("dibubarkan"))
+    assert panel.model.rowCount() == 0
+
+
+def test_delete_is_confirmed_and_undoable(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    panel = koperasi_panel(window)
+    panel.table.selectRow(0)
+    panel._delete_koperasi()
+    assert panel.model.rowCount() == 1
+    assert card(window).counts.text().startswith("0 dari 1 koperasi")
+    window.undo_stack.undo()
+    assert panel.model.rowCount() == 2
+    assert card(window).counts.text().startswith("0 dari 2 koperasi")
+
+
+def test_record_models_pass_the_model_tester(window):
+    panel = koperasi_panel(window)
+    panel.table.selectRow(0)
+    ModelTester(None).check(panel.model)
+    ModelTester(None).check(panel.tb_model)
+    sakip = window.sasaran_tabs[2].panels[3].records[0]
+    ModelTester(None).check(sakip.model)
+    targets = window.sasaran_tabs[2].panels[3].records[1]
+    ModelTester(None).check(targets.model)
+    usaha = window.sasaran_tabs[1].panels[2].records[0]
+    ModelTester(None).check(usaha.model)
+
+
+def test_target_edit_updates_capaian(window):
+    targets = window.sasaran_tabs[0].panels[1].records[1]
+    row = targets.model.years.index(2022)
+    assert targets.model.setData(targets.model.index(row, 1), "20")
+    assert card(window).target.text() == "20,00%"
+    assert not targets.model.setData(targets.model.index(row, 1), "dua puluh")
+    assert "angka" in targets.message.text()

@@ -1,0 +1,263 @@
+"""Records of IKU 1: the koperasi register (search, filters, sort in SQL), which koperasi
+count as meningkat kualitasnya in the year and why not, and the tahun buku rows of the
+selected koperasi, all editable with undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox,
+    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+)
+
+from iku_desktop.domain.formatting import format_date, format_number
+from iku_desktop.domain.koperasi import JenisKoperasi, Kualitas, StatusKoperasi
+from iku_desktop.services import editing, registers
+from iku_desktop.store import models as m
+
+from .lazy_model import Column, LazyRegisterModel
+from .records_panel import RecordsPanel
+
+KUALITAS_LABEL = {Kualitas.MENINGKAT: "✔ meningkat", Kualitas.TIDAK_MENINGKAT: "✘ tidak meningkat",
+                  Kualitas.DATA_TIDAK_LENGKAP: "? data tidak lengkap"}
+ORDER_KEYS = ["nomor_badan_hukum", "nama", "kabupaten", "jenis", "status", None, None]
+
+TB_COLUMNS = [  # (header, field, kind)
+    ("Tahun buku", None, "int"), ("Tanggal RAT", "tanggal_rat", "date"),
+    ("RAT sah", "rat_sah", "bool"), ("Volume usaha (Rp)", "volume_usaha", "money"),
+    ("Aset (Rp)", "aset", "money"), ("Modal sendiri (Rp)", "modal_sendiri", "money"),
+    ("Modal luar (Rp)", "modal_luar", "money"), ("SHU (Rp)", "shu", "money"),
+    ("Anggota L", "anggota_l", "int"), ("Anggota P", "anggota_p", "int"),
+]
+
+
+def _show(value, kind: str) -> str:
+    if value is None:
+        return ""
+    if kind == "date":
+        return format_date(value)
+    if kind == "bool":
+        return "Ya" if value else "Tidak"
+    if kind == "money":
+        return format_number(value, 0)
+    return str(value)
+
+
+class TahunBukuModel(QAbstractTableModel):
+    def __init__(self, panel: "KoperasiPanel") -> None:
+        super().__init__(panel)
+        self.panel = panel
+        self.rows: list[m.KoperasiTahunBuku] = []
+
+    def load(self, koperasi_id: int | None) -> None:
+        self.beginResetModel()
+        try:
+            self.rows = [] if koperasi_id is None else list(
+                m.KoperasiTahunBuku.live().where(m.KoperasiTahunBuku.koperasi == koperasi_id)
+                .order_by(m.KoperasiTahunBuku.tahun))
+        finally:
+            self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(TB_COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal and \
+                0 <= section < len(TB_COLUMNS):
+            return TB_COLUMNS[section][0]
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.NoItemFlags
+        f = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        return f | Qt.ItemIsEditable if TB_COLUMNS[index.column()][1] else f
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        header, field, kind = TB_COLUMNS[index.column()]
+        row = self.rows[index.row()]
+        value = row.tahun if field is None else getattr(row, field)
+        if role == Qt.DisplayRole:
+            return _show(value, kind)
+        if role == Qt.EditRole:
+            if kind == "date":
+                return value.strftime("%d/%m/%Y") if value else ""
+            return _show(value, kind)
+        if role == Qt.TextAlignmentRole and kind in ("money", "int"):
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return None
+
+    def setData(self, index, value, role=Qt.EditRole):
+        if role != Qt.EditRole or not index.isValid():
+            return False
+        field = TB_COLUMNS[index.column()][1]
+        row = self.rows[index.row()]
+        label = f"Ubah {TB_COLUMNS[index.column()][0].lower()} {row.tahun}"
+        return self.panel.try_edit(lambda: editing.prepare_edit(
+            "koperasi_tahun_buku", row.id, field, value, label)) is None
+
+
+class KoperasiPanel(RecordsPanel):
+    TABLES = frozenset({"koperasi", "koperasi_tahun_buku"})
+
+    def __init__(self, push, parent=None) -> None:
+        super().__init__(push, parent)
+        self.filter = registers.RegisterFilter()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Cari nama, nomor badan hukum atau NIK koperasi…")
+        self.search.setClearButtonEnabled(True)
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.reload)
+        self.search.textChanged.connect(self._debounce.start)
+        bar.addWidget(self.search, 2)
+        self.kabupaten = QComboBox()
+        self.kabupaten.addItem("Semua kabupaten/kota", None)
+        for k in m.Kabupaten.select().order_by(m.Kabupaten.bps):
+            self.kabupaten.addItem(k.nama, k.id)
+        self.jenis = QComboBox()
+        self.jenis.addItem("Semua jenis", None)
+        for j in JenisKoperasi:
+            self.jenis.addItem(j.label, j.value)
+        self.status = QComboBox()
+        self.status.addItem("Semua status", None)
+        for s in StatusKoperasi:
+            self.status.addItem(s.label, s.value)
+        for box in (self.kabupaten, self.jenis, self.status):
+            box.currentIndexChanged.connect(self.reload)
+            bar.addWidget(box, 1)
+        lay.addLayout(bar)
+
+        split = QSplitter(Qt.Vertical)
+        self.model = LazyRegisterModel(self._columns(), self._load, self._edit_koperasi, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectRows)
+        self.table.setSelectionMode(QTableView.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionsClickable(True)
+        self.table.horizontalHeader().sectionClicked.connect(self._sort)
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        split.addWidget(self.table)
+
+        detail = QWidget()
+        dl = QVBoxLayout(detail)
+        dl.setContentsMargins(0, 4, 0, 0)
+        head = QHBoxLayout()
+        self.detail_title = QLabel("Pilih koperasi untuk melihat data tahun bukunya.")
+        self.detail_title.setStyleSheet("font-weight: bold;")
+        head.addWidget(self.detail_title, 1)
+        self.add_year = QPushButton("Tambah tahun buku…")
+        self.add_year.clicked.connect(self._add_year)
+        self.delete_year = QPushButton("Hapus tahun buku")
+        self.delete_year.clicked.connect(self._delete_year)
+        self.delete_koperasi = QPushButton("Hapus koperasi")
+        self.delete_koperasi.clicked.connect(self._delete_koperasi)
+        for b in (self.add_year, self.delete_year, self.delete_koperasi):
+            b.setEnabled(False)
+            head.addWidget(b)
+        dl.addLayout(head)
+        self.tb_model = TahunBukuModel(self)
+        self.tb_table = QTableView()
+        self.tb_table.setModel(self.tb_model)
+        self.tb_table.verticalHeader().hide()
+        dl.addWidget(self.tb_table)
+        split.addWidget(detail)
+        split.setSizes([300, 180])
+        lay.addWidget(split, 1)
+        self.count = QLabel()
+        lay.addWidget(self.count)
+        lay.addWidget(self.message)
+        self.selected_id: int | None = None
+
+    def _columns(self) -> list[Column]:
+        return [
+            Column("Nomor badan hukum", lambda r: r.nomor_badan_hukum),
+            Column("Nama koperasi", lambda r: r.nama, "nama"),
+            Column("Kabupaten/kota", lambda r: r.kabupaten, "kabupaten_id"),
+            Column("Jenis", lambda r: r.jenis.title(), "jenis"),
+            Column("Status", lambda r: r.status.title(), "status"),
+            Column("Kualitas", lambda r: KUALITAS_LABEL[r.kualitas]),
+            Column("Keterangan", lambda r: r.alasan),
+        ]
+
+    def _load(self, ids):
+        return registers.koperasi_rows(ids, self.year)
+
+    def _edit_koperasi(self, row_id: int, field: str, value) -> str | None:
+        return self.try_edit(lambda: editing.prepare_edit("koperasi", row_id, field, value))
+
+    def reload(self) -> None:
+        self.filter = registers.RegisterFilter(
+            self.search.text(), self.kabupaten.currentData(), self.jenis.currentData(),
+            self.status.currentData(), self.filter.order, self.filter.descending)
+        ids = registers.koperasi_ids(self.filter)
+        self.model.columns[5] = Column(f"Kualitas {self.year}", self.model.columns[5].value)
+        self.model.set_ids(ids)
+        self.count.setText(f"{format_number(len(ids), 0)} koperasi")
+        row = self.model.row_of(self.selected_id) if self.selected_id else -1
+        if row >= 0:
+            self.table.selectRow(row)
+        self.tb_model.load(self.selected_id if row >= 0 else None)
+
+    def refresh(self) -> None:
+        """After an edit: query again (a deleted or renamed koperasi moves), keep the
+        selection."""
+        self.reload()
+
+    def _sort(self, section: int) -> None:
+        key = ORDER_KEYS[section]
+        if key is None:
+            return
+        descending = self.filter.order == key and not self.filter.descending
+        self.filter = registers.RegisterFilter(order=key, descending=descending)
+        self.table.horizontalHeader().setSortIndicator(
+            section, Qt.DescendingOrder if descending else Qt.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.reload()
+
+    def _selected(self, current, _previous) -> None:
+        self.selected_id = self.model.id_at(current.row())
+        for b in (self.add_year, self.delete_year, self.delete_koperasi):
+            b.setEnabled(self.selected_id is not None)
+        if self.selected_id is None:
+            self.detail_title.setText("Pilih koperasi untuk melihat data tahun bukunya.")
+        else:
+            name = self.model.data(self.model.index(current.row(), 1))
+            self.detail_title.setText(f"Tahun buku: {name}")
+        self.tb_model.load(self.selected_id)
+
+    def _add_year(self) -> None:
+        text, ok = QInputDialog.getText(
+            self, "Tambah tahun buku", "Tahun buku, volume usaha, aset (Rp), dipisah titik koma:",
+            text=f"{self.year}; ; ")
+        if not ok:
+            return
+        parts = [p.strip() for p in text.split(";")] + ["", "", ""]
+        self.try_edit(lambda: editing.prepare_tahun_buku(self.selected_id, *parts[:3]))
+
+    def _delete_year(self) -> None:
+        index = self.tb_table.currentIndex()
+        if not index.isValid():
+            self.message.setText("Pilih baris tahun buku yang akan dihapus")
+            return
+        row = self.tb_model.rows[index.row()]
+        if self._confirm(f"Hapus data tahun buku {row.tahun}?"):
+            self.push(editing.prepare_delete("koperasi_tahun_buku", row.id,
+                                             f"Hapus tahun buku {row.tahun}"))
+
+    def _delete_koperasi(self) -> None:
+        if self.selected_id and self._confirm("Hapus koperasi ini dari register? "
+                                              "(dapat diurungkan dengan Ctrl+Z)"):
+            self.push(editing.prepare_delete("koperasi", self.selected_id, "Hapus koperasi"))
+
+    def _confirm(self, question: str) -> bool:
+        return QMessageBox.question(self, "Konfirmasi", question) == QMessageBox.Yes

@@ -1,0 +1,117 @@
+"""A table model over a register: it holds the ordered ids that SQL selected and fetches
+the display rows of a block of ids only when the view asks for them (id cache, as Anki's
+browser does), so 200.000 usaha kecil scroll smoothly. A row that fails to load shows the
+error instead of crashing the view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+BLOCK = 200
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    value: Callable[[Any], str]
+    field: str | None = None  # editable field of the row's table
+    edit_value: Callable[[Any], str] | None = None  # text shown in the editor
+
+
+class LazyRegisterModel(QAbstractTableModel):
+    def __init__(self, columns: list[Column], load: Callable[[list[int]], dict[int, Any]],
+                 on_edit: Callable[[int, str, str], str | None] | None = None,
+                 parent=None) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        self._load = load
+        self._on_edit = on_edit
+        self._ids: list[int] = []
+        self._cache: dict[int, Any] = {}
+
+    def set_ids(self, ids: list[int]) -> None:
+        self.beginResetModel()
+        try:
+            self._ids, self._cache = list(ids), {}
+        finally:
+            self.endResetModel()
+
+    def refresh_rows(self) -> None:
+        """Reload what is cached (after an edit) without losing the position."""
+        self._cache = {}
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._ids) - 1, len(self.columns) - 1))
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, row_id: int) -> int:
+        try:
+            return self._ids.index(row_id)
+        except ValueError:
+            return -1
+
+    def _row(self, row: int):
+        rid = self._ids[row]
+        if rid not in self._cache:
+            start = (row // BLOCK) * BLOCK
+            block = self._ids[start:start + BLOCK]
+            try:
+                loaded = self._load(block)
+            except Exception as exc:  # noqa: BLE001 — shown in the rows, never a crash
+                loaded = {i: exc for i in block}
+            for i in block:
+                self._cache[i] = loaded.get(i, LookupError("baris tidak ditemukan"))
+        return self._cache[rid]
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal and \
+                0 <= section < len(self.columns):
+            return self.columns[section].header
+        if role == Qt.DisplayRole and orientation == Qt.Vertical:
+            return str(section + 1)
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.NoItemFlags
+        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        row = self._row(index.row())
+        if isinstance(row, Exception):
+            return Qt.NoItemFlags
+        if self.columns[index.column()].field and self._on_edit:
+            base |= Qt.ItemIsEditable
+        return base
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        row = self._row(index.row())
+        col = self.columns[index.column()]
+        if isinstance(row, Exception):
+            return f"Gagal memuat: {row}" if role == Qt.DisplayRole and index.column() == 0 \
+                else None
+        if role == Qt.DisplayRole:
+            return col.value(row)
+        if role == Qt.EditRole:
+            return (col.edit_value or col.value)(row)
+        return None
+
+    def setData(self, index, value, role=Qt.EditRole):
+        if role != Qt.EditRole or not index.isValid() or self._on_edit is None:
+            return False
+        col = self.columns[index.column()]
+        if not col.field:
+            return False
+        error = self._on_edit(self._ids[index.row()], col.field, value)
+        return error is None

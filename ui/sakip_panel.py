@@ -1,0 +1,146 @@
+"""Records of IKU 3: SAKIP evaluations per year; component scores checked against their
+maximum as typed; total and predikat shown live."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox, QPushButton, QTableView,
+    QVBoxLayout,
+)
+
+from iku_desktop.domain import sakip as rule
+from iku_desktop.domain.formatting import DASH, format_date, format_number
+from iku_desktop.services import editing
+from iku_desktop.store import models as m
+
+from .records_panel import RecordsPanel
+
+COLUMNS = [("Tahun", None), ("Skema", None), ("Perencanaan (30)", "perencanaan"),
+           ("Pengukuran", "pengukuran"), ("Pelaporan (15)", "pelaporan"),
+           ("Evaluasi internal", "evaluasi_internal"), ("Capaian kinerja (12/2015)",
+                                                        "capaian_kinerja"),
+           ("Nilai LHE", "nilai_lhe"), ("Nomor LHE", "nomor_lhe"), ("Tanggal LHE", "tanggal_lhe"),
+           ("Nilai", None), ("Predikat", None)]
+
+
+def total_and_predikat(row: m.Sakip) -> tuple[str, str]:
+    skema = rule.Skema(row.skema)
+    komponen = {k.kode: getattr(row, k.kode) for k in rule.KOMPONEN[skema]}
+    try:
+        nilai = rule.nilai_evaluasi(skema, komponen, row.nilai_lhe)
+    except rule.SakipError as exc:
+        return DASH, str(exc)
+    kode, arti = rule.predikat(nilai)
+    return format_number(nilai), f"{kode} ({arti})"
+
+
+class SakipModel(QAbstractTableModel):
+    def __init__(self, panel: "SakipPanel") -> None:
+        super().__init__(panel)
+        self.panel = panel
+        self.rows: list[m.Sakip] = []
+
+    def load(self) -> None:
+        self.beginResetModel()
+        try:
+            self.rows = list(m.Sakip.live().order_by(m.Sakip.tahun))
+        finally:
+            self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(COLUMNS):
+            return COLUMNS[section][0]
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.NoItemFlags
+        f = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        return f | Qt.ItemIsEditable if COLUMNS[index.column()][1] else f
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        header, field = COLUMNS[index.column()]
+        if role in (Qt.DisplayRole, Qt.EditRole):
+            if index.column() == 0:
+                return str(row.tahun)
+            if index.column() == 1:
+                return f"PermenPANRB {row.skema}"
+            if index.column() >= len(COLUMNS) - 2:
+                return total_and_predikat(row)[index.column() - len(COLUMNS) + 2]
+            value = getattr(row, field)
+            if value is None:
+                return ""
+            if field == "tanggal_lhe":
+                return format_date(value) if role == Qt.DisplayRole else value.strftime("%d/%m/%Y")
+            if field == "nomor_lhe":
+                return value
+            return format_number(value)
+        if role == Qt.TextAlignmentRole and index.column() > 1 and field != "nomor_lhe":
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return None
+
+    def setData(self, index, value, role=Qt.EditRole):
+        if role != Qt.EditRole or not index.isValid():
+            return False
+        row = self.rows[index.row()]
+        header, field = COLUMNS[index.column()]
+        return self.panel.try_edit(lambda: editing.prepare_edit(
+            "sakip", row.id, field, value, f"Ubah {header.lower()} SAKIP {row.tahun}")) is None
+
+
+class SakipPanel(RecordsPanel):
+    TABLES = frozenset({"sakip"})
+
+    def __init__(self, push, parent=None) -> None:
+        super().__init__(push, parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(QLabel("Evaluasi SAKIP (LHE Inspektorat) per tahun. Maksimum komponen "
+                              "PermenPANRB 88/2021: 30 / 30 / 15 / 25."), 1)
+        add = QPushButton("Tambah evaluasi…")
+        add.clicked.connect(self._add)
+        delete = QPushButton("Hapus evaluasi")
+        delete.clicked.connect(self._delete)
+        head.addWidget(add)
+        head.addWidget(delete)
+        lay.addLayout(head)
+        self.model = SakipModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        lay.addWidget(self.table)
+        lay.addWidget(self.message)
+
+    def reload(self) -> None:
+        self.model.load()
+
+    refresh = reload
+
+    def _add(self) -> None:
+        year, ok = QInputDialog.getInt(self, "Tambah evaluasi SAKIP", "Tahun:", self.year,
+                                       2000, 2100)
+        if ok:
+            skema = "88/2021" if year >= 2022 else "12/2015"
+            self.try_edit(lambda: editing.prepare_sakip(str(year), skema))
+
+    def _delete(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            self.message.setText("Pilih evaluasi yang akan dihapus")
+            return
+        row = self.model.rows[index.row()]
+        if QMessageBox.question(self, "Konfirmasi", f"Hapus evaluasi SAKIP {row.tahun}?") == \
+                QMessageBox.Yes:
+            self.push(editing.prepare_delete("sakip", row.id, f"Hapus evaluasi SAKIP {row.tahun}"))

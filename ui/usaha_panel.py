@@ -1,0 +1,87 @@
+"""Records of IKU 2: the usaha kecil register (search and filter in SQL, lazy rows), NIB/IUMK
+with dates, the size class with the basis used; NIK pemilik masked unless revealed
+(UU 27/2022)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
+    QTableView, QVBoxLayout,
+)
+
+from iku_desktop.domain.formatting import format_number
+from iku_desktop.services import editing, registers
+from iku_desktop.store import models as m
+
+from .lazy_model import Column, LazyRegisterModel
+from .records_panel import RecordsPanel
+
+
+class UsahaPanel(RecordsPanel):
+    TABLES = frozenset({"usaha_kecil"})
+
+    def __init__(self, push, parent=None) -> None:
+        super().__init__(push, parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Cari nama usaha, pemilik, NIB atau NIK…")
+        self.search.setClearButtonEnabled(True)
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.reload)
+        self.search.textChanged.connect(self._debounce.start)
+        bar.addWidget(self.search, 2)
+        self.kabupaten = QComboBox()
+        self.kabupaten.addItem("Semua kabupaten/kota", None)
+        for k in m.Kabupaten.select().order_by(m.Kabupaten.bps):
+            self.kabupaten.addItem(k.nama, k.id)
+        self.kabupaten.currentIndexChanged.connect(self.reload)
+        bar.addWidget(self.kabupaten, 1)
+        self.reveal = QCheckBox("Tampilkan NIK")
+        self.reveal.setToolTip("NIK adalah data pribadi (UU 27/2022); tampilkan hanya bila perlu")
+        self.reveal.toggled.connect(lambda _: self.model.refresh_rows())
+        bar.addWidget(self.reveal)
+        delete = QPushButton("Hapus usaha")
+        delete.clicked.connect(self._delete)
+        bar.addWidget(delete)
+        lay.addLayout(bar)
+        self.model = LazyRegisterModel([
+            Column("Nama usaha", lambda r: r.nama_usaha, "nama_usaha"),
+            Column("Pemilik", lambda r: r.nama_pemilik, "nama_pemilik"),
+            Column("NIK pemilik", lambda r: r.nik if self.reveal.isChecked() else r.nik_masked,
+                   "nik_pemilik", lambda r: r.nik),
+            Column("Kabupaten/kota", lambda r: r.kabupaten),
+            Column("NIB", lambda r: r.nib),
+            Column("Tanggal NIB", lambda r: r.tanggal_nib),
+            Column("IUMK", lambda r: r.iumk),
+            Column("Skala (PP 7/2021)", lambda r: f"{r.skala} — dasar: {r.dasar}"),
+        ], registers.usaha_rows, self._edit, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        lay.addWidget(self.table, 1)
+        self.count = QLabel()
+        lay.addWidget(self.count)
+        lay.addWidget(self.message)
+
+    def _edit(self, row_id: int, field: str, value) -> str | None:
+        return self.try_edit(lambda: editing.prepare_edit("usaha_kecil", row_id, field, value))
+
+    def reload(self) -> None:
+        ids = registers.usaha_ids(registers.RegisterFilter(self.search.text(),
+                                                           self.kabupaten.currentData()))
+        self.model.set_ids(ids)
+        self.count.setText(f"{format_number(len(ids), 0)} usaha")
+
+    def refresh(self) -> None:
+        self.reload()
+
+    def _delete(self) -> None:
+        row_id = self.model.id_at(self.table.currentIndex().row())
+        if row_id and QMessageBox.question(self, "Konfirmasi", "Hapus usaha ini dari register?") \
+                == QMessageBox.Yes:
+            self.push(editing.prepare_delete("usaha_kecil", row_id, "Hapus usaha"))

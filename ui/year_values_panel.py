@@ -1,0 +1,95 @@
+"""Target per year of an indikator and, for the method ``manual``, the realisasi typed in
+per year — one row per year of the document's period."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout
+
+from iku_desktop.domain.formatting import format_number
+from iku_desktop.services import editing
+from iku_desktop.store import document_repo
+
+from .records_panel import RecordsPanel
+
+
+class YearValuesModel(QAbstractTableModel):
+    def __init__(self, panel: "YearValuesPanel") -> None:
+        super().__init__(panel)
+        self.panel = panel
+        self.years: list[int] = []
+        self.tables = ["target"] + (["realisasi_manual"] if panel.manual else [])
+        self.values: dict[str, dict[int, object]] = {}
+
+    def load(self) -> None:
+        doc = document_repo.load_active()
+        ind = next(i for i in doc.semua_indikator if i.id == self.panel.indikator_id)
+        self.beginResetModel()
+        try:
+            self.years = list(doc.tahun)
+            self.values = {"target": ind.targets, "realisasi_manual": ind.realisasi_manual}
+        finally:
+            self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.years)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 1 + len(self.tables)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return ["Tahun", "Target", "Realisasi (manual)"][section] if section < 3 else None
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.NoItemFlags
+        f = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        return f | Qt.ItemIsEditable if index.column() > 0 else f
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.years):
+            return None
+        year = self.years[index.row()]
+        if role in (Qt.DisplayRole, Qt.EditRole):
+            if index.column() == 0:
+                return str(year)
+            value = self.values[self.tables[index.column() - 1]].get(year)
+            return "" if value is None else format_number(value)
+        if role == Qt.TextAlignmentRole and index.column() > 0:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return None
+
+    def setData(self, index, value, role=Qt.EditRole):
+        if role != Qt.EditRole or not index.isValid() or index.column() == 0:
+            return False
+        table, year = self.tables[index.column() - 1], self.years[index.row()]
+        return self.panel.try_edit(lambda: editing.prepare_year_value(
+            table, self.panel.indikator_id, year, value)) is None
+
+
+class YearValuesPanel(RecordsPanel):
+    TABLES = frozenset({"target", "realisasi_manual"})
+
+    def __init__(self, push, indikator_id: int, manual: bool, parent=None) -> None:
+        super().__init__(push, parent)
+        self.indikator_id, self.manual = indikator_id, manual
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(QLabel("Target per tahun" + (" dan realisasi yang diisi manual"
+                                                   if manual else "")
+                             + " (kosongkan sel untuk menghapus)."))
+        self.model = YearValuesModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.table.setMaximumHeight(230)
+        lay.addWidget(self.table)
+        lay.addWidget(self.message)
+
+    def reload(self) -> None:
+        self.model.load()
+
+    refresh = reload
