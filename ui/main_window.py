@@ -17,7 +17,7 @@ from iku_desktop.services.indicators import affected_methods, compute_indikator,
 from iku_desktop.store import document_repo, migrate
 from iku_desktop.store.database import DatabaseError, close_database
 
-from .document_tab import DocumentTab
+from .document_editor import DocumentEditor
 from .print_dialog import PrintDialog
 from .sasaran_tab import SasaranTab
 from .summary_tab import SummaryTab
@@ -104,6 +104,11 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _build_tabs(self) -> None:
+        # an edit in a tab may rebuild the tabs from inside that tab's own slot: retire the
+        # old widgets with deleteLater (kept referenced until then), never delete them now
+        self._retired = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        for w in self._retired:
+            w.deleteLater()
         self.tabs.clear()
         self.summary = SummaryTab()
         self.tabs.addTab(self.summary, "Ringkasan")
@@ -113,8 +118,8 @@ class MainWindow(QMainWindow):
             self.sasaran_tabs.append(tab)
             self.tabs.addTab(tab, f"Sasaran {s.nomor}")
             self.tabs.setTabToolTip(self.tabs.count() - 1, s.teks)
-        self.document = DocumentTab()
-        self.document.show_document(self.doc)
+        self.document = DocumentEditor(self.push_change)
+        self.document.load(self.doc)
         self.tabs.addTab(self.document, "Dokumen IKU")
 
     # ------------------------------------------------------------------ data
@@ -138,6 +143,28 @@ class MainWindow(QMainWindow):
         for tab in self.sasaran_tabs:
             tab.show_reports([r for r in self.reports if r.sasaran_nomor == tab.sasaran.nomor])
 
+    def _shape(self):
+        """What the tabs are built from: sasaran, their indikator and methods, the period."""
+        return (tuple(self.doc.tahun), tuple(
+            (s.id, s.nomor, s.teks, tuple((i.id, i.metode, i.judul) for i in s.indikator))
+            for s in self.doc.sasaran))
+
+    def _rebuild_keeping_place(self) -> None:
+        index = self.tabs.currentIndex()
+        on_document = self.tabs.currentWidget() is self.document
+        year = self.year
+        self._build_tabs()
+        self.year_box.blockSignals(True)
+        self.year_box.clear()
+        for y in self.doc.tahun:
+            self.year_box.addItem(str(y), y)
+        found = self.year_box.findData(year)
+        self.year_box.setCurrentIndex(found if found >= 0 else self.year_box.count() - 1)
+        self.year_box.blockSignals(False)
+        self.tabs.setCurrentIndex(self.tabs.indexOf(self.document) if on_document
+                                  else min(index, self.tabs.count() - 1))
+        self.refresh()
+
     def record_panels(self):
         return [p for tab in self.sasaran_tabs for p in tab.record_panels()]
 
@@ -149,8 +176,18 @@ class MainWindow(QMainWindow):
     def data_changed(self, tables: set[str]) -> None:
         """Recompute only the indikator whose method reads ``tables``; reload the panels
         that show them."""
-        if tables & {"target", "realisasi_manual"}:
+        if tables & {"target", "realisasi_manual", "dokumen", "fungsi", "sasaran", "indikator"}:
+            old_shape = self._shape()
             self.doc = document_repo.load_active()  # targets live in the document
+            if self._shape() != old_shape:
+                self._rebuild_keeping_place()
+                return
+            if tables & {"dokumen", "fungsi", "sasaran", "indikator"}:
+                self.document.load(self.doc)
+                self.setWindowTitle(f"IKU Desktop — {self.doc.unit_organisasi} — "
+                                    f"{self.db_path.name}")
+        if tables & {"setting"}:
+            self.document.load(self.doc)
         methods = affected_methods(tables)
         by_number = {i.nomor: i for i in self.doc.semua_indikator}
         self.reports = [

@@ -1,4 +1,5 @@
-"""Undo/redo of edits: a QUndoCommand per ``editing.Change``. The first ``redo`` (when the
+"""Undo/redo of edits: a QUndoCommand per change (``editing.Change`` for records,
+``document_edit.DocumentChange`` for the document). The first ``redo`` (when the
 command is pushed) writes the change; ``undo`` reverts it. After each, the window is told
 which tables changed, to recompute only the indikator that depend on them."""
 
@@ -18,8 +19,8 @@ class EditCommand(QUndoCommand):
         self.changed = changed
 
     def redo(self) -> None:
-        self.change, tables = editing.apply(self.change)
+        self.change, tables = self.change.write()
         self.changed(tables)
 
     def undo(self) -> None:
-        self.changed(editing.revert(self.change))
+        self.changed(self.change.undo())

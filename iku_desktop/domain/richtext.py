@@ -8,6 +8,7 @@ and script/style contents are removed. The same subset is what the printout rend
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -18,15 +19,41 @@ DROPPED_WITH_CONTENT = frozenset({"script", "style", "head", "title", "template"
 VOID = frozenset({"br"})
 
 
+def _span_tags(attrs) -> list[str]:
+    """Rich-text editors (Qt's QTextEdit among them) mark bold, italic, underline and
+    super/subscript as styled spans: read them as the tags of the subset."""
+    style = (dict(attrs).get("style") or "").replace(" ", "").lower()
+    tags = []
+    if "font-weight:600" in style or "font-weight:700" in style or "font-weight:bold" in style:
+        tags.append("b")
+    if "font-style:italic" in style:
+        tags.append("i")
+    if "text-decoration:underline" in style:
+        tags.append("u")
+    if "vertical-align:super" in style:
+        tags.append("sup")
+    if "vertical-align:sub" in style:
+        tags.append("sub")
+    return tags
+
+
 class _Sanitiser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
         self.open: list[str] = []
+        self.spans: list[list[str]] = []
         self.skip_depth = 0
 
     def handle_starttag(self, tag, attrs):
         tag = RENAMED.get(tag, tag)
+        if tag == "span" and not self.skip_depth:
+            opened = _span_tags(attrs)
+            self.spans.append(opened)
+            for t in opened:
+                self.out.append(f"<{t}>")
+                self.open.append(t)
+            return
         if tag in DROPPED_WITH_CONTENT:
             self.skip_depth += 1
             return
@@ -46,6 +73,10 @@ class _Sanitiser(HTMLParser):
 
     def handle_endtag(self, tag):
         tag = RENAMED.get(tag, tag)
+        if tag == "span" and not self.skip_depth:
+            for t in reversed(self.spans.pop() if self.spans else []):
+                self.handle_endtag(t)
+            return
         if tag in DROPPED_WITH_CONTENT:
             self.skip_depth = max(0, self.skip_depth - 1)
             return
@@ -64,7 +95,11 @@ class _Sanitiser(HTMLParser):
     def result(self) -> str:
         while self.open:
             self.out.append(f"</{self.open.pop()}>")
-        return "".join(self.out).strip()
+        text = "".join(self.out).strip()
+        # white space between blocks is layout of the source, not text
+        text = re.sub(r"\s*(</?(?:p|ul|ol|li)>)\s*", r"\1", text)
+        # empty paragraphs (an editor's blank lines) carry nothing
+        return re.sub(r"<p>(<br>)?</p>", "", text).strip()
 
 
 def sanitise(markup: str | None) -> str:

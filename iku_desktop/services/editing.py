@@ -49,6 +49,13 @@ class Change:
     label: str
     insert_values: dict[str, Any] = field(default_factory=dict)
 
+    def write(self) -> tuple["Change", set[str]]:
+        """Apply (the undo stack calls this, and ``undo`` for the reverse)."""
+        return apply(self)
+
+    def undo(self) -> set[str]:
+        return revert(self)
+
 
 @dataclass(frozen=True)
 class FieldSpec:

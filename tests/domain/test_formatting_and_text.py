@@ -59,3 +59,13 @@ def test_kabupaten_codes_differ_for_four():
 
 def test_fungsi_letters():
     assert [DokumenIku.fungsi_huruf(i) for i in (0, 3, 25, 26)] == ["a.", "d.", "z.", "aa."]
+
+
+def test_styled_spans_of_rich_text_editors_become_the_subset():
+    qt = ('<!DOCTYPE HTML><html><head><style type="text/css">p { white-space: pre-wrap; }</style>'
+          '</head><body style=" font-family:\'Sans\';"><p style="margin-top:0px;">Rumus '
+          '<span style=" font-weight:700;">tebal</span> dan <span style=" font-style:italic; '
+          'text-decoration: underline;">miring</span></p><p style="-qt-paragraph-type:empty;">'
+          '<br /></p><ul style="margin-left: 0px;"><li style="">butir</li></ul></body></html>')
+    assert richtext.sanitise(qt) == ("<p>Rumus <b>tebal</b> dan <i><u>miring</u></i></p>"
+                                     "<ul><li>butir</li></ul>")

@@ -26,7 +26,7 @@ COMPUTATIONS = {
 
 DEPENDS_ON: dict[str, frozenset[str]] = {
     "koperasi_berkualitas": frozenset({"koperasi", "koperasi_tahun_buku", "setting"}),
-    "usaha_kecil_wirausaha": frozenset({"usaha_kecil"}),
+    "usaha_kecil_wirausaha": frozenset({"usaha_kecil", "setting"}),
     "nilai_sakip": frozenset({"sakip"}),
     "nilai_ikm": frozenset({"ikm_survei", "ikm_respon"}),
     "manual": frozenset({"realisasi_manual"}),
