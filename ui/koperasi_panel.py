@@ -208,10 +208,14 @@ class KoperasiPanel(RecordsPanel):
             self.table.selectRow(row)
         self.tb_model.load(self.selected_id if row >= 0 else None)
 
-    def refresh(self) -> None:
-        """After an edit: query again (a deleted or renamed koperasi moves), keep the
-        selection."""
-        self.reload()
+    def refresh(self, tables: set[str]) -> None:
+        """After an edit: a koperasi edit may move or remove it from the list — query the
+        ids again; a tahun buku edit only changes values — reload the visible rows."""
+        if "koperasi" in tables:
+            self.reload()
+        else:
+            self.model.refresh_rows()
+            self.tb_model.load(self.selected_id)
 
     def _sort(self, section: int) -> None:
         key = ORDER_KEYS[section]

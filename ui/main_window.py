@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -12,15 +13,17 @@ from PySide6.QtWidgets import (
 
 from iku_desktop import __version__
 from iku_desktop.domain.formatting import DASH, format_number
-from iku_desktop.services.database import open_or_create
+from iku_desktop.services.database import init_database, open_or_create
 from iku_desktop.services.indicators import affected_methods, compute_indikator, compute_year
 from iku_desktop.store import document_repo, migrate
 from iku_desktop.store.database import DatabaseError, close_database
+from iku_desktop.store.migrate import backup_file
 
 from .document_editor import DocumentEditor
 from .print_dialog import PrintDialog
 from .sasaran_tab import SasaranTab
 from .summary_tab import SummaryTab
+from . import tasks
 from .undo import EditCommand
 from .verify_dialog import VerifyDialog
 
@@ -50,9 +53,17 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ setup
     def _build_menu(self) -> None:
         berkas = self.menuBar().addMenu("&Berkas")
+        act = QAction("Basis data &baru…", self)
+        act.setShortcut(QKeySequence.New)
+        act.triggered.connect(self._new_database)
+        berkas.addAction(act)
         act = QAction("&Buka basis data…", self)
         act.setShortcut(QKeySequence.Open)
         act.triggered.connect(self._choose_database)
+        berkas.addAction(act)
+        self.recent_menu = berkas.addMenu("Berkas &terakhir")
+        act = QAction("&Simpan salinan…", self)
+        act.triggered.connect(self._save_copy)
         berkas.addAction(act)
         berkas.addSeparator()
         act = QAction("&Cetak…", self)
@@ -89,6 +100,7 @@ class MainWindow(QMainWindow):
             close_database(self.db)
         self.db, self.db_path = db, Path(path)
         self.undo_stack.clear()
+        self._remember(self.db_path)
         self.doc = document_repo.load_active()
         self.setWindowTitle(f"IKU Desktop — {self.doc.unit_organisasi} — {self.db_path.name}")
         self._build_tabs()
@@ -201,7 +213,7 @@ class MainWindow(QMainWindow):
         self._show_reports()
         for panel in self.record_panels():
             if panel.TABLES & tables:
-                panel.refresh()
+                panel.refresh(tables)
 
     def _trend(self) -> dict[int, str]:
         """Realisasi of every year of the period, per indikator number."""
@@ -215,7 +227,14 @@ class MainWindow(QMainWindow):
         return " → ".join(values)
 
     def _update_trend(self, indikator) -> None:
-        self.trend[indikator.nomor] = self._trend_of(indikator)
+        """The trend spans every year of the period: computed off the GUI thread, shown
+        when ready (the card of the year is already up to date)."""
+        def shown(text: str) -> None:
+            self.trend[indikator.nomor] = text
+            self.summary.show_reports(self.year, self.reports, self.trend)
+
+        tasks.run(lambda: self._trend_of(indikator), shown,
+                  lambda exc: self.statusBar().showMessage(f"Tren gagal dihitung: {exc}", 5000))
 
     # ------------------------------------------------------------------ actions
     def _choose_database(self) -> None:
@@ -229,6 +248,62 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    RECENT = 8
+
+    def _remember(self, path: Path) -> None:
+        recent = [p for p in (self.settings.value("recent", [], type=list) or [])
+                  if p != str(path)]
+        recent = [str(path)] + recent[: self.RECENT - 1]
+        self.settings.setValue("recent", recent)
+        self.recent_menu.clear()
+        for p in recent:
+            act = self.recent_menu.addAction(p)
+            act.triggered.connect(lambda _=False, p=p: self.open_database(Path(p)))
+
+    def _new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Basis data baru", str(self.db_path.parent),
+                                              "Basis data IKU (*.sqlite)")
+        if path:
+            self.new_database(Path(path))
+
+    def new_database(self, path: Path) -> None:
+        """Create a database holding the official document and open it."""
+        if path.suffix == "":
+            path = path.with_suffix(".sqlite")
+        if path.exists():
+            QMessageBox.warning(self, "Berkas sudah ada",
+                                f"{path} sudah ada; pilih nama lain atau buka berkas itu.")
+            return
+        try:
+            init_database(path).close()
+        except DatabaseError as exc:
+            QMessageBox.critical(self, "Basis data tidak dapat dibuat", str(exc))
+            return
+        self.open_database(path)
+
+    def _save_copy(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Simpan salinan basis data",
+                                              str(self.db_path.with_name(
+                                                  self.db_path.stem + "-salinan.sqlite")),
+                                              "Basis data IKU (*.sqlite)")
+        if path:
+            self.save_copy(Path(path))
+
+    def save_copy(self, path: Path) -> bool:
+        """A consistent copy of the open database (SQLite's online backup)."""
+        if path.resolve() == self.db_path.resolve():
+            QMessageBox.warning(self, "Tidak dapat menyimpan", "Pilih berkas lain.")
+            return False
+        try:
+            if path.exists():
+                path.unlink()
+            backup_file(self.db, path)
+        except (OSError, sqlite3.Error) as exc:
+            QMessageBox.critical(self, "Salinan gagal", f"{path}: {exc}")
+            return False
+        self.statusBar().showMessage(f"Salinan disimpan: {path}", 5000)
+        return True
+
     def _about(self) -> None:
         QMessageBox.about(
             self, "Tentang IKU Desktop",
@@ -237,6 +312,7 @@ class MainWindow(QMainWindow):
             f"Basis data: {self.db_path}<br>Versi skema: {migrate.current_version(self.db)}")
 
     def closeEvent(self, event) -> None:
+        tasks.wait()  # background work finishes before its database is closed
         if self.db is not None:
             close_database(self.db)
         super().closeEvent(event)

@@ -31,6 +31,10 @@ class RecordsPanel(QWidget):
     def reload(self) -> None:  # pragma: no cover — each panel overrides
         raise NotImplementedError
 
+    def refresh(self, tables: set[str]) -> None:
+        """After an edit to ``tables``: by default, load again."""
+        self.reload()
+
     def try_edit(self, prepare: Callable[[], editing.Change | None]) -> str | None:
         """Prepare an edit and push it; returns the error message, or None when accepted."""
         try:

@@ -126,7 +126,6 @@ class SakipPanel(RecordsPanel):
     def reload(self) -> None:
         self.model.load()
 
-    refresh = reload
 
     def _add(self) -> None:
         year, ok = QInputDialog.getInt(self, "Tambah evaluasi SAKIP", "Tahun:", self.year,

@@ -11,6 +11,7 @@ from iku_desktop.domain.dokumen import Sasaran
 from iku_desktop.services.indicators import IndikatorReport
 
 from .breakdown_model import BreakdownModel
+from .ikm_panel import IkmPanel
 from .indicator_card import IndicatorCard
 from .koperasi_panel import KoperasiPanel
 from .records_panel import RecordsPanel
@@ -28,6 +29,8 @@ def records_for(ind, push) -> list[tuple[str, RecordsPanel]]:
         panels.append(("Register usaha kecil", UsahaPanel(push)))
     elif ind.metode == "nilai_sakip":
         panels.append(("Evaluasi SAKIP", SakipPanel(push)))
+    elif ind.metode == "nilai_ikm":
+        panels.append(("Survei dan responden", IkmPanel(push)))
     manual = ind.metode == "manual"
     panels.append(("Realisasi dan target" if manual else "Target",
                    YearValuesPanel(push, ind.id, manual)))

@@ -57,3 +57,11 @@ def run(fn: Callable[[], Any], done: Callable[[Any], None],
         job.run()
     else:
         QThreadPool.globalInstance().start(job)
+
+
+def wait() -> None:
+    """Let running background work finish and deliver its results."""
+    from PySide6.QtCore import QCoreApplication
+
+    QThreadPool.globalInstance().waitForDone()
+    QCoreApplication.processEvents()

@@ -77,9 +77,6 @@ class UsahaPanel(RecordsPanel):
         self.model.set_ids(ids)
         self.count.setText(f"{format_number(len(ids), 0)} usaha")
 
-    def refresh(self) -> None:
-        self.reload()
-
     def _delete(self) -> None:
         row_id = self.model.id_at(self.table.currentIndex().row())
         if row_id and QMessageBox.question(self, "Konfirmasi", "Hapus usaha ini dari register?") \

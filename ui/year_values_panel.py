@@ -92,4 +92,3 @@ class YearValuesPanel(RecordsPanel):
     def reload(self) -> None:
         self.model.load()
 
-    refresh = reload

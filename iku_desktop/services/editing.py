@@ -23,6 +23,8 @@ from ..exchange.cells import (
     CellError, is_blank, parse_bool, parse_choice, parse_date, parse_int, parse_rupiah,
     parse_score, text,
 )
+from ..domain import ikm as ikm_rule
+from ..exchange.kinds import ikm as ikm_kind
 from ..exchange.kinds.koperasi import JENIS, STATUS
 from ..store import document_repo
 from ..store import models as m
@@ -84,7 +86,8 @@ def _not_future_year(value) -> int:
 
 
 MODELS = {"koperasi": m.Koperasi, "koperasi_tahun_buku": m.KoperasiTahunBuku,
-          "sakip": m.Sakip, "usaha_kecil": m.UsahaKecil}
+          "sakip": m.Sakip, "usaha_kecil": m.UsahaKecil, "ikm_survei": m.IkmSurvei,
+          "ikm_respon": m.IkmRespon}
 
 FIELDS: dict[str, dict[str, FieldSpec]] = {
     "koperasi": {
@@ -118,6 +121,24 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "nilai_lhe": FieldSpec("Nilai LHE", parse_score),
         "nomor_lhe": FieldSpec("Nomor LHE", text),
         "tanggal_lhe": FieldSpec("Tanggal LHE", parse_date),
+    },
+    "ikm_survei": {
+        "nama": FieldSpec("Nama survei", text, True),
+        "periode": FieldSpec("Periode", text),
+        "jenis_layanan": FieldSpec("Jenis layanan", text),
+        "populasi": FieldSpec("Populasi penerima layanan", lambda v: parse_int(v, 0)),
+    },
+    "ikm_respon": {
+        "tanggal": FieldSpec("Tanggal", parse_date, True),
+        "jenis_layanan": FieldSpec("Jenis layanan", text, True),
+        "jenis_kelamin": FieldSpec("Jenis kelamin", lambda v: parse_choice(
+            v, ikm_kind.JENIS_KELAMIN, "Jenis kelamin")),
+        "umur": FieldSpec("Umur", lambda v: parse_int(v, 10, 120)),
+        "pendidikan": FieldSpec("Pendidikan", lambda v: parse_choice(
+            v, ikm_kind.PENDIDIKAN, "Pendidikan")),
+        "pekerjaan": FieldSpec("Pekerjaan", lambda v: parse_choice(
+            v, ikm_kind.PEKERJAAN, "Pekerjaan")),
+        **{k.lower(): FieldSpec(k, ikm_kind.answer_parser(k)) for k in ikm_rule.KODE_UNSUR},
     },
     "usaha_kecil": {
         "nama_usaha": FieldSpec("Nama usaha", text, True),
@@ -170,6 +191,11 @@ def _check_row(table: str, row, name: str, value) -> None:
                 sakip_rule.check_score(value)
         except sakip_rule.SakipError as exc:
             raise EditError(str(exc)) from exc
+    elif table == "ikm_respon" and name == "tanggal" and value.year != row.survei.tahun:
+        raise EditError(f"Tanggal harus dalam tahun survei ({row.survei.tahun})")
+    elif table == "ikm_survei" and name == "nama" and m.IkmSurvei.select().where(
+            (m.IkmSurvei.nama == value) & (m.IkmSurvei.id != row.id)).exists():
+        raise EditError(f"Survei bernama '{value}' sudah ada")
     elif table == "usaha_kecil" and name in ("tanggal_tutup", "tanggal_terdata"):
         terdata = value if name == "tanggal_terdata" else row.tanggal_terdata
         tutup = value if name == "tanggal_tutup" else row.tanggal_tutup
@@ -248,6 +274,30 @@ def prepare_sakip(tahun_text, skema: str = "88/2021") -> Change:
                       f"Tambah evaluasi SAKIP {tahun}")
     return Change("sakip", None, {}, {}, f"Tambah evaluasi SAKIP {tahun}",
                   insert_values={"tahun": tahun, "skema": skema})
+
+
+def prepare_survey(nama_text, tahun: int, populasi_text="") -> Change:
+    """A new IKM survey of a year."""
+    nama = parse_field("ikm_survei", "nama", nama_text)
+    populasi = parse_field("ikm_survei", "populasi", populasi_text)
+    if m.IkmSurvei.select().where(m.IkmSurvei.nama == nama).exists():
+        raise EditError(f"Survei bernama '{nama}' sudah ada")
+    return Change("ikm_survei", None, {}, {}, f"Tambah survei {nama}",
+                  insert_values={"nama": nama, "tahun": tahun, "populasi": populasi})
+
+
+def prepare_response(survei_id: int, today: date | None = None) -> Change:
+    """A new, empty respondent row of a survey: dated today, or 31 December of a past
+    survey year; the survey's jenis layanan."""
+    survei = m.IkmSurvei.get_by_id(survei_id)
+    today = today or date.today()
+    tanggal = today if today.year == survei.tahun else date(survei.tahun, 12, 31)
+    if tanggal > today:
+        raise EditError(f"Survei tahun {survei.tahun} belum dapat diisi (tanggal di masa depan)")
+    layanan = survei.jenis_layanan.split(",")[0].strip() or "Umum"
+    return Change("ikm_respon", None, {}, {}, "Tambah responden",
+                  insert_values={"survei_id": survei_id, "tanggal": tanggal,
+                                 "jenis_layanan": layanan})
 
 
 def prepare_delete(table: str, row_id: int, label: str) -> Change:

@@ -48,7 +48,14 @@ def koperasi_ids(f: RegisterFilter) -> list[int]:
         q = q.where(m.Koperasi.status == f.status)
     col = KOPERASI_ORDER.get(f.order, m.Koperasi.nama)
     q = q.order_by(col.desc() if f.descending else col, m.Koperasi.id)
-    return [r[0] for r in q.tuples()]
+    return _ids(q)
+
+
+def _ids(query) -> list[int]:
+    """Run a one-column id query on the cursor directly: peewee's per-row wrappers cost
+    more than SQLite for 200.000 rows."""
+    sql, params = query.sql()
+    return [r[0] for r in m.database.execute_sql(sql, params).fetchall()]
 
 
 @dataclass(frozen=True)
@@ -95,7 +102,7 @@ def usaha_ids(f: RegisterFilter) -> list[int]:
         q = q.where(m.UsahaKecil.kabupaten == f.kabupaten_id)
     col = USAHA_ORDER.get(f.order, m.UsahaKecil.nama_usaha)
     q = q.order_by(col.desc() if f.descending else col, m.UsahaKecil.id)
-    return [r[0] for r in q.tuples()]
+    return _ids(q)
 
 
 @dataclass(frozen=True)

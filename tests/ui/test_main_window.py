@@ -70,3 +70,24 @@ def test_screenshot_option_renders_a_png(tmp_path, db_path):
                        timeout=120, cwd=ROOT)
     assert r.returncode == 0, r.stderr
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 10_000
+
+
+def test_new_database_recent_files_and_save_a_copy(qtbot, tmp_path, db_path):
+    import sqlite3
+
+    w = MainWindow(db_path)
+    qtbot.addWidget(w)
+    new = tmp_path / "kabupaten"
+    w.new_database(new)
+    assert w.db_path == tmp_path / "kabupaten.sqlite" and w.db_path.exists()
+    recent = [a.text() for a in w.recent_menu.actions()]
+    assert recent[:2] == [str(tmp_path / "kabupaten.sqlite"), str(db_path)]
+    copy = tmp_path / "salinan.sqlite"
+    assert w.save_copy(copy)
+    conn = sqlite3.connect(copy)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT unit_organisasi FROM dokumen").fetchone()[0] == \
+        "DINAS KOPERASI, UKM PROVINSI JAMBI"
+    conn.close()
+    w.recent_menu.actions()[1].trigger()
+    assert w.db_path == db_path

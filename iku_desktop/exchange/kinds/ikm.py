@@ -16,6 +16,11 @@ from ..schema import Column, KindSpec, ParsedRow
 from .base import Counts, ImportContext, valid_rows
 
 
+def answer_parser(kode: str):
+    """Parse an answer of unsur ``kode``: 1–4 or one of its labels (keyed by unsur)."""
+    return _answer(kode)
+
+
 def _answer(kode: str):
     def parse(value):
         if isinstance(value, (int, float)) and not isinstance(value, bool):

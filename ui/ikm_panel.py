@@ -1,0 +1,214 @@
+"""Records of IKU 4: the surveys of the year, and a fast response grid — one row per
+respondent, U1–U9 typed as 1–4 with the keyboard (the cursor moves on by itself; Enter/Tab
+move on) — with NRR per unsur, IKM, konversi, mutu and the minimum-sample check live."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox, QPushButton, QSplitter,
+    QTableView, QVBoxLayout, QWidget,
+)
+
+from iku_desktop.domain import ikm
+from iku_desktop.domain.formatting import DASH, format_date, format_number
+from iku_desktop.services import editing, printouts
+from iku_desktop.store import models as m
+
+from .lazy_model import Column, LazyRegisterModel
+from .records_panel import RecordsPanel
+
+UNSUR_COLUMNS = [u.kode.lower() for u in ikm.UNSUR]
+FIRST_UNSUR = 6  # column index of U1 in the grid
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+class ResponseGrid(QTableView):
+    """Typing 1–4 in an unsur column stores the answer and moves to the next cell."""
+
+    def keyPressEvent(self, event) -> None:
+        index = self.currentIndex()
+        key = event.text()
+        if index.isValid() and index.column() >= FIRST_UNSUR and key in ("1", "2", "3", "4") \
+                and self.state() != QTableView.EditingState:
+            if self.model().setData(index, key):
+                self._advance(index)
+            return
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.state() != \
+                QTableView.EditingState:
+            self._advance(index)
+            return
+        super().keyPressEvent(event)
+
+    def _advance(self, index) -> None:
+        model = self.model()
+        row, col = index.row(), index.column() + 1
+        if col >= model.columnCount():
+            row, col = row + 1, FIRST_UNSUR
+        if row < model.rowCount():
+            self.setCurrentIndex(model.index(row, col))
+
+
+class IkmPanel(RecordsPanel):
+    TABLES = frozenset({"ikm_survei", "ikm_respon"})
+
+    def __init__(self, push, parent=None) -> None:
+        super().__init__(push, parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        split = QSplitter(Qt.Vertical)
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(QLabel("Survei tahun ini:"), 1)
+        for text, slot in (("Tambah survei…", self._add_survey),
+                           ("Hapus survei", self._delete_survey)):
+            b = QPushButton(text)
+            b.clicked.connect(slot)
+            head.addWidget(b)
+        tl.addLayout(head)
+        self.surveys = LazyRegisterModel([
+            Column("Nama survei", lambda s: s.nama, "nama"),
+            Column("Periode", lambda s: s.periode, "periode"),
+            Column("Jenis layanan", lambda s: s.jenis_layanan, "jenis_layanan"),
+            Column("Populasi penerima layanan", lambda s: _text(s.populasi), "populasi"),
+            Column("Responden", lambda s: format_number(
+                m.IkmRespon.live().where(m.IkmRespon.survei == s.id).count(), 0)),
+        ], lambda ids: {s.id: s for s in m.IkmSurvei.select().where(m.IkmSurvei.id.in_(ids))},
+            lambda rid, f, v: self.try_edit(lambda: editing.prepare_edit("ikm_survei", rid, f, v)),
+            self)
+        self.survey_table = QTableView()
+        self.survey_table.setModel(self.surveys)
+        self.survey_table.setSelectionBehavior(QTableView.SelectRows)
+        self.survey_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.survey_table.selectionModel().currentRowChanged.connect(self._survey_selected)
+        tl.addWidget(self.survey_table)
+        split.addWidget(top)
+
+        bottom = QWidget()
+        bl = QVBoxLayout(bottom)
+        bl.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        self.grid_title = QLabel("Pilih survei untuk mengisi responden.")
+        head.addWidget(self.grid_title, 1)
+        self.add_response = QPushButton("Tambah responden (Ctrl+N)")
+        self.add_response.setShortcut("Ctrl+N")
+        self.add_response.clicked.connect(self._add_response)
+        self.delete_response = QPushButton("Hapus responden")
+        self.delete_response.clicked.connect(self._delete_response)
+        for b in (self.add_response, self.delete_response):
+            b.setEnabled(False)
+            head.addWidget(b)
+        bl.addLayout(head)
+        self.responses = LazyRegisterModel([
+            Column("Tanggal", lambda r: format_date(r.tanggal), "tanggal",
+                   lambda r: r.tanggal.strftime("%d/%m/%Y")),
+            Column("Jenis layanan", lambda r: r.jenis_layanan, "jenis_layanan"),
+            Column("JK", lambda r: _text(r.jenis_kelamin), "jenis_kelamin"),
+            Column("Umur", lambda r: _text(r.umur), "umur"),
+            Column("Pendidikan", lambda r: _text(r.pendidikan), "pendidikan"),
+            Column("Pekerjaan", lambda r: _text(r.pekerjaan), "pekerjaan"),
+            *(Column(u.kode, lambda r, c=u.kode.lower(): _text(getattr(r, c)), u.kode.lower())
+              for u in ikm.UNSUR),
+        ], lambda ids: {r.id: r for r in m.IkmRespon.select().where(m.IkmRespon.id.in_(ids))},
+            lambda rid, f, v: self.try_edit(lambda: editing.prepare_edit("ikm_respon", rid, f, v)),
+            self)
+        self.grid = ResponseGrid()
+        self.grid.setModel(self.responses)
+        for c in range(FIRST_UNSUR, FIRST_UNSUR + 9):
+            self.grid.setColumnWidth(c, 42)
+        bl.addWidget(self.grid)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.RichText)
+        bl.addWidget(self.summary)
+        split.addWidget(bottom)
+        split.setSizes([130, 330])
+        lay.addWidget(split, 1)
+        lay.addWidget(self.message)
+        self.survey_id: int | None = None
+
+    def reload(self) -> None:
+        ids = [s.id for s in m.IkmSurvei.live().where(m.IkmSurvei.tahun == self.year)
+               .order_by(m.IkmSurvei.nama)]
+        self.surveys.set_ids(ids)
+        if self.survey_id not in ids:
+            self.survey_id = ids[0] if ids else None
+        if self.survey_id:
+            self.survey_table.selectRow(self.surveys.row_of(self.survey_id))
+        self._load_responses()
+
+    def refresh(self, tables: set[str]) -> None:
+        current = self.grid.currentIndex()
+        self.reload()
+        if current.isValid():
+            self.grid.setCurrentIndex(self.responses.index(
+                min(current.row(), self.responses.rowCount() - 1), current.column()))
+
+    def _survey_selected(self, current, _previous) -> None:
+        self.survey_id = self.surveys.id_at(current.row())
+        self._load_responses()
+
+    def _load_responses(self) -> None:
+        enabled = self.survey_id is not None
+        for b in (self.add_response, self.delete_response):
+            b.setEnabled(enabled)
+        if not enabled:
+            self.responses.set_ids([])
+            self.grid_title.setText("Pilih atau tambah survei untuk mengisi responden.")
+            self.summary.clear()
+            return
+        survei = m.IkmSurvei.get_by_id(self.survey_id)
+        ids = [r.id for r in m.IkmRespon.live().where(m.IkmRespon.survei == self.survey_id)
+               .order_by(m.IkmRespon.id)]
+        self.responses.set_ids(ids)
+        self.grid_title.setText(f"Responden {survei.nama}: ketik 1–4 pada kolom U1–U9; "
+                                "kursor pindah sendiri.")
+        self._summary(survei)
+
+    def _summary(self, survei) -> None:
+        snap = printouts.snapshot_ikm(self.year, survei.nama)
+        nrr = ", ".join(f"{u['kode']} {format_number(u['nrr'], 3) if u['nrr'] is not None else DASH}"
+                        for u in snap["unsur"])
+        if snap["nilai"] is None:
+            value = f"Nilai IKM: {DASH} ({snap['alasan']})"
+        else:
+            value = (f"IKM {format_number(snap['ikm'], 4)} × 25 = <b>{format_number(snap['nilai'])}"
+                     f"</b>, mutu <b>{snap['mutu']}</b> ({snap['kinerja']})")
+        minimum = snap["sampel_minimum"]
+        if minimum is None:
+            sample = "populasi belum diisi: kecukupan sampel tidak dapat diperiksa"
+        elif snap["responden"] < minimum:
+            sample = (f"<span style='color:#c0392b'>{snap['responden']} responden, kurang dari "
+                      f"sampel minimum {minimum}</span>")
+        else:
+            sample = f"{snap['responden']} responden ≥ sampel minimum {minimum}"
+        self.summary.setText(f"NRR: {nrr}<br>{value}<br>Sampel: {sample}")
+
+    def _add_survey(self) -> None:
+        name, ok = QInputDialog.getText(self, "Tambah survei", "Nama survei:",
+                                        text=f"SKM {self.year}")
+        if ok:
+            self.try_edit(lambda: editing.prepare_survey(name, self.year))
+
+    def _delete_survey(self) -> None:
+        if self.survey_id and QMessageBox.question(
+                self, "Konfirmasi", "Hapus survei ini beserta responden di dalamnya dari "
+                "perhitungan?") == QMessageBox.Yes:
+            self.push(editing.prepare_delete("ikm_survei", self.survey_id, "Hapus survei"))
+
+    def _add_response(self) -> None:
+        if self.try_edit(lambda: editing.prepare_response(self.survey_id)) is None:
+            row = self.responses.rowCount() - 1
+            self.grid.setCurrentIndex(self.responses.index(row, FIRST_UNSUR))
+            self.grid.setFocus()
+
+    def _delete_response(self) -> None:
+        rid = self.responses.id_at(self.grid.currentIndex().row())
+        if rid and QMessageBox.question(self, "Konfirmasi", "Hapus responden ini?") == \
+                QMessageBox.Yes:
+            self.push(editing.prepare_delete("ikm_respon", rid, "Hapus responden"))
