@@ -20,7 +20,8 @@ from .records_panel import RecordsPanel
 
 KUALITAS_LABEL = {Kualitas.MENINGKAT: "✔ meningkat", Kualitas.TIDAK_MENINGKAT: "✘ tidak meningkat",
                   Kualitas.DATA_TIDAK_LENGKAP: "? data tidak lengkap"}
-ORDER_KEYS = ["nomor_badan_hukum", "nama", "kabupaten", "jenis", "status", None, None]
+ORDER_KEYS = ["nomor_badan_hukum", "nama", "kabupaten", "jenis", "status", None, None,
+              "tanggal_badan_hukum", None, None]
 
 TB_COLUMNS = [  # (header, field, kind)
     ("Tahun buku", None, "int"), ("Tanggal RAT", "tanggal_rat", "date"),
@@ -133,6 +134,9 @@ class KoperasiPanel(RecordsPanel):
         for box in (self.kabupaten, self.jenis, self.status):
             box.currentIndexChanged.connect(self.reload)
             bar.addWidget(box, 1)
+        add = QPushButton("Tambah koperasi…")
+        add.clicked.connect(self._add_koperasi)
+        bar.addWidget(add)
         lay.addLayout(bar)
 
         split = QSplitter(Qt.Vertical)
@@ -147,6 +151,8 @@ class KoperasiPanel(RecordsPanel):
         self.table.horizontalHeader().sectionClicked.connect(self._sort)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         split.addWidget(self.table)
+        self.validate_as_typed(self.table, lambda i: ("koperasi", self.model.columns[
+            i.column()].field) if self.model.columns[i.column()].field else None)
 
         detail = QWidget()
         dl = QVBoxLayout(detail)
@@ -169,6 +175,8 @@ class KoperasiPanel(RecordsPanel):
         self.tb_table = QTableView()
         self.tb_table.setModel(self.tb_model)
         self.tb_table.verticalHeader().hide()
+        self.validate_as_typed(self.tb_table, lambda i: ("koperasi_tahun_buku", TB_COLUMNS[
+            i.column()][1]) if TB_COLUMNS[i.column()][1] else None)
         dl.addWidget(self.tb_table)
         split.addWidget(detail)
         split.setSizes([300, 180])
@@ -187,6 +195,12 @@ class KoperasiPanel(RecordsPanel):
             Column("Status", lambda r: r.status.title(), "status"),
             Column("Kualitas", lambda r: KUALITAS_LABEL[r.kualitas]),
             Column("Keterangan", lambda r: r.alasan),
+            Column("Tanggal badan hukum", lambda r: format_date(r.tanggal_badan_hukum),
+                   "tanggal_badan_hukum", lambda r: r.tanggal_badan_hukum.strftime("%d/%m/%Y")),
+            Column("Tanggal bubar", lambda r: format_date(r.tanggal_bubar) if r.tanggal_bubar
+                   else "", "tanggal_bubar",
+                   lambda r: r.tanggal_bubar.strftime("%d/%m/%Y") if r.tanggal_bubar else ""),
+            Column("NIK koperasi", lambda r: r.nik_koperasi or "", "nik_koperasi"),
         ]
 
     def _load(self, ids):
@@ -262,6 +276,22 @@ class KoperasiPanel(RecordsPanel):
         if self.selected_id and self._confirm("Hapus koperasi ini dari register? "
                                               "(dapat diurungkan dengan Ctrl+Z)"):
             self.push(editing.prepare_delete("koperasi", self.selected_id, "Hapus koperasi"))
+
+    def _add_koperasi(self) -> None:
+        from .form_dialog import FormDialog
+
+        kab = [(k.nama, k.nama) for k in m.Kabupaten.select().order_by(m.Kabupaten.bps)]
+        dialog = FormDialog("Tambah koperasi", [
+            ("nomor", "Nomor badan hukum", None), ("nama", "Nama koperasi", None),
+            ("tanggal", "Tanggal badan hukum (dd/mm/yyyy)", None),
+            ("kabupaten", "Kabupaten/kota", kab),
+            ("jenis", "Jenis koperasi", [(j.label, j.value) for j in JenisKoperasi])], self)
+        while dialog.exec():
+            v = dialog.values()
+            if self.try_edit(lambda: editing.prepare_koperasi(
+                    v["nomor"], v["nama"], v["tanggal"], v["kabupaten"], v["jenis"])) is None:
+                return
+            dialog.error.setText(self.message.text())
 
     def _confirm(self, question: str) -> bool:
         return QMessageBox.question(self, "Konfirmasi", question) == QMessageBox.Yes

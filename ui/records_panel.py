@@ -31,6 +31,13 @@ class RecordsPanel(QWidget):
     def reload(self) -> None:  # pragma: no cover — each panel overrides
         raise NotImplementedError
 
+    def validate_as_typed(self, view, table_of) -> None:
+        """Give ``view`` an editor that checks each keystroke (see validating_delegate)."""
+        from .validating_delegate import ValidatingDelegate, field_validator
+
+        view.setItemDelegate(ValidatingDelegate(field_validator(table_of),
+                                                self.message.setText, view))
+
     def refresh(self, tables: set[str]) -> None:
         """After an edit to ``tables``: by default, load again."""
         self.reload()

@@ -10,12 +10,22 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout,
 )
 
-from iku_desktop.domain.formatting import format_number
+from datetime import date
+
+from iku_desktop.domain.formatting import format_date, format_number
 from iku_desktop.services import editing, registers
 from iku_desktop.store import models as m
 
 from .lazy_model import Column, LazyRegisterModel
 from .records_panel import RecordsPanel
+
+
+def _d(iso: str) -> str:
+    return format_date(date.fromisoformat(iso)) if iso else ""
+
+
+def _dmy(iso: str) -> str:
+    return date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
 
 
 class UsahaPanel(RecordsPanel):
@@ -43,6 +53,9 @@ class UsahaPanel(RecordsPanel):
         self.reveal.setToolTip("NIK adalah data pribadi (UU 27/2022); tampilkan hanya bila perlu")
         self.reveal.toggled.connect(lambda _: self.model.refresh_rows())
         bar.addWidget(self.reveal)
+        add = QPushButton("Tambah usaha…")
+        add.clicked.connect(self._add)
+        bar.addWidget(add)
         delete = QPushButton("Hapus usaha")
         delete.clicked.connect(self._delete)
         bar.addWidget(delete)
@@ -53,9 +66,12 @@ class UsahaPanel(RecordsPanel):
             Column("NIK pemilik", lambda r: r.nik if self.reveal.isChecked() else r.nik_masked,
                    "nik_pemilik", lambda r: r.nik),
             Column("Kabupaten/kota", lambda r: r.kabupaten),
-            Column("NIB", lambda r: r.nib),
-            Column("Tanggal NIB", lambda r: r.tanggal_nib),
-            Column("IUMK", lambda r: r.iumk),
+            Column("NIB", lambda r: r.nib, "nib"),
+            Column("Tanggal NIB", lambda r: _d(r.tanggal_nib), "tanggal_nib",
+                   lambda r: _dmy(r.tanggal_nib)),
+            Column("Nomor IUMK", lambda r: r.iumk, "nomor_iumk"),
+            Column("Tanggal IUMK", lambda r: _d(r.tanggal_iumk), "tanggal_iumk",
+                   lambda r: _dmy(r.tanggal_iumk)),
             Column("Skala (PP 7/2021)", lambda r: f"{r.skala} — dasar: {r.dasar}"),
         ], registers.usaha_rows, self._edit, self)
         self.table = QTableView()
@@ -63,6 +79,8 @@ class UsahaPanel(RecordsPanel):
         self.table.setSelectionBehavior(QTableView.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.validate_as_typed(self.table, lambda i: ("usaha_kecil", self.model.columns[
+            i.column()].field) if self.model.columns[i.column()].field else None)
         lay.addWidget(self.table, 1)
         self.count = QLabel()
         lay.addWidget(self.count)
@@ -76,6 +94,21 @@ class UsahaPanel(RecordsPanel):
                                                            self.kabupaten.currentData()))
         self.model.set_ids(ids)
         self.count.setText(f"{format_number(len(ids), 0)} usaha")
+
+    def _add(self) -> None:
+        from .form_dialog import FormDialog
+
+        kab = [(k.nama, k.nama) for k in m.Kabupaten.select().order_by(m.Kabupaten.bps)]
+        dialog = FormDialog("Tambah usaha kecil", [
+            ("nama", "Nama usaha", None), ("pemilik", "Nama pemilik", None),
+            ("kabupaten", "Kabupaten/kota", kab),
+            ("terdata", "Tanggal terdata (dd/mm/yyyy)", None)], self)
+        while dialog.exec():
+            v = dialog.values()
+            if self.try_edit(lambda: editing.prepare_usaha(
+                    v["nama"], v["pemilik"], v["kabupaten"], v["terdata"])) is None:
+                return
+            dialog.error.setText(self.message.text())
 
     def _delete(self) -> None:
         row_id = self.model.id_at(self.table.currentIndex().row())

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from ..domain import sakip as sakip_rule
-from ..domain.identifiers import IdentifierError, validate_nik
+from ..domain.identifiers import IdentifierError, validate_nib, validate_nik
 from ..domain.koperasi import StatusKoperasi
 from ..domain.wilayah import WilayahError, find_kabupaten
 from ..exchange.cells import (
@@ -77,6 +77,13 @@ def _kabupaten_id(value) -> int:
 def _nik(value) -> str:
     try:
         return validate_nik(value)
+    except IdentifierError as exc:
+        raise CellError(str(exc)) from exc
+
+
+def _nib(value) -> str:
+    try:
+        return validate_nib(value)
     except IdentifierError as exc:
         raise CellError(str(exc)) from exc
 
@@ -144,10 +151,17 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "nama_usaha": FieldSpec("Nama usaha", text, True),
         "nama_pemilik": FieldSpec("Nama pemilik", text, True),
         "nik_pemilik": FieldSpec("NIK pemilik", _nik),
+        "kabupaten_id": FieldSpec("Kabupaten/kota", _kabupaten_id, True),
+        "alamat": FieldSpec("Alamat", text),
+        "sektor": FieldSpec("Sektor", text),
         "modal_usaha": FieldSpec("Modal usaha", parse_rupiah),
         "hasil_penjualan": FieldSpec("Hasil penjualan tahunan", parse_rupiah),
         "tanggal_terdata": FieldSpec("Tanggal terdata", parse_date, True),
         "tanggal_tutup": FieldSpec("Tanggal tutup", parse_date),
+        "nib": FieldSpec("NIB", _nib),
+        "tanggal_nib": FieldSpec("Tanggal NIB", parse_date),
+        "nomor_iumk": FieldSpec("Nomor IUMK", text),
+        "tanggal_iumk": FieldSpec("Tanggal IUMK", parse_date),
     },
 }
 
@@ -196,6 +210,13 @@ def _check_row(table: str, row, name: str, value) -> None:
     elif table == "ikm_survei" and name == "nama" and m.IkmSurvei.select().where(
             (m.IkmSurvei.nama == value) & (m.IkmSurvei.id != row.id)).exists():
         raise EditError(f"Survei bernama '{value}' sudah ada")
+    elif table == "usaha_kecil" and name in ("tanggal_nib", "tanggal_iumk") and value:
+        nomor = "nib" if name == "tanggal_nib" else "nomor_iumk"
+        if not getattr(row, nomor):
+            raise EditError(f"Isi nomor {'NIB' if nomor == 'nib' else 'IUMK'} dahulu")
+    elif table == "usaha_kecil" and name == "nib" and value and m.UsahaKecil.select().where(
+            (m.UsahaKecil.nib == value) & (m.UsahaKecil.id != row.id)).exists():
+        raise EditError("NIB ini sudah dipakai usaha lain di register")
     elif table == "usaha_kecil" and name in ("tanggal_tutup", "tanggal_terdata"):
         terdata = value if name == "tanggal_terdata" else row.tanggal_terdata
         tutup = value if name == "tanggal_tutup" else row.tanggal_tutup
@@ -274,6 +295,29 @@ def prepare_sakip(tahun_text, skema: str = "88/2021") -> Change:
                       f"Tambah evaluasi SAKIP {tahun}")
     return Change("sakip", None, {}, {}, f"Tambah evaluasi SAKIP {tahun}",
                   insert_values={"tahun": tahun, "skema": skema})
+
+
+def prepare_koperasi(nomor_text, nama_text, tanggal_text, kabupaten_text, jenis_text) -> Change:
+    """A new koperasi on the register (status aktif)."""
+    nomor = parse_field_value(text, nomor_text, "Nomor badan hukum")
+    if m.Koperasi.select().where(m.Koperasi.nomor_badan_hukum == nomor).exists():
+        raise EditError(f"Koperasi dengan nomor badan hukum {nomor} sudah ada")
+    values = {"nomor_badan_hukum": nomor, "status": "aktif"}
+    for name, raw in (("nama", nama_text), ("tanggal_badan_hukum", tanggal_text),
+                      ("kabupaten_id", kabupaten_text), ("jenis", jenis_text)):
+        values[name] = parse_field("koperasi", name, raw)
+    return Change("koperasi", None, {}, {}, f"Tambah koperasi {values['nama']}",
+                  insert_values=values)
+
+
+def prepare_usaha(nama_text, pemilik_text, kabupaten_text, terdata_text) -> Change:
+    """A new usaha kecil on the register."""
+    values = {}
+    for name, raw in (("nama_usaha", nama_text), ("nama_pemilik", pemilik_text),
+                      ("kabupaten_id", kabupaten_text), ("tanggal_terdata", terdata_text)):
+        values[name] = parse_field("usaha_kecil", name, raw)
+    return Change("usaha_kecil", None, {}, {}, f"Tambah usaha {values['nama_usaha']}",
+                  insert_values=values)
 
 
 def prepare_survey(nama_text, tahun: int, populasi_text="") -> Change:

@@ -68,6 +68,9 @@ class KoperasiRow:
     status: str
     kualitas: Kualitas
     alasan: str
+    tanggal_badan_hukum: object = None
+    tanggal_bubar: object = None
+    nik_koperasi: str | None = None
 
 
 def koperasi_rows(ids: list[int], year: int) -> dict[int, KoperasiRow]:
@@ -83,7 +86,8 @@ def koperasi_rows(ids: list[int], year: int) -> dict[int, KoperasiRow]:
         rows = books.get(k.id, {})
         kualitas, alasan = classify(rows.get(year), rows.get(year - 1), year)
         out[k.id] = KoperasiRow(k.id, k.nomor_badan_hukum, k.nama, kab[k.kabupaten_id],
-                                k.jenis, k.status, kualitas, alasan)
+                                k.jenis, k.status, kualitas, alasan, k.tanggal_badan_hukum,
+                                k.tanggal_bubar, k.nik_koperasi)
     return out
 
 
@@ -118,6 +122,7 @@ class UsahaRow:
     iumk: str
     skala: str
     dasar: str
+    tanggal_iumk: str = ""
 
 
 def usaha_rows(ids: list[int]) -> dict[int, UsahaRow]:
@@ -131,5 +136,6 @@ def usaha_rows(ids: list[int]) -> dict[int, UsahaRow]:
             u.id, u.nama_usaha, u.nama_pemilik,
             mask_nik(u.nik_pemilik) if u.nik_pemilik else "", u.nik_pemilik or "",
             kab[u.kabupaten_id], u.nib or "", u.tanggal_nib.isoformat() if u.tanggal_nib else "",
-            u.nomor_iumk or "", k.skala.label if k.skala else "tidak diketahui", k.dasar.value)
+            u.nomor_iumk or "", k.skala.label if k.skala else "tidak diketahui", k.dasar.value,
+            u.tanggal_iumk.isoformat() if u.tanggal_iumk else "")
     return out

@@ -103,3 +103,24 @@ def test_target_and_manual_realisasi_with_undo(db):
     assert document_repo.load_active().semua_indikator[0].targets == {}
     with pytest.raises(editing.EditError, match="angka"):
         editing.prepare_year_value("realisasi_manual", ind.id, 2022, "banyak")
+
+
+def test_new_koperasi_and_usaha_are_validated(db):
+    with pytest.raises(editing.EditError, match="wajib"):
+        editing.prepare_koperasi("9/BH", "", "01/01/2020", "Kota Jambi", "Jasa")
+    with pytest.raises(editing.EditError, match="masa depan"):
+        editing.prepare_koperasi("9/BH", "K", "01/01/2099", "Kota Jambi", "Jasa")
+    change, _ = editing.apply(editing.prepare_koperasi("9/BH", "K", "01/01/2020", "15.09", "KSP"))
+    k = m.Koperasi.get_by_id(change.row_id)
+    assert (k.kabupaten.nama, k.jenis, k.status) == ("Kabupaten Tebo", "simpan pinjam", "aktif")
+    with pytest.raises(editing.EditError, match="sudah ada"):
+        editing.prepare_koperasi("9/BH", "K2", "01/01/2020", "15.09", "KSP")
+    change, _ = editing.apply(editing.prepare_usaha("Warung", "Siti", "1571", "2022-02-02"))
+    u = change.row_id
+    with pytest.raises(editing.EditError, match="13 digit"):
+        editing.prepare_edit("usaha_kecil", u, "nib", "123")
+    with pytest.raises(editing.EditError, match="nomor NIB dahulu"):
+        editing.prepare_edit("usaha_kecil", u, "tanggal_nib", "03/03/2022")
+    editing.apply(editing.prepare_edit("usaha_kecil", u, "nib", "9120001234567"))
+    editing.apply(editing.prepare_edit("usaha_kecil", u, "tanggal_nib", "03/03/2022"))
+    assert m.UsahaKecil.get_by_id(u).tanggal_nib == date(2022, 3, 3)

@@ -112,3 +112,59 @@ def test_target_edit_updates_capaian(window):
     assert card(window).target.text() == "20,00%"
     assert not targets.model.setData(targets.model.index(row, 1), "dua puluh")
     assert "angka" in targets.message.text()
+
+
+def test_cell_editor_validates_as_typed(window, qtbot):
+    panel = koperasi_panel(window)
+    panel.table.selectRow(0)
+    view = panel.tb_table
+    index = panel.tb_model.index(1, 4)  # aset 2022
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.findChild(__import__("PySide6.QtWidgets", fromlist=["QLineEdit"]).QLineEdit)
+    assert editor is not None
+    editor.clear()
+    qtbot.keyClicks(editor, "-12")
+    assert "negatif" in panel.message.text() and "c0392b" in editor.styleSheet()
+    editor.clear()
+    qtbot.keyClicks(editor, "1.500")
+    assert panel.message.text() == "" and editor.styleSheet() == ""
+
+
+def test_add_koperasi_through_the_form(window, monkeypatch):
+    from ui import form_dialog
+
+    answers = iter([True, True, False])
+    monkeypatch.setattr(form_dialog.FormDialog, "exec", lambda self: next(answers))
+    values = iter([
+        {"nomor": "0/BH", "nama": "Dupe", "tanggal": "01/01/2020", "kabupaten": "Kota Jambi",
+         "jenis": "jasa"},
+        {"nomor": "77/BH", "nama": "KSP Baru", "tanggal": "01/01/2020",
+         "kabupaten": "Kabupaten Tebo", "jenis": "simpan pinjam"}])
+    monkeypatch.setattr(form_dialog.FormDialog, "values", lambda self: next(values))
+    panel = koperasi_panel(window)
+    panel._add_koperasi()
+    assert m.Koperasi.get(m.Koperasi.nomor_badan_hukum == "77/BH").kabupaten.nama == \
+        "Kabupaten Tebo"
+    assert panel.model.rowCount() == 3
+    assert card(window).counts.text().startswith("0 dari 3 koperasi")
+
+
+def test_usaha_nib_edit_counts_as_wirausaha(window):
+    from iku_desktop.services import editing
+
+    usaha = window.sasaran_tabs[1].panels[2].records[0]
+    window.push_change(editing.prepare_usaha("Warung", "Siti", "Kota Jambi", "02/02/2022"))
+    ucard = window.sasaran_tabs[1].panels[2].card
+    assert ucard.counts.text().startswith("0 dari 1 usaha kecil")
+    cols = [c.header for c in usaha.model.columns]
+    assert usaha.model.setData(usaha.model.index(0, cols.index("NIB")), "9120001234567")
+    assert not usaha.model.setData(usaha.model.index(0, cols.index("NIB")), "91200")
+    assert "13 digit" in usaha.message.text()
+    assert usaha.model.setData(usaha.model.index(0, cols.index("Tanggal NIB")), "03/03/2022")
+    assert ucard.counts.text().startswith("1 dari 1 usaha kecil")
+    nik = usaha.model.index(0, cols.index("NIK pemilik"))
+    assert usaha.model.setData(nik, "1571014101900003")
+    assert usaha.model.data(nik) == "1571••••••••0003"  # personal data, masked
+    usaha.reveal.setChecked(True)
+    assert usaha.model.data(nik) == "1571014101900003"

@@ -1,0 +1,53 @@
+"""Validation as typed: the cell editor checks the text on every keystroke with the core's
+parser and shows the Indonesian message on the field (red border, tooltip, and the panel's
+message line). The model refuses an invalid value on commit, so nothing invalid is stored."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QToolTip
+
+Validate = Callable[[object, str], "str | None"]  # (index, text) → message or None
+
+
+class ValidatingDelegate(QStyledItemDelegate):
+    def __init__(self, validate: Validate, show: Callable[[str], None], parent=None) -> None:
+        super().__init__(parent)
+        self.validate = validate
+        self.show = show
+
+    def createEditor(self, parent, option, index):
+        editor = QLineEdit(parent)
+        editor.textEdited.connect(lambda text: self._check(editor, index, text))
+        return editor
+
+    def _check(self, editor: QLineEdit, index, text: str) -> None:
+        message = self.validate(index, text)
+        if message:
+            editor.setStyleSheet("border: 2px solid #c0392b;")
+            editor.setToolTip(message)
+            QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), message, editor)
+        else:
+            editor.setStyleSheet("")
+            editor.setToolTip("")
+            QToolTip.hideText()
+        self.show(message or "")
+
+
+def field_validator(table_of: Callable[[object], "tuple[str, str] | None"]) -> Validate:
+    """A validator from the editing service's field parsers: ``table_of(index)`` names the
+    (table, field) of a cell."""
+    from iku_desktop.services import editing
+
+    def validate(index, text: str) -> str | None:
+        target = table_of(index)
+        if target is None:
+            return None
+        try:
+            editing.parse_field(target[0], target[1], text)
+        except editing.EditError as exc:
+            return str(exc)
+        return None
+
+    return validate
