@@ -17,8 +17,8 @@ from iku_desktop.store import models as m
 from .records_panel import RecordsPanel
 
 COLUMNS = [("Tahun", None), ("Skema", None), ("Perencanaan (30)", "perencanaan"),
-           ("Pengukuran", "pengukuran"), ("Pelaporan (15)", "pelaporan"),
-           ("Evaluasi internal", "evaluasi_internal"), ("Capaian kinerja (12/2015)",
+           ("Pengukuran (30; 25 pada 12/2015)", "pengukuran"), ("Pelaporan (15)", "pelaporan"),
+           ("Evaluasi internal (25; 10 pada 12/2015)", "evaluasi_internal"), ("Capaian kinerja (12/2015)",
                                                         "capaian_kinerja"),
            ("Nilai LHE", "nilai_lhe"), ("Nomor LHE", "nomor_lhe"), ("Tanggal LHE", "tanggal_lhe"),
            ("Nilai", None), ("Predikat", None)]
