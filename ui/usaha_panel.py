@@ -4,7 +4,7 @@ with dates, the size class with the basis used; NIK pemilik masked unless reveal
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
     QTableView, QVBoxLayout,
@@ -79,6 +79,9 @@ class UsahaPanel(RecordsPanel):
         self.table.setSelectionBehavior(QTableView.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionsClickable(True)
+        self.table.horizontalHeader().sectionClicked.connect(self._sort)
+        self.order, self.descending = "nama_usaha", False
         self.validate_as_typed(self.table, lambda i: ("usaha_kecil", self.model.columns[
             i.column()].field) if self.model.columns[i.column()].field else None)
         lay.addWidget(self.table, 1)
@@ -89,9 +92,23 @@ class UsahaPanel(RecordsPanel):
     def _edit(self, row_id: int, field: str, value) -> str | None:
         return self.try_edit(lambda: editing.prepare_edit("usaha_kecil", row_id, field, value))
 
+    SORT_KEYS = ["nama_usaha", "nama_pemilik", None, "kabupaten", "nib", None, None, None, None]
+
+    def _sort(self, section: int) -> None:
+        key = self.SORT_KEYS[section] if section < len(self.SORT_KEYS) else None
+        if key is None:
+            return
+        self.descending = self.order == key and not self.descending
+        self.order = key
+        self.table.horizontalHeader().setSortIndicator(
+            section, Qt.DescendingOrder if self.descending else Qt.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.reload()
+
     def reload(self) -> None:
-        ids = registers.usaha_ids(registers.RegisterFilter(self.search.text(),
-                                                           self.kabupaten.currentData()))
+        ids = registers.usaha_ids(registers.RegisterFilter(
+            self.search.text(), self.kabupaten.currentData(), order=self.order,
+            descending=self.descending))
         self.model.set_ids(ids)
         self.count.setText(f"{format_number(len(ids), 0)} usaha")
 

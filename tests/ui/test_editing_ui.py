@@ -168,3 +168,15 @@ def test_usaha_nib_edit_counts_as_wirausaha(window):
     assert usaha.model.data(nik) == "1571••••••••0003"  # personal data, masked
     usaha.reveal.setChecked(True)
     assert usaha.model.data(nik) == "1571014101900003"
+
+
+def test_usaha_sort_by_header_is_done_in_sql(window):
+    from iku_desktop.services import editing
+
+    usaha = window.sasaran_tabs[1].panels[2].records[0]
+    for name in ("Bakso", "Apotek", "Cendol"):
+        window.push_change(editing.prepare_usaha(name, "P", "Kota Jambi", "02/02/2022"))
+    names = lambda: [usaha.model.data(usaha.model.index(r, 0)) for r in range(3)]  # noqa: E731
+    assert names() == ["Apotek", "Bakso", "Cendol"]
+    usaha._sort(0)  # same column again: descending
+    assert names() == ["Cendol", "Bakso", "Apotek"]

@@ -50,3 +50,17 @@ def test_answer_by_label_and_bad_answer_message(qtbot, db_path):
     assert not model.setData(model.index(0, 0), "01/01/2021")
     assert "tahun survei" in panel.message.text()
     assert Qt.ItemIsEditable & model.flags(model.index(0, FIRST_UNSUR))
+
+
+def test_ikm_models_pass_the_model_tester(qtbot, db_path):
+    from pytestqt.modeltest import ModelTester
+
+    from iku_desktop.services import editing
+
+    w = MainWindow(db_path, year=2022)
+    qtbot.addWidget(w)
+    panel = w.sasaran_tabs[2].panels[4].records[0]
+    w.push_change(editing.prepare_survey("SKM 2022", 2022))
+    panel._add_response()
+    ModelTester(None).check(panel.surveys)
+    ModelTester(None).check(panel.responses)
