@@ -23,7 +23,6 @@ from iku_desktop.domain.pangkat import PANGKAT
 from iku_desktop.services import document_edit as de
 from iku_desktop.services import setting_edit
 from iku_desktop.services.editing import EditError
-from iku_desktop.store import document_repo
 from iku_desktop.store import models as m
 from iku_desktop.store import settings
 

@@ -4,9 +4,9 @@ selected koperasi, all editable with undo."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox,
+    QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox,
     QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -17,6 +17,7 @@ from iku_desktop.store import models as m
 
 from .lazy_model import Column, LazyRegisterModel
 from .records_panel import RecordsPanel
+from .table_model import RowsModel
 
 KUALITAS_LABEL = {Kualitas.MENINGKAT: "✔ meningkat", Kualitas.TIDAK_MENINGKAT: "✘ tidak meningkat",
                   Kualitas.DATA_TIDAK_LENGKAP: "? data tidak lengkap"}
@@ -44,32 +45,17 @@ def _show(value, kind: str) -> str:
     return str(value)
 
 
-class TahunBukuModel(QAbstractTableModel):
+class TahunBukuModel(RowsModel):
+    HEADERS = tuple(h for h, _, _ in TB_COLUMNS)
+
     def __init__(self, panel: "KoperasiPanel") -> None:
         super().__init__(panel)
         self.panel = panel
-        self.rows: list[m.KoperasiTahunBuku] = []
 
     def load(self, koperasi_id: int | None) -> None:
-        self.beginResetModel()
-        try:
-            self.rows = [] if koperasi_id is None else list(
-                m.KoperasiTahunBuku.live().where(m.KoperasiTahunBuku.koperasi == koperasi_id)
-                .order_by(m.KoperasiTahunBuku.tahun))
-        finally:
-            self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(TB_COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal and \
-                0 <= section < len(TB_COLUMNS):
-            return TB_COLUMNS[section][0]
-        return None
+        self._reset([] if koperasi_id is None else
+                    m.KoperasiTahunBuku.live().where(m.KoperasiTahunBuku.koperasi == koperasi_id)
+                    .order_by(m.KoperasiTahunBuku.tahun))
 
     def flags(self, index):
         if not index.isValid():
@@ -111,18 +97,7 @@ class KoperasiPanel(RecordsPanel):
         self.filter = registers.RegisterFilter()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Cari nama, nomor badan hukum atau NIK koperasi…")
-        self.search.setClearButtonEnabled(True)
-        self._debounce = QTimer(self, singleShot=True, interval=250)
-        self._debounce.timeout.connect(self.reload)
-        self.search.textChanged.connect(self._debounce.start)
-        bar.addWidget(self.search, 2)
-        self.kabupaten = QComboBox()
-        self.kabupaten.addItem("Semua kabupaten/kota", None)
-        for k in m.Kabupaten.select().order_by(m.Kabupaten.bps):
-            self.kabupaten.addItem(k.nama, k.id)
+        bar = self.search_bar("Cari nama, nomor badan hukum atau NIK koperasi…")
         self.jenis = QComboBox()
         self.jenis.addItem("Semua jenis", None)
         for j in JenisKoperasi:
@@ -131,7 +106,7 @@ class KoperasiPanel(RecordsPanel):
         self.status.addItem("Semua status", None)
         for s in StatusKoperasi:
             self.status.addItem(s.label, s.value)
-        for box in (self.kabupaten, self.jenis, self.status):
+        for box in (self.jenis, self.status):
             box.currentIndexChanged.connect(self.reload)
             bar.addWidget(box, 1)
         add = QPushButton("Tambah koperasi…")
@@ -278,20 +253,13 @@ class KoperasiPanel(RecordsPanel):
             self.push(editing.prepare_delete("koperasi", self.selected_id, "Hapus koperasi"))
 
     def _add_koperasi(self) -> None:
-        from .form_dialog import FormDialog
-
-        kab = [(k.nama, k.nama) for k in m.Kabupaten.select().order_by(m.Kabupaten.bps)]
-        dialog = FormDialog("Tambah koperasi", [
+        self.ask_form("Tambah koperasi", [
             ("nomor", "Nomor badan hukum", None), ("nama", "Nama koperasi", None),
             ("tanggal", "Tanggal badan hukum (dd/mm/yyyy)", None),
-            ("kabupaten", "Kabupaten/kota", kab),
-            ("jenis", "Jenis koperasi", [(j.label, j.value) for j in JenisKoperasi])], self)
-        while dialog.exec():
-            v = dialog.values()
-            if self.try_edit(lambda: editing.prepare_koperasi(
-                    v["nomor"], v["nama"], v["tanggal"], v["kabupaten"], v["jenis"])) is None:
-                return
-            dialog.error.setText(self.message.text())
+            ("kabupaten", "Kabupaten/kota", self.kabupaten_choices()),
+            ("jenis", "Jenis koperasi", [(j.label, j.value) for j in JenisKoperasi])],
+            lambda v: editing.prepare_koperasi(v["nomor"], v["nama"], v["tanggal"],
+                                               v["kabupaten"], v["jenis"]))
 
     def _confirm(self, question: str) -> bool:
         return QMessageBox.question(self, "Konfirmasi", question) == QMessageBox.Yes

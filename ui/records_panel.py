@@ -38,6 +38,47 @@ class RecordsPanel(QWidget):
         view.setItemDelegate(ValidatingDelegate(field_validator(table_of),
                                                 self.message.setText, view))
 
+    def search_bar(self, placeholder: str):
+        """The search field (queried 250 ms after typing stops) and the kabupaten/kota
+        filter that every register has; returns the row to add more to."""
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit
+
+        from iku_desktop.store import models as m
+
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(placeholder)
+        self.search.setClearButtonEnabled(True)
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.reload)
+        self.search.textChanged.connect(self._debounce.start)
+        bar.addWidget(self.search, 2)
+        self.kabupaten = QComboBox()
+        self.kabupaten.addItem("Semua kabupaten/kota", None)
+        for k in m.Kabupaten.select().order_by(m.Kabupaten.bps):
+            self.kabupaten.addItem(k.nama, k.id)
+        self.kabupaten.currentIndexChanged.connect(self.reload)
+        bar.addWidget(self.kabupaten, 1)
+        return bar
+
+    def ask_form(self, title: str, fields, prepare) -> None:
+        """A form for a new record; it stays open with the message until accepted."""
+        from .form_dialog import FormDialog
+
+        dialog = FormDialog(title, fields, self)
+        while dialog.exec():
+            values = dialog.values()
+            if self.try_edit(lambda: prepare(values)) is None:
+                return
+            dialog.error.setText(self.message.text())
+
+    @staticmethod
+    def kabupaten_choices() -> list[tuple[str, str]]:
+        from iku_desktop.store import models as m
+
+        return [(k.nama, k.nama) for k in m.Kabupaten.select().order_by(m.Kabupaten.bps)]
+
     def refresh(self, tables: set[str]) -> None:
         """After an edit to ``tables``: by default, load again."""
         self.reload()

@@ -3,7 +3,7 @@ maximum as typed; total and predikat shown live."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox, QPushButton, QTableView,
     QVBoxLayout,
@@ -15,6 +15,7 @@ from iku_desktop.services import editing
 from iku_desktop.store import models as m
 
 from .records_panel import RecordsPanel
+from .table_model import RowsModel
 
 COLUMNS = [("Tahun", None), ("Skema", None), ("Perencanaan (30)", "perencanaan"),
            ("Pengukuran (30; 25 pada 12/2015)", "pengukuran"), ("Pelaporan (15)", "pelaporan"),
@@ -35,29 +36,15 @@ def total_and_predikat(row: m.Sakip) -> tuple[str, str]:
     return format_number(nilai), f"{kode} ({arti})"
 
 
-class SakipModel(QAbstractTableModel):
+class SakipModel(RowsModel):
+    HEADERS = tuple(h for h, _ in COLUMNS)
+
     def __init__(self, panel: "SakipPanel") -> None:
         super().__init__(panel)
         self.panel = panel
-        self.rows: list[m.Sakip] = []
 
     def load(self) -> None:
-        self.beginResetModel()
-        try:
-            self.rows = list(m.Sakip.live().order_by(m.Sakip.tahun))
-        finally:
-            self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section][0]
-        return None
+        self._reset(m.Sakip.live().order_by(m.Sakip.tahun))
 
     def flags(self, index):
         if not index.isValid():

@@ -20,6 +20,10 @@ class RowsModel(QAbstractTableModel):
         finally:
             self.endResetModel()
 
+    @property
+    def rows(self) -> list:
+        return self._rows
+
     def row_at(self, index: QModelIndex):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None

@@ -4,17 +4,15 @@ with dates, the size class with the basis used; NIK pemilik masked unless reveal
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
-    QTableView, QVBoxLayout,
+    QCheckBox, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout,
 )
 
 from datetime import date
 
 from iku_desktop.domain.formatting import format_date, format_number
 from iku_desktop.services import editing, registers
-from iku_desktop.store import models as m
 
 from .lazy_model import Column, LazyRegisterModel
 from .records_panel import RecordsPanel
@@ -35,20 +33,7 @@ class UsahaPanel(RecordsPanel):
         super().__init__(push, parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Cari nama usaha, pemilik, NIB atau NIK…")
-        self.search.setClearButtonEnabled(True)
-        self._debounce = QTimer(self, singleShot=True, interval=250)
-        self._debounce.timeout.connect(self.reload)
-        self.search.textChanged.connect(self._debounce.start)
-        bar.addWidget(self.search, 2)
-        self.kabupaten = QComboBox()
-        self.kabupaten.addItem("Semua kabupaten/kota", None)
-        for k in m.Kabupaten.select().order_by(m.Kabupaten.bps):
-            self.kabupaten.addItem(k.nama, k.id)
-        self.kabupaten.currentIndexChanged.connect(self.reload)
-        bar.addWidget(self.kabupaten, 1)
+        bar = self.search_bar("Cari nama usaha, pemilik, NIB atau NIK…")
         self.reveal = QCheckBox("Tampilkan NIK")
         self.reveal.setToolTip("NIK adalah data pribadi (UU 27/2022); tampilkan hanya bila perlu")
         self.reveal.toggled.connect(lambda _: self.model.refresh_rows())
@@ -113,19 +98,12 @@ class UsahaPanel(RecordsPanel):
         self.count.setText(f"{format_number(len(ids), 0)} usaha")
 
     def _add(self) -> None:
-        from .form_dialog import FormDialog
-
-        kab = [(k.nama, k.nama) for k in m.Kabupaten.select().order_by(m.Kabupaten.bps)]
-        dialog = FormDialog("Tambah usaha kecil", [
+        self.ask_form("Tambah usaha kecil", [
             ("nama", "Nama usaha", None), ("pemilik", "Nama pemilik", None),
-            ("kabupaten", "Kabupaten/kota", kab),
-            ("terdata", "Tanggal terdata (dd/mm/yyyy)", None)], self)
-        while dialog.exec():
-            v = dialog.values()
-            if self.try_edit(lambda: editing.prepare_usaha(
-                    v["nama"], v["pemilik"], v["kabupaten"], v["terdata"])) is None:
-                return
-            dialog.error.setText(self.message.text())
+            ("kabupaten", "Kabupaten/kota", self.kabupaten_choices()),
+            ("terdata", "Tanggal terdata (dd/mm/yyyy)", None)],
+            lambda v: editing.prepare_usaha(v["nama"], v["pemilik"], v["kabupaten"],
+                                            v["terdata"]))
 
     def _delete(self) -> None:
         row_id = self.model.id_at(self.table.currentIndex().row())

@@ -6,7 +6,7 @@ used for every published figure (capaian, percentages, scores).
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
 TWO_PLACES = Decimal("0.01")

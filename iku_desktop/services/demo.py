@@ -13,7 +13,6 @@ from decimal import Decimal
 
 from ..domain import ikm, sakip
 from ..domain.koperasi import JenisKoperasi
-from ..domain.wilayah import KABUPATEN_KOTA
 from ..store import document_repo, summaries
 from ..store import models as m
 from ..store.fields import new_uuid, utc_now

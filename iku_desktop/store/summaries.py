@@ -168,7 +168,7 @@ def _ikm_change(r: str, sign: str) -> str:
                 f"SELECT {r}.survei_id, {r}.jenis_layanan, {', '.join(values)} "
                 f"WHERE {r}.deleted = 0 ON CONFLICT ({', '.join(IKM_KEY)}) DO UPDATE SET "
                 + ", ".join(f"{c} = {c} + excluded.{c}" for c in IKM_VALUES) + ";")
-    return (f"UPDATE agg_ikm SET "
+    return ("UPDATE agg_ikm SET "
             + ", ".join(f"{c} = {c} - {v}" for c, v in zip(IKM_VALUES, values))
             + f" WHERE {r}.deleted = 0 AND survei_id = {r}.survei_id "
               f"AND jenis_layanan = {r}.jenis_layanan;")
