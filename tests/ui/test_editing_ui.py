@@ -4,7 +4,6 @@ undo/redo restore."""
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from iku_desktop.store import models as m
