@@ -121,6 +121,7 @@ class IkmPanel(RecordsPanel):
         self.grid.setModel(self.responses)
         for c in range(FIRST_UNSUR, FIRST_UNSUR + 9):
             self.grid.setColumnWidth(c, 42)
+        self.validate_register(self.grid, self.responses, "ikm_respon")
         bl.addWidget(self.grid)
         self.summary = QLabel()
         self.summary.setWordWrap(True)

@@ -126,8 +126,7 @@ class KoperasiPanel(RecordsPanel):
         self.table.horizontalHeader().sectionClicked.connect(self._sort)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         split.addWidget(self.table)
-        self.validate_as_typed(self.table, lambda i: ("koperasi", self.model.columns[
-            i.column()].field) if self.model.columns[i.column()].field else None)
+        self.validate_register(self.table, self.model, "koperasi")
 
         detail = QWidget()
         dl = QVBoxLayout(detail)
@@ -150,8 +149,9 @@ class KoperasiPanel(RecordsPanel):
         self.tb_table = QTableView()
         self.tb_table.setModel(self.tb_model)
         self.tb_table.verticalHeader().hide()
-        self.validate_as_typed(self.tb_table, lambda i: ("koperasi_tahun_buku", TB_COLUMNS[
-            i.column()][1]) if TB_COLUMNS[i.column()][1] else None)
+        self.validate_as_typed(self.tb_table, lambda i, text: editing.prepare_edit(
+            "koperasi_tahun_buku", self.tb_model.rows[i.row()].id, TB_COLUMNS[i.column()][1],
+            text) if TB_COLUMNS[i.column()][1] else None)
         dl.addWidget(self.tb_table)
         split.addWidget(detail)
         split.setSizes([300, 180])

@@ -31,12 +31,25 @@ class RecordsPanel(QWidget):
     def reload(self) -> None:  # pragma: no cover — each panel overrides
         raise NotImplementedError
 
-    def validate_as_typed(self, view, table_of) -> None:
-        """Give ``view`` an editor that checks each keystroke (see validating_delegate)."""
-        from .validating_delegate import ValidatingDelegate, field_validator
+    def validate_as_typed(self, view, prepare) -> None:
+        """Give ``view`` an editor that checks each keystroke: ``prepare(index, text)``
+        prepares (never writes) the edit the cell would make (see validating_delegate)."""
+        from .validating_delegate import ValidatingDelegate, change_validator
 
-        view.setItemDelegate(ValidatingDelegate(field_validator(table_of),
+        view.setItemDelegate(ValidatingDelegate(change_validator(prepare),
                                                 self.message.setText, view))
+
+    def validate_register(self, view, model, table: str) -> None:
+        """Validation as typed for a register whose columns name their fields."""
+        from iku_desktop.services import editing
+
+        def prepare(index, text):
+            field = model.columns[index.column()].field
+            if field:
+                return editing.prepare_edit(table, model.id_at(index.row()), field, text)
+            return None
+
+        self.validate_as_typed(view, prepare)
 
     def search_bar(self, placeholder: str):
         """The search field (queried 250 ms after typing stops) and the kabupaten/kota

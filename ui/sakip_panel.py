@@ -107,6 +107,9 @@ class SakipPanel(RecordsPanel):
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.validate_as_typed(self.table, lambda i, text: editing.prepare_edit(
+            "sakip", self.model.rows[i.row()].id, COLUMNS[i.column()][1], text)
+            if COLUMNS[i.column()][1] else None)
         lay.addWidget(self.table)
         lay.addWidget(self.message)
 

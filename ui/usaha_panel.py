@@ -67,8 +67,7 @@ class UsahaPanel(RecordsPanel):
         self.table.horizontalHeader().setSectionsClickable(True)
         self.table.horizontalHeader().sectionClicked.connect(self._sort)
         self.order, self.descending = "nama_usaha", False
-        self.validate_as_typed(self.table, lambda i: ("usaha_kecil", self.model.columns[
-            i.column()].field) if self.model.columns[i.column()].field else None)
+        self.validate_register(self.table, self.model, "usaha_kecil")
         lay.addWidget(self.table, 1)
         self.count = QLabel()
         lay.addWidget(self.count)

@@ -1,5 +1,5 @@
 """Validation as typed: the cell editor checks the text on every keystroke with the core's
-parser and shows the Indonesian message on the field (red border, tooltip, and the panel's
+editing rules and shows the Indonesian message on the field (red border, tooltip, and the panel's
 message line). The model refuses an invalid value on commit, so nothing invalid is stored."""
 
 from __future__ import annotations
@@ -35,17 +35,16 @@ class ValidatingDelegate(QStyledItemDelegate):
         self.show(message or "")
 
 
-def field_validator(table_of: Callable[[object], "tuple[str, str] | None"]) -> Validate:
-    """A validator from the editing service's field parsers: ``table_of(index)`` names the
-    (table, field) of a cell."""
+def change_validator(prepare: Callable[[object, str], object]) -> Validate:
+    """A validator that prepares the edit the cell would make — the same parsing and the
+    same rules across fields (a component above its maximum, Tanggal Bubar without status
+    Dibubarkan…) — without writing anything. ``prepare(index, text)`` returns None for a
+    cell that is not editable."""
     from iku_desktop.services import editing
 
     def validate(index, text: str) -> str | None:
-        target = table_of(index)
-        if target is None:
-            return None
         try:
-            editing.parse_field(target[0], target[1], text)
+            prepare(index, text)
         except editing.EditError as exc:
             return str(exc)
         return None

@@ -86,6 +86,9 @@ class YearValuesPanel(RecordsPanel):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.table.setMaximumHeight(230)
+        self.validate_as_typed(self.table, lambda i, text: editing.prepare_year_value(
+            self.model.tables[i.column() - 1], indikator_id, self.model.years[i.row()], text)
+            if i.column() > 0 else None)
         lay.addWidget(self.table)
         lay.addWidget(self.message)
 

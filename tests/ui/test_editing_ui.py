@@ -179,3 +179,23 @@ def test_usaha_sort_by_header_is_done_in_sql(window):
     assert names() == ["Apotek", "Bakso", "Cendol"]
     usaha._sort(0)  # same column again: descending
     assert names() == ["Cendol", "Bakso", "Apotek"]
+
+
+def test_sakip_component_above_its_maximum_is_flagged_as_typed(window, qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    from iku_desktop.services import editing
+
+    sakip = window.sasaran_tabs[2].panels[3].records[0]
+    window.push_change(editing.prepare_sakip("2022"))
+    view = sakip.table
+    index = sakip.model.index(0, 4)  # Pelaporan (max 15)
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.findChild(QLineEdit)
+    editor.clear()
+    qtbot.keyClicks(editor, "15,5")
+    assert "melebihi nilai maksimum 15" in sakip.message.text()
+    editor.clear()
+    qtbot.keyClicks(editor, "14,5")
+    assert sakip.message.text() == ""
