@@ -7,7 +7,7 @@ column and value. Blank cells are handled by the caller (required or not).
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from ..domain.formatting import parse_month_name
@@ -39,6 +39,8 @@ def parse_date(value, today: date | None = None, allow_future: bool = False) -> 
         d = value.date()
     elif isinstance(value, date):
         d = value
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        d = excel_serial_date(value)
     else:
         t = text(value)
         m = _ISO.fullmatch(t)
@@ -60,6 +62,16 @@ def parse_date(value, today: date | None = None, allow_future: bool = False) -> 
     if not allow_future and d > (today or date.today()):
         raise CellError("Tanggal berada di masa depan")
     return d
+
+
+EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1 Jan 1900 (with Excel's 1900 leap-year bug)
+
+
+def excel_serial_date(value: float) -> date:
+    """A date stored as an Excel serial number (a date cell that lost its format)."""
+    if value != int(value) or not 1 <= value <= 2_958_465:
+        raise CellError("Angka ini bukan tanggal; gunakan dd/mm/yyyy")
+    return EXCEL_EPOCH + timedelta(days=int(value))
 
 
 def parse_rupiah(value, allow_negative: bool = False) -> int:

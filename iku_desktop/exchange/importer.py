@@ -15,7 +15,7 @@ from peewee import IntegrityError
 
 from ..store import models as m
 from ..validation import ValidationReport
-from . import readers
+from . import readers, workbook
 from .kinds import KINDS
 from .kinds.base import Counts, ImportContext
 from .schema import detect_kind, map_columns, parse_rows
@@ -60,8 +60,13 @@ def read_tables(path: Path, data: bytes, report: ValidationReport) -> list[reade
         for w in warnings:
             report.warning("encoding", w)
         return [table]
+    if suffix in workbook.SUFFIXES:
+        tables, warnings = workbook.read_workbook(path, data)
+        for w in warnings:
+            report.warning("hidden_sheet", w)
+        return tables
     raise readers.ReadError(
-        f"Format berkas '{suffix}' belum didukung; gunakan CSV (.csv)")
+        f"Format berkas '{suffix}' tidak dikenal; gunakan .xlsx, .xls, .ods atau .csv")
 
 
 def import_file(path: str | Path, kind: str | None = None, dry_run: bool = False,

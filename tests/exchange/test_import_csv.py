@@ -209,7 +209,7 @@ def test_broken_files(db, tmp_path):
     assert not import_file(tmp_path / "tidak-ada.csv").report.ok
     xlsx = tmp_path / "data.xlsx"
     xlsx.write_bytes(b"PK")
-    assert "belum didukung" in import_file(xlsx).report.errors[0].message
+    assert "bukan buku kerja" in import_file(xlsx).report.errors[0].message
 
 
 def test_dry_run_writes_nothing(db, tmp_path):

@@ -1,0 +1,147 @@
+"""Reading workbooks (.xlsx, .xls, .ods) into ``Table`` objects, with python-calamine (a
+Rust reader: about ten times openpyxl's speed, and it also reads .xls and .ods).
+
+Before anything is parsed the file is checked: it must be what its name says (a zip for
+.xlsx/.ods, an OLE2 container for .xls), an encrypted (password-protected) workbook is
+refused, a zip whose declared uncompressed size is huge or whose compression ratio is
+absurd (a zip bomb) is refused, and XML with a DOCTYPE or ENTITY declaration (an entity
+bomb) is refused. Cells come as the workbook has them: dates as dates, numbers as numbers,
+formulas as their cached values. Hidden sheets are skipped with a warning; the template's
+own "Petunjuk" and "Daftar" sheets are skipped silently.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetVisibleEnum
+
+from .readers import MAX_COLUMNS, ReadError, Table
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+MAX_UNCOMPRESSED = 1024 * 1024 * 1024  # 1 GiB declared in all
+MAX_RATIO = 200  # uncompressed / compressed, for members above 1 MiB
+MAX_MEMBERS = 10_000
+MAX_ROWS = 1_100_000
+TEMPLATE_SHEETS = {"petunjuk", "daftar"}
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
+def _check_zip(data: bytes, name: str) -> None:
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+        infos = z.infolist()
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        raise ReadError(f"Berkas {name} rusak atau terpotong (bukan buku kerja yang utuh)") \
+            from exc
+    if len(infos) > MAX_MEMBERS:
+        raise ReadError(f"Berkas {name} berisi terlalu banyak bagian ({len(infos)})")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNCOMPRESSED:
+        raise ReadError(f"Berkas {name} ditolak: isinya mengembang menjadi "
+                        f"{total // (1024 * 1024)} MB (kemungkinan 'zip bomb')")
+    for i in infos:
+        if i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(1, i.compress_size):
+            raise ReadError(f"Berkas {name} ditolak: bagian {i.filename} dimampatkan secara "
+                            "tidak wajar (kemungkinan 'zip bomb')")
+    for i in infos:
+        if i.filename.endswith((".xml", ".rels")) and i.file_size:
+            with z.open(i) as f:
+                head = f.read(64 * 1024)
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise ReadError(f"Berkas {name} ditolak: berisi deklarasi entitas XML "
+                                "(tidak pernah ada pada buku kerja biasa)")
+
+
+def _check(data: bytes, path: Path) -> None:
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm", ".ods"):
+        if data.startswith(OLE2_MAGIC):
+            raise ReadError(f"Buku kerja {path.name} dilindungi kata sandi (terenkripsi); "
+                            "simpan ulang tanpa kata sandi lalu impor lagi")
+        if not data.startswith(ZIP_MAGIC):
+            raise ReadError(f"Berkas {path.name} bukan buku kerja {suffix} (isinya bukan "
+                            "format Excel/LibreOffice)")
+        _check_zip(data, path.name)
+    elif suffix == ".xls" and not data.startswith(OLE2_MAGIC):
+        raise ReadError(f"Berkas {path.name} bukan buku kerja Excel 97–2003 (.xls)")
+
+
+def _header_rows(rows: list[list], merged) -> tuple[list[str], int]:
+    """The header (merged cells filled; a two-row header joined: "Anggota" over
+    "Laki-laki" → "Anggota Laki-laki") and the index of the first data row."""
+    first = next((i for i, r in enumerate(rows) if any(_filled(c) for c in r)), None)
+    if first is None:
+        return [], 0
+    width = max(len(r) for r in rows[first:first + 2])
+    top = [_text(c) for c in rows[first]] + [""] * (width - len(rows[first]))
+    two_rows = False
+    for (r0, c0), (r1, c1) in merged:
+        if r0 == first:
+            for c in range(c0, min(c1, width - 1) + 1):
+                top[c] = top[c] or top[c0]
+            if c1 > c0 and r1 == r0:
+                two_rows = True  # a group title over sub-headers
+    if not two_rows or first + 1 >= len(rows):
+        return top, first + 1
+    sub = [_text(c) for c in rows[first + 1]] + [""] * width
+    joined = [f"{t} {s}".strip() if s and s != t else t for t, s in zip(top, sub)]
+    return joined, first + 2
+
+
+def _filled(c) -> bool:
+    return c not in (None, "") and not (isinstance(c, str) and not c.strip())
+
+
+def _text(c) -> str:
+    if isinstance(c, float) and c.is_integer():
+        c = int(c)
+    return "" if c is None else str(c).strip()
+
+
+def read_workbook(path: Path, data: bytes) -> tuple[list[Table], list[str]]:
+    _check(data, path)
+    try:
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except PasswordError as exc:
+        raise ReadError(f"Buku kerja {path.name} dilindungi kata sandi") from exc
+    except (CalamineError, ValueError, OSError) as exc:
+        raise ReadError(f"Berkas {path.name} tidak dapat dibaca sebagai buku kerja: {exc}") \
+            from exc
+    tables, warnings = [], []
+    try:
+        for meta in wb.sheets_metadata:
+            if meta.name.strip().lower() in TEMPLATE_SHEETS:
+                continue
+            if meta.visible != SheetVisibleEnum.Visible:
+                warnings.append(f"Sheet tersembunyi '{meta.name}' diabaikan")
+                continue
+            sheet = wb.get_sheet_by_name(meta.name)
+            if sheet.height == 0:
+                continue
+            if sheet.total_height > MAX_ROWS:
+                raise ReadError(f"Sheet '{meta.name}' memiliki {sheet.total_height} baris; "
+                                f"paling banyak {MAX_ROWS}")
+            rows = sheet.to_python(skip_empty_area=False)
+            headers, start = _header_rows(rows, sheet.merged_cell_ranges or [])
+            while headers and not headers[-1]:
+                headers.pop()
+            if len(headers) > MAX_COLUMNS:
+                raise ReadError(f"Sheet '{meta.name}' memiliki {len(headers)} kolom; paling "
+                                f"banyak {MAX_COLUMNS}")
+            if not headers:
+                continue
+            n = len(headers)
+            body = [(i + 1, r[:n]) for i, r in enumerate(rows) if i >= start
+                    and any(_filled(c) for c in r[:n])]
+            tables.append(Table(meta.name, headers, body))
+    except (CalamineError, ValueError) as exc:
+        raise ReadError(f"Berkas {path.name} tidak dapat dibaca: {exc}") from exc
+    finally:
+        wb.close()
+    if not tables:
+        raise ReadError(f"Buku kerja {path.name} tidak berisi sheet data")
+    return tables, warnings
