@@ -23,7 +23,7 @@ from .readers import MAX_COLUMNS, ReadError, Table
 ZIP_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_UNCOMPRESSED = 1024 * 1024 * 1024  # 1 GiB declared in all
-MAX_RATIO = 200  # uncompressed / compressed, for members above 1 MiB
+MAX_RATIO = 500  # uncompressed / compressed, for members above 10 MiB (real sheets: 10–150)
 MAX_MEMBERS = 10_000
 MAX_ROWS = 1_100_000
 TEMPLATE_SHEETS = {"petunjuk", "daftar"}
@@ -44,7 +44,7 @@ def _check_zip(data: bytes, name: str) -> None:
         raise ReadError(f"Berkas {name} ditolak: isinya mengembang menjadi "
                         f"{total // (1024 * 1024)} MB (kemungkinan 'zip bomb')")
     for i in infos:
-        if i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(1, i.compress_size):
+        if i.file_size > 10 * 1024 * 1024 and i.file_size > MAX_RATIO * max(1, i.compress_size):
             raise ReadError(f"Berkas {name} ditolak: bagian {i.filename} dimampatkan secara "
                             "tidak wajar (kemungkinan 'zip bomb')")
     for i in infos:
