@@ -33,13 +33,29 @@ def build_parser() -> argparse.ArgumentParser:
                        help="buat basis data baru berisi dokumen IKU resmi (Januari 2022)")
     p.set_defaults(func=commands.cmd_init)
 
-    p = sub.add_parser("import", parents=[common], help="impor data dari berkas CSV")
-    p.add_argument("file", type=Path, help="berkas CSV")
+    p = sub.add_parser("import", parents=[common],
+                       help="impor data dari .xlsx, .xls, .ods atau .csv")
+    p.add_argument("file", type=Path, help="berkas .xlsx, .xls, .ods atau .csv")
     p.add_argument("--kind", choices=commands.IMPORT_KINDS,
                    help="jenis data (bawaan: dikenali dari judul kolom)")
     p.add_argument("--dry-run", action="store_true", help="periksa saja, jangan simpan")
     p.add_argument("--json", action="store_true", help="laporan dalam JSON")
+    p.add_argument("--errors-out", type=Path, metavar="BERKAS.xlsx",
+                   help="bila ada galat: tulis baris-baris berkas dengan kolom Kesalahan")
     p.set_defaults(func=commands.cmd_import)
+
+    p = sub.add_parser("template", parents=[common], help="tulis templat Excel untuk diisi")
+    p.add_argument("kind", choices=commands.TEMPLATE_KINDS, metavar="JENIS",
+                   help=", ".join(commands.TEMPLATE_KINDS))
+    p.add_argument("-o", "--output", type=Path, required=True, help="berkas .xlsx")
+    p.set_defaults(func=commands.cmd_template)
+
+    p = sub.add_parser("export", parents=[common], help="ekspor data ke Excel")
+    p.add_argument("kind", choices=commands.EXPORT_KINDS, metavar="JENIS",
+                   help=", ".join(commands.EXPORT_KINDS))
+    p.add_argument("-o", "--output", type=Path, required=True, help="berkas .xlsx")
+    p.add_argument("--year", type=int, help="tahun (capaian)")
+    p.set_defaults(func=commands.cmd_export)
 
     p = sub.add_parser("compute", parents=[common], help="hitung semua indikator satu tahun")
     p.add_argument("--year", type=int, required=True, help="tahun, mis. 2022")

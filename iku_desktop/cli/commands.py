@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
+from ..exchange import errors_out, export, templates
 from ..exchange.importer import import_file
 from ..exchange.kinds import KINDS
 from ..services import demo, printing
@@ -16,6 +17,8 @@ from ..store.database import open_database
 from . import render
 
 IMPORT_KINDS = tuple(KINDS)
+TEMPLATE_KINDS = templates.TEMPLATE_KINDS
+EXPORT_KINDS = export.EXPORT_KINDS
 PRINT_KINDS = printing.KINDS
 
 
@@ -50,6 +53,10 @@ def cmd_import(args) -> int:
         else:
             for table, c in result.counts.items():
                 print(f"{table}: {c.added} ditambah, {c.updated} diubah, {c.unchanged} tetap")
+    if not result.report.ok and args.errors_out and result.tables:
+        bad = errors_out.write_errors(result.tables, result.report, args.errors_out)
+        print(f"Baris bermasalah ({bad}) ditulis ke {args.errors_out} dengan kolom Kesalahan.",
+              file=sys.stderr)
     return 0 if result.report.ok else 1
 
 
@@ -143,3 +150,22 @@ def cmd_setting(args) -> int:
         return 0
     finally:
         db.close()
+
+
+def cmd_template(args) -> int:
+    templates.write_template(args.kind, args.output)
+    print(f"Templat {args.kind} ditulis: {args.output}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    db = open_database(args.db)
+    try:
+        n = export.export(args.kind, args.output, year=args.year)
+    except ValueError as exc:
+        print(f"Galat: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    print(f"{n} baris diekspor ke {args.output}")
+    return 0

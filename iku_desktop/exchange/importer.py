@@ -38,6 +38,7 @@ class ImportResult:
 
     file: str
     kinds: list[str] = field(default_factory=list)
+    tables: list = field(default_factory=list, repr=False)
     report: ValidationReport = field(default_factory=ValidationReport)
     counts: dict[str, Counts] = field(default_factory=dict)
     dry_run: bool = False
@@ -77,6 +78,7 @@ def import_file(path: str | Path, kind: str | None = None, dry_run: bool = False
     try:
         data = readers.read_bytes(p)
         tables = read_tables(p, data, report)
+        result.tables = tables
         sha = hashlib.sha256(data).hexdigest()
     except readers.ReadError as exc:
         report.error("unreadable", str(exc))

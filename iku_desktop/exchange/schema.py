@@ -29,6 +29,7 @@ class Column:
     aliases: other accepted headers.
     prefix: a header that starts with this key also matches ("U1 Persyaratan" → U1).
     help: what the column means (for templates and documentation).
+    fmt, choices, example: how the Excel template presents the column.
     """
 
     key: str
@@ -38,6 +39,9 @@ class Column:
     aliases: tuple[str, ...] = ()
     prefix: bool = False
     help: str = ""
+    fmt: str = "text"  # text | date | money | int | score: the template's number format
+    choices: tuple[str, ...] = ()  # a closed list: the template's dropdown
+    example: str = ""
 
     def matches(self, header: str) -> bool:
         h = header_key(header)

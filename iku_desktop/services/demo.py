@@ -29,6 +29,18 @@ class DemoError(Exception):
     pass
 
 
+def _past(d: date, floor: date | None = None) -> date:
+    """Demo data never lies in the future (the importer and the editors refuse such dates):
+    a later date becomes today (deterministic for a given day)."""
+    today = date.today()
+    return d if d <= today else max(today, floor or today)
+
+
+def _future_none(d: date) -> date | None:
+    """An event that has not happened yet (a RAT, a NIB, a closure) is not recorded."""
+    return d if d <= date.today() else None
+
+
 def _sync(d: dict) -> dict:
     return {**d, "uuid": new_uuid(), "updated_at": utc_now(), "origin": ORIGIN, "deleted": False}
 
@@ -78,11 +90,13 @@ def _koperasi(rnd, scale, kab_ids, years):
     jenis = list(JenisKoperasi)
     kop, tb = [], []
     for i in range(1, n + 1):
-        bh = date(rnd.randint(1990, years[-1]), rnd.randint(1, 12), rnd.randint(1, 28))
+        bh = _past(date(rnd.randint(1990, years[-1]), rnd.randint(1, 12), rnd.randint(1, 28)))
         status = rnd.choices(("aktif", "tidak aktif", "dibubarkan"), (66, 28, 6))[0]
         bubar = (bh + timedelta(days=rnd.randint(400, 9000))) if status == "dibubarkan" else None
         if bubar and bubar > date(years[-1], 12, 31):
             bubar = date(years[-1], 6, 30)
+        if bubar:
+            bubar = max(_past(bubar), bh)
         kop.append(_sync(dict(
             id=i, nomor_badan_hukum=f"DEMO/{i:06d}/BH/XIV.10/{bh.year}",
             nama=f"{MARK} Koperasi {rnd.choice(('Maju', 'Sejahtera', 'Mandiri', 'Bersama'))} {i}",
@@ -101,7 +115,8 @@ def _koperasi(rnd, scale, kab_ids, years):
             held = rnd.random() < 0.75
             tb.append(_sync(dict(
                 koperasi=i, tahun=y,
-                tanggal_rat=date(y + 1, rnd.randint(1, 6), rnd.randint(1, 28)) if held else None,
+                tanggal_rat=_future_none(date(y + 1, rnd.randint(1, 6), rnd.randint(1, 28)))
+                if held else None,
                 rat_sah=rnd.random() < 0.95, anggota_l=rnd.randint(10, 300),
                 anggota_p=rnd.randint(10, 300), volume_usaha=volume, aset=aset,
                 modal_sendiri=aset // 2, modal_luar=aset // 3, shu=volume // 20)))
@@ -114,12 +129,16 @@ def _usaha(rnd, scale, kab_ids, years):
     n = 20000 * scale
     rows = []
     for i in range(1, n + 1):
-        terdata = date(rnd.randint(years[0] - 3, years[-1]), rnd.randint(1, 12), rnd.randint(1, 28))
+        terdata = _past(date(rnd.randint(years[0] - 3, years[-1]), rnd.randint(1, 12),
+                             rnd.randint(1, 28)))
         nib = tnib = None
         if rnd.random() < 0.55:
             nib = f"9{i:012d}"
-            tnib = terdata + timedelta(days=rnd.randint(0, 1500))
-        tutup = terdata + timedelta(days=rnd.randint(200, 3000)) if rnd.random() < 0.05 else None
+            tnib = _future_none(terdata + timedelta(days=rnd.randint(0, 1500)))
+            if tnib is None:
+                nib = None
+        tutup = _future_none(terdata + timedelta(days=rnd.randint(200, 3000))) \
+            if rnd.random() < 0.05 else None
         rows.append(_sync(dict(
             nama_usaha=f"{MARK} Usaha {i}", nama_pemilik=f"{MARK} Pemilik {i}", nik_pemilik=None,
             kabupaten=rnd.choices(kab_ids, WEIGHTS)[0], alamat="", sektor=rnd.choice(SEKTOR),
@@ -135,6 +154,8 @@ def _usaha(rnd, scale, kab_ids, years):
 def _ikm(rnd, scale, years):
     total = 0
     for y in years:
+        if y > date.today().year:
+            continue  # no survey of a year to come
         survei = m.IkmSurvei.create(nama=f"{MARK} SKM {y}", tahun=y, periode="Januari–Desember",
                                     jenis_layanan=", ".join(LAYANAN), populasi=20000 * scale)
         rows = []
@@ -143,7 +164,8 @@ def _ikm(rnd, scale, years):
             answers = {f"u{k}": min(4, max(1, base + rnd.choice((-1, 0, 0, 0, 1))))
                        for k in range(1, 10)}
             rows.append(_sync(dict(
-                survei=survei.id, tanggal=date(y, rnd.randint(1, 12), rnd.randint(1, 28)),
+                survei=survei.id,
+                tanggal=_past(date(y, rnd.randint(1, 12), rnd.randint(1, 28)), floor=date(y, 1, 1)),
                 jenis_layanan=rnd.choice(LAYANAN), jenis_kelamin=rnd.choice("LP"),
                 umur=rnd.randint(18, 65), pendidikan=rnd.choice(ikm.PENDIDIKAN),
                 pekerjaan=rnd.choice(ikm.PEKERJAAN), import_batch=None, **answers)))
@@ -154,11 +176,13 @@ def _ikm(rnd, scale, years):
 
 def _sakip(rnd, years):
     for y in years:
+        if y > date.today().year:
+            continue
         skema = sakip.Skema.PERMENPANRB_88_2021 if y >= 2022 else sakip.Skema.PERMENPANRB_12_2015
         values = {k.kode: (k.maksimum * Decimal(rnd.randint(60, 90)) / 100).quantize(Decimal("0.01"))
                   for k in sakip.KOMPONEN[skema]}
         m.Sakip.create(tahun=y, skema=skema.value, nomor_lhe=f"{MARK} 700/{y}/LHE",
-                       tanggal_lhe=date(min(y + 1, years[-1]), 3, 15), **values)
+                       tanggal_lhe=_future_none(date(y + 1, 3, 15)), **values)
     return len(years)
 
 

@@ -13,7 +13,7 @@ from ...store import models as m
 from ...store.fields import new_uuid, utc_now
 from ..cells import CellError, choice_keys, parse_choice, parse_date, parse_int, text
 from ..schema import Column, KindSpec, ParsedRow
-from .base import Counts, ImportContext, valid_rows
+from .base import Counts, ImportContext, upsert, valid_rows
 
 
 def answer_parser(kode: str):
@@ -57,17 +57,21 @@ SPEC = KindSpec(
     tables=("ikm_survei", "ikm_respon"),
     columns=(
         Column("survei", "Survei", False, text, help="Nama survei; bawaan 'SKM <tahun>'"),
-        Column("tanggal", "Tanggal", True, parse_date, aliases=("Tanggal Survei", "Timestamp")),
+        Column("tanggal", "Tanggal", True, parse_date, aliases=("Tanggal Survei", "Timestamp"),
+               fmt="date", example="05/05/2022"),
         Column("jenis_layanan", "Jenis Layanan", True, text, aliases=("Layanan",)),
         Column("jenis_kelamin", "Jenis Kelamin", False,
-               lambda v: parse_choice(v, JENIS_KELAMIN, "Jenis kelamin")),
-        Column("umur", "Umur", False, lambda v: parse_int(v, 10, 120)),
+               lambda v: parse_choice(v, JENIS_KELAMIN, "Jenis kelamin"), choices=("L", "P")),
+        Column("umur", "Umur", False, lambda v: parse_int(v, 10, 120), fmt="int"),
         Column("pendidikan", "Pendidikan", False,
-               lambda v: parse_choice(v, PENDIDIKAN, "Pendidikan")),
+               lambda v: parse_choice(v, PENDIDIKAN, "Pendidikan"), choices=rule.PENDIDIKAN),
         Column("pekerjaan", "Pekerjaan", False,
-               lambda v: parse_choice(v, PEKERJAAN, "Pekerjaan")),
-        *(Column(u.kode.lower(), u.kode, False, _answer(u.kode), prefix=True,
-                 help=f"{u.nama}: 1–4 ({' / '.join(u.labels)})") for u in rule.UNSUR),
+               lambda v: parse_choice(v, PEKERJAAN, "Pekerjaan"), choices=rule.PEKERJAAN),
+        *(Column(u.kode.lower(), u.kode, False, _answer(u.kode), prefix=True, fmt="int",
+                 help=f"{u.nama}: 1–4 ({' / '.join(u.labels)})", choices=("1", "2", "3", "4"),
+                 example="4") for u in rule.UNSUR),
+        Column("uuid", "ID Respon", False, text,
+               help="Diisi oleh ekspor IKU Desktop; kosongkan untuk responden baru"),
     ),
 )
 
@@ -90,7 +94,16 @@ def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
                       f"Survei '{name}' adalah survei tahun {expected}; tanggal ini tahun {year}")
         if not any(r.values.get(u.kode.lower()) for u in rule.UNSUR):
             ctx.error(r, None, "empty_response", "Tidak ada jawaban U1–U9 pada baris ini")
-    if ctx.sha256 and m.ImportBatch.select().where(
+    with_ids = any(r.values.get("uuid") for r in ok)
+    if with_ids:
+        seen: dict[str, int] = {}
+        for r in ok:
+            key = r.values.get("uuid")
+            if key and key in seen:
+                ctx.error(r, "uuid", "duplicate_key", f"ID respon sama dengan baris {seen[key]}")
+            if key:
+                seen.setdefault(key, r.row)
+    elif ctx.sha256 and m.ImportBatch.select().where(
             (m.ImportBatch.sha256 == ctx.sha256) & (m.ImportBatch.kind == SPEC.name)).exists():
         ctx.report.warning("already_imported",
                            "Berkas ini sudah pernah diimpor; respon tidak ditambahkan lagi",
@@ -103,8 +116,11 @@ def apply(rows: list[ParsedRow], ctx: ImportContext) -> dict[str, Counts]:
     surveys, responses = Counts(), Counts()
     if not rows:
         return {"ikm_survei": surveys, "ikm_respon": responses}
-    batch = m.ImportBatch.create(kind=SPEC.name, file_name=ctx.file_name, sha256=ctx.sha256)
     by_name = {s.nama: s for s in m.IkmSurvei.select()}
+    by_uuid = {}
+    if any(r.values.get("uuid") for r in rows):
+        by_uuid = {x.uuid: x for x in m.IkmRespon.select().where(
+            m.IkmRespon.uuid.in_([r.values["uuid"] for r in rows if r.values.get("uuid")]))}
     batch_rows = []
     for r in rows:
         name = survey_name(r)
@@ -115,21 +131,31 @@ def apply(rows: list[ParsedRow], ctx: ImportContext) -> dict[str, Counts]:
             by_name[name] = survei
             surveys.added += 1
         v = r.values
-        batch_rows.append(dict(
-            survei=survei.id, tanggal=v["tanggal"], jenis_layanan=v["jenis_layanan"],
+        values = dict(
+            survei_id=survei.id, tanggal=v["tanggal"], jenis_layanan=v["jenis_layanan"],
             jenis_kelamin=v.get("jenis_kelamin"), umur=v.get("umur"),
             pendidikan=v.get("pendidikan"), pekerjaan=v.get("pekerjaan"),
-            import_batch=batch.id, origin=ctx.origin,
             **{u.kode.lower(): v.get(u.kode.lower()) for u in rule.UNSUR},
-        ))
+        )
+        existing = by_uuid.get(v.get("uuid"))
+        if existing is not None:  # a response exported by IKU Desktop, coming back
+            upsert(m.IkmRespon, existing, values, ctx.origin, responses)
+            continue
+        batch_rows.append({**values, "origin": ctx.origin,
+                           **({"uuid": v["uuid"]} if v.get("uuid") else {})})
+    if not batch_rows:
+        return {"ikm_survei": surveys, "ikm_respon": responses}
+    # the file is remembered (by its hash) only when it added responses
+    batch = m.ImportBatch.create(kind=SPEC.name, file_name=ctx.file_name, sha256=ctx.sha256,
+                                 added=len(batch_rows))
+    for d in batch_rows:
+        d["import_batch"] = batch.id
     for start in range(0, len(batch_rows), 500):
         chunk = batch_rows[start:start + 500]
         m.IkmRespon.insert_many([_with_sync(d) for d in chunk]).execute()
     responses.added = len(batch_rows)
-    batch.added = len(batch_rows)
-    batch.save()
     return {"ikm_survei": surveys, "ikm_respon": responses}
 
 
 def _with_sync(d: dict) -> dict:
-    return {**d, "uuid": new_uuid(), "updated_at": utc_now(), "deleted": False}
+    return {"uuid": new_uuid(), **d, "updated_at": utc_now(), "deleted": False}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from ...domain.koperasi import JenisKoperasi, StatusKoperasi
-from ...domain.wilayah import WilayahError, find_kabupaten
+from ...domain.wilayah import KABUPATEN_KOTA, WilayahError, find_kabupaten
+
+KAB_NAMES = tuple(k.nama for k in KABUPATEN_KOTA)
 from ...store import models as m
 from ..cells import CellError, choice_keys, parse_choice, parse_date, text
 from ..schema import Column, KindSpec, ParsedRow, with_cell_error
@@ -36,17 +38,21 @@ SPEC = KindSpec(
     columns=(
         Column("nomor_badan_hukum", "Nomor Badan Hukum", True, text,
                aliases=("No Badan Hukum", "Nomor BH", "No BH"),
-               help="Nomor badan hukum, mis. 518.08/96/BH/XIV.10/VIII/2008 (kunci)"),
+               help="Nomor badan hukum (kunci)", example="518.08/96/BH/XIV.10/VIII/2008"),
         Column("nama", "Nama Koperasi", True, text),
         Column("tanggal_badan_hukum", "Tanggal Badan Hukum", True, parse_date,
-               aliases=("Tanggal BH",)),
+               aliases=("Tanggal BH",), fmt="date", example="12/08/2008"),
         Column("kabupaten", "Kabupaten/Kota", True,
                with_cell_error(find_kabupaten, (WilayahError,)),
-               help="Nama, kode BPS (1506) atau kode Kemendagri (15.07)"),
+               help="Nama, kode BPS (1506) atau kode Kemendagri (15.07)",
+               choices=KAB_NAMES, example="Kota Jambi"),
         Column("jenis", "Jenis Koperasi", True,
-               lambda v: parse_choice(v, JENIS, "Jenis koperasi")),
-        Column("status", "Status", True, lambda v: parse_choice(v, STATUS, "Status")),
-        Column("tanggal_bubar", "Tanggal Bubar", False, parse_date),
+               lambda v: parse_choice(v, JENIS, "Jenis koperasi"),
+               choices=tuple(j.label for j in JenisKoperasi), example="Simpan Pinjam"),
+        Column("status", "Status", True, lambda v: parse_choice(v, STATUS, "Status"),
+               choices=tuple(s.label for s in StatusKoperasi), example="Aktif"),
+        Column("tanggal_bubar", "Tanggal Bubar", False, parse_date, fmt="date",
+               help="Wajib bila status Dibubarkan"),
         Column("nik_koperasi", "NIK Koperasi", False, digits_only),
         Column("alamat", "Alamat", False, text),
         Column("wilayah_keanggotaan", "Wilayah Keanggotaan", False, text),

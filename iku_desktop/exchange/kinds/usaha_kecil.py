@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...domain.identifiers import IdentifierError, validate_nib, validate_nik
 from ...domain.usaha_kecil import Skala, classify_skala
-from ...domain.wilayah import WilayahError, find_kabupaten
+from ...domain.wilayah import KABUPATEN_KOTA, WilayahError, find_kabupaten
 from ...store import models as m
 from ..cells import parse_date, parse_rupiah, text
 from ..schema import Column, KindSpec, ParsedRow, with_cell_error
@@ -22,19 +22,21 @@ SPEC = KindSpec(
                with_cell_error(validate_nik, (IdentifierError,)),
                help="16 digit (data pribadi, UU 27/2022)"),
         Column("kabupaten", "Kabupaten/Kota", True,
-               with_cell_error(find_kabupaten, (WilayahError,))),
+               with_cell_error(find_kabupaten, (WilayahError,)),
+               choices=tuple(k.nama for k in KABUPATEN_KOTA), example="Kabupaten Muaro Jambi"),
         Column("alamat", "Alamat", False, text),
         Column("sektor", "Sektor", False, text),
-        Column("modal_usaha", "Modal Usaha", False, parse_rupiah,
-               help="Rupiah, di luar tanah dan bangunan (PP 7/2021)"),
-        Column("hasil_penjualan", "Hasil Penjualan Tahunan", False, parse_rupiah),
-        Column("tanggal_terdata", "Tanggal Terdata", True, parse_date),
-        Column("tanggal_tutup", "Tanggal Tutup", False, parse_date),
+        Column("modal_usaha", "Modal Usaha", False, parse_rupiah, fmt="money",
+               help="Rupiah, di luar tanah dan bangunan (PP 7/2021)", example="2.500.000.000"),
+        Column("hasil_penjualan", "Hasil Penjualan Tahunan", False, parse_rupiah, fmt="money"),
+        Column("tanggal_terdata", "Tanggal Terdata", True, parse_date, fmt="date",
+               example="01/02/2021"),
+        Column("tanggal_tutup", "Tanggal Tutup", False, parse_date, fmt="date"),
         Column("nib", "NIB", False, with_cell_error(validate_nib, (IdentifierError,)),
-               help="13 digit"),
-        Column("tanggal_nib", "Tanggal NIB", False, parse_date),
+               help="13 digit (OSS)", example="9120001234567"),
+        Column("tanggal_nib", "Tanggal NIB", False, parse_date, fmt="date"),
         Column("nomor_iumk", "Nomor IUMK", False, text),
-        Column("tanggal_iumk", "Tanggal IUMK", False, parse_date),
+        Column("tanggal_iumk", "Tanggal IUMK", False, parse_date, fmt="date"),
     ),
 )
 

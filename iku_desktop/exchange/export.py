@@ -1,0 +1,155 @@
+"""Exports to Excel: every register, the IKM responses, SAKIP, and the Laporan Capaian table
+(``iku export KIND -o FILE.xlsx``). A register export has the import's columns, so a file
+exported and imported back unchanged changes nothing (IKM responses carry their ID).
+Written in openpyxl's write-only mode (200.000 rows without holding them all as cells)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterator
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from ..domain import ikm as ikm_rule
+from ..domain import sakip as sakip_rule
+from ..domain.koperasi import JenisKoperasi, StatusKoperasi
+from ..store import models as m
+from .kinds import KINDS
+from .xlsx_writer import FORMATS, FORMULA_START
+
+EXPORT_KINDS = tuple(KINDS) + ("capaian",)
+SHEETS = {"koperasi": "Koperasi", "koperasi-tahunan": "Tahun Buku",
+          "usaha-kecil": "Usaha Kecil", "ikm": "Responden SKM", "sakip": "SAKIP",
+          "capaian": "Capaian IKU"}
+
+
+def _kab() -> dict[int, str]:
+    return {k.id: k.nama for k in m.Kabupaten.select()}
+
+
+def _koperasi() -> Iterator[list]:
+    kab = _kab()
+    for k in m.Koperasi.live().order_by(m.Koperasi.nomor_badan_hukum):
+        yield [k.nomor_badan_hukum, k.nama, k.tanggal_badan_hukum, kab[k.kabupaten_id],
+               JenisKoperasi(k.jenis).label, StatusKoperasi(k.status).label, k.tanggal_bubar,
+               k.nik_koperasi, k.alamat, k.wilayah_keanggotaan]
+
+
+def _tahun_buku() -> Iterator[list]:
+    q = (m.KoperasiTahunBuku.live().join(m.Koperasi)
+         .where(m.Koperasi.deleted == False)  # noqa: E712
+         .order_by(m.Koperasi.nomor_badan_hukum, m.KoperasiTahunBuku.tahun))
+    for t in q.select(m.KoperasiTahunBuku, m.Koperasi.nomor_badan_hukum):
+        yield [t.koperasi.nomor_badan_hukum, t.tahun, t.tanggal_rat,
+               "Ya" if t.rat_sah else "Tidak", t.anggota_l, t.anggota_p, t.volume_usaha,
+               t.aset, t.modal_sendiri, t.modal_luar, t.shu]
+
+
+def _usaha() -> Iterator[list]:
+    kab = _kab()
+    for u in m.UsahaKecil.live().order_by(m.UsahaKecil.id).iterator():
+        yield [u.nama_usaha, u.nama_pemilik, u.nik_pemilik, kab[u.kabupaten_id], u.alamat,
+               u.sektor, u.modal_usaha, u.hasil_penjualan, u.tanggal_terdata, u.tanggal_tutup,
+               u.nib, u.tanggal_nib, u.nomor_iumk, u.tanggal_iumk]
+
+
+def _ikm() -> Iterator[list]:
+    surveys = {s.id: s.nama for s in m.IkmSurvei.select()}
+    q = (m.IkmRespon.live().join(m.IkmSurvei).where(m.IkmSurvei.deleted == False)  # noqa: E712
+         .order_by(m.IkmRespon.id))
+    for r in q.iterator():
+        yield [surveys[r.survei_id], r.tanggal, r.jenis_layanan, r.jenis_kelamin, r.umur,
+               r.pendidikan, r.pekerjaan] + [getattr(r, k.lower()) for k in ikm_rule.KODE_UNSUR] \
+            + [r.uuid]
+
+
+def _sakip() -> Iterator[list]:
+    for s in m.Sakip.live().order_by(m.Sakip.tahun):
+        skema = sakip_rule.Skema(s.skema)
+        komponen = {k.kode: getattr(s, k.kode) for k in sakip_rule.KOMPONEN[skema]}
+        try:
+            predikat = sakip_rule.predikat(sakip_rule.nilai_evaluasi(skema, komponen,
+                                                                      s.nilai_lhe))[0]
+        except sakip_rule.SakipError:
+            predikat = None
+        yield [s.tahun, s.skema, s.perencanaan, s.pengukuran, s.pelaporan, s.evaluasi_internal,
+               s.capaian_kinerja, s.nilai_lhe, predikat, s.nomor_lhe, s.tanggal_lhe]
+
+
+ROWS: dict[str, Callable[[], Iterator[list]]] = {
+    "koperasi": _koperasi, "koperasi-tahunan": _tahun_buku, "usaha-kecil": _usaha,
+    "ikm": _ikm, "sakip": _sakip,
+}
+
+
+def _cell(ws, value):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        c = WriteOnlyCell(ws, value=value)
+        c.data_type = "s"  # text, never a formula
+        c.quotePrefix = True
+        return c
+    return value
+
+
+def _header(ws, headers: list[str]) -> None:
+    cells = []
+    for h in headers:
+        c = WriteOnlyCell(ws, value=h)
+        c.font, c.fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="1F3B57")
+        cells.append(c)
+    ws.append(cells)
+
+
+def export(kind: str, path: str | Path, year: int | None = None,
+           progress: Callable[[int], None] | None = None) -> int:
+    """Write the export; returns the number of data rows."""
+    if kind not in EXPORT_KINDS:
+        raise ValueError(f"Jenis ekspor '{kind}' tidak dikenal; pilihan: "
+                         + ", ".join(EXPORT_KINDS))
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(SHEETS[kind])
+    ws.freeze_panes = "A2"
+    if kind == "capaian":
+        headers, rows = _capaian(year)
+        fmts = ["int", "text", "text", "text", "score", "score", "score", "text"] + \
+            ["score"] * (len(headers) - 8)
+    else:
+        columns = KINDS[kind].SPEC.columns
+        headers = [c.header for c in columns]
+        fmts = [c.fmt for c in columns]
+        rows = ROWS[kind]()
+    for i, (h, f) in enumerate(zip(headers, fmts), start=1):
+        dim = ws.column_dimensions[get_column_letter(i)]
+        dim.width = max(12, min(40, len(h) + 4))
+        if f != "text":
+            dim.number_format = FORMATS[f]
+    _header(ws, headers)
+    n = 0
+    for row in rows:
+        ws.append([_cell(ws, v) for v in row])
+        n += 1
+        if progress and n % 5000 == 0:
+            progress(n)
+    wb.save(Path(path))
+    return n
+
+
+def _capaian(year: int | None):
+    from ..services.printouts import SnapshotError, snapshot_capaian
+
+    try:
+        snap = snapshot_capaian(year)
+    except SnapshotError as exc:
+        raise ValueError(str(exc)) from exc
+    earlier = [y for y in snap["tahun_riwayat"] if y < snap["tahun"]]
+    headers = ["No", "Sasaran Strategis", "Indikator Kinerja Utama", "Satuan",
+               f"Target {snap['tahun']}", f"Realisasi {snap['tahun']}", "Capaian (%)",
+               "Kategori capaian"] + [f"Realisasi {y}" for y in earlier]
+    rows = [[r["nomor"], f"{r['sasaran_nomor']}. {r['sasaran']}", r["indikator"], r["satuan"],
+             r["target"], r["realisasi"], r["capaian"], r["predikat"] or (r["capaian_alasan"]
+                                                                       or r["alasan"])]
+            + [r["riwayat"][str(y)] for y in earlier] for r in snap["baris"]]
+    return headers, iter(rows)

@@ -1,0 +1,74 @@
+"""Excel templates for the district offices: ``iku template KIND -o FILE.xlsx``.
+
+Each template has a "Petunjuk" sheet in Indonesian (what each column means, which are
+required, formats, an example) and the data sheet(s) with the import's headers, frozen
+header, widths, number formats and dropdowns for closed lists. An empty template imports
+back without error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from .kinds import KINDS
+from .xlsx_writer import ListsSheet, data_sheet, put
+
+SHEET_TITLES = {"koperasi": "Koperasi", "koperasi-tahunan": "Tahun Buku",
+                "usaha-kecil": "Usaha Kecil", "ikm": "Responden SKM", "sakip": "SAKIP"}
+FORMAT_WORDS = {"money": "rupiah, bilangan bulat (1.250.000)", "int": "bilangan bulat",
+                "score": "angka, koma desimal (24,50)", "date": "tanggal dd/mm/yyyy",
+                "text": "teks"}
+TEMPLATE_KINDS = tuple(KINDS) + ("all",)
+
+
+def write_template(kind: str, path: str | Path) -> Path:
+    if kind not in TEMPLATE_KINDS:
+        raise ValueError(f"Jenis templat '{kind}' tidak dikenal; pilihan: "
+                         + ", ".join(TEMPLATE_KINDS))
+    kinds = list(KINDS) if kind == "all" else [kind]
+    wb = Workbook()
+    guide = wb.active
+    guide.title = "Petunjuk"
+    _guide(guide, kinds)
+    lists = ListsSheet(wb)
+    for k in kinds:
+        spec = KINDS[k].SPEC
+        columns = [c for c in spec.columns if c.key != "uuid"]
+        data_sheet(wb, SHEET_TITLES[k], columns, lists)
+    wb.move_sheet("Daftar", offset=len(wb.sheetnames))
+    wb.active = 1
+    p = Path(path)
+    wb.save(p)
+    return p
+
+
+def _guide(ws, kinds: list[str]) -> None:
+    put(ws, 1, 1, "Petunjuk pengisian templat IKU Desktop").font = Font(bold=True, size=14)
+    put(ws, 2, 1, "Isi sheet data mulai baris 2; jangan ubah judul kolom. Kolom bertanda "
+                  "wajib harus diisi. Tanggal ditulis dd/mm/yyyy (atau sel tanggal); rupiah "
+                  "tanpa sen. Simpan sebagai .xlsx lalu impor dengan IKU Desktop (menu "
+                  "Berkas › Impor) atau: iku import BERKAS.xlsx")
+    ws["A2"].alignment = Alignment(wrap_text=True)
+    ws.merge_cells("A2:E2")
+    ws.row_dimensions[2].height = 48
+    row = 4
+    for k in kinds:
+        spec = KINDS[k].SPEC
+        put(ws, row, 1, f"Sheet '{SHEET_TITLES[k]}': {spec.label}").font = Font(bold=True)
+        row += 1
+        for i, h in enumerate(("Kolom", "Wajib", "Format", "Keterangan", "Contoh"), start=1):
+            put(ws, row, i, h).font = Font(bold=True)
+        row += 1
+        for c in spec.columns:
+            if c.key == "uuid":
+                continue
+            fmt = "pilihan: " + ", ".join(c.choices) if c.choices else FORMAT_WORDS[c.fmt]
+            for i, v in enumerate((c.header, "wajib" if c.required else "", fmt, c.help,
+                                   c.example), start=1):
+                put(ws, row, i, v)
+            row += 1
+        row += 1
+    for letter, width in zip("ABCDE", (34, 8, 40, 60, 30)):
+        ws.column_dimensions[letter].width = width
