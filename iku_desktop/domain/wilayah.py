@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,17 @@ class WilayahError(ValueError):
     """The text names no kabupaten/kota of Provinsi Jambi."""
 
 
-def find_kabupaten(text: str) -> KabupatenKota:
+@lru_cache(maxsize=512)
+def _find_text(t: str) -> KabupatenKota:
+    return _find(t)
+
+
+def find_kabupaten(text) -> KabupatenKota:
+    """See ``_find``; text is looked up once (a register repeats the same eleven names)."""
+    return _find_text(str(text).strip())
+
+
+def _find(text: str) -> KabupatenKota:
     """Find by name (with or without "Kabupaten"/"Kab."/"Kota"), BPS code (1506) or
     Kemendagri code (15.07). A code that is both is read by its form: four digits without a
     dot are BPS, "15.xx" is Kemendagri.

@@ -22,6 +22,12 @@ def is_blank(value) -> bool:
 
 
 def text(value) -> str:
+    """The cell as text, white space folded ("  a  b " → "a b")."""
+    if value.__class__ is str:
+        t = value.strip()
+        if "  " in t or "\n" in t or "\t" in t or "\r" in t:
+            t = " ".join(t.split())
+        return t
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return " ".join(str(value).split())

@@ -8,12 +8,14 @@ only add a way to produce ``Table`` objects.
 from __future__ import annotations
 
 import hashlib
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from peewee import IntegrityError
 
 from ..store import models as m
+from ..store import summaries
 from ..validation import ValidationReport
 from . import readers, workbook
 from .kinds import KINDS
@@ -23,6 +25,8 @@ from .schema import detect_kind, map_columns, parse_rows
 # tables of several kinds in one file are applied in this order (koperasi before their
 # tahun buku rows)
 ORDER = ("koperasi", "koperasi-tahunan", "usaha-kecil", "sakip", "ikm")
+# above this many rows the summary triggers are set aside and the summaries rebuilt once
+BULK_ROWS = 5000
 
 
 @dataclass
@@ -119,8 +123,10 @@ def import_file(path: str | Path, kind: str | None = None, dry_run: bool = False
     if not report.ok or dry_run:
         return result
     counts: dict[str, Counts] = {}
+    many = sum(len(rows) for _, _, rows in checked) > BULK_ROWS
     try:
-        with m.database.atomic():
+        with m.database.atomic(), (summaries.bulk_load(m.database.connection()) if many
+                                   else nullcontext()):
             for spec, ctx, rows in checked:
                 for table_name, c in KINDS[spec.name].apply(rows, ctx).items():
                     total = counts.setdefault(table_name, Counts())

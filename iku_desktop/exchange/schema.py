@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..validation import ValidationReport
-from .cells import CellError, is_blank
+from .cells import CellError
 from .readers import Table
 
 
@@ -66,12 +66,23 @@ class KindSpec:
         return tuple(c for c in self.columns if c.required)
 
 
-@dataclass(frozen=True)
 class ParsedRow:
-    row: int
-    values: dict[str, Any]
-    raw: dict[str, Any]
-    headers: dict[str, str]  # key → header as written
+    """One data row: its number as the user sees it, the parsed values, and the raw cells
+    (kept for messages and the errors-out workbook). The column index and headers are
+    shared by all rows of a table."""
+
+    __slots__ = ("row", "values", "cells", "index", "headers")
+
+    def __init__(self, row: int, values: dict[str, Any], cells: list, index: dict[str, int],
+                 headers: dict[str, str]) -> None:
+        self.row, self.values, self.cells = row, values, cells
+        self.index, self.headers = index, headers
+
+    @property
+    def raw(self) -> dict[str, Any]:
+        """Column key → the cell as read (only the columns the file has)."""
+        return {k: (self.cells[i] if i < len(self.cells) else None)
+                for k, i in self.index.items()}
 
 
 def map_columns(spec: KindSpec, table: Table, report: ValidationReport) -> dict[str, int]:
@@ -100,35 +111,32 @@ def map_columns(spec: KindSpec, table: Table, report: ValidationReport) -> dict[
 def parse_rows(spec: KindSpec, table: Table, mapping: dict[str, int],
                report: ValidationReport) -> list[ParsedRow]:
     """Parse every cell of every row; each bad cell is one error naming row and column.
-    Rows with an error are still returned (with the bad field missing) so cross-row checks
-    can go on; the report decides whether anything is written."""
+    Rows with an error are still returned (marked ``__invalid__``) so cross-row checks can
+    go on; the report decides whether anything is written."""
+    plan = [(col.key, mapping[col.key], col) for col in spec.columns if col.key in mapping]
+    headers = {key: str(table.headers[idx]) for key, idx, _ in plan}
     out = []
     for row_no, cells in table.rows:
         values: dict[str, Any] = {}
-        raw: dict[str, Any] = {}
-        headers: dict[str, str] = {}
         bad = False
-        for col in spec.columns:
-            if col.key not in mapping:
-                continue
-            idx = mapping[col.key]
-            value = cells[idx] if idx < len(cells) else None
-            raw[col.key] = value
-            headers[col.key] = str(table.headers[idx])
-            if is_blank(value):
+        width = len(cells)
+        for key, idx, col in plan:
+            value = cells[idx] if idx < width else None
+            if value is None or value == "" or (value.__class__ is str and not value.strip()):
                 if col.required:
                     report.error("required", f"{col.header} wajib diisi", sheet=table.name,
-                                 row=row_no, column=headers[col.key])
+                                 row=row_no, column=headers[key])
                     bad = True
                 continue
             try:
-                values[col.key] = col.parse(value)
+                values[key] = col.parse(value)
             except CellError as exc:
                 report.error("invalid", str(exc), sheet=table.name, row=row_no,
-                             column=headers[col.key], value=str(value).strip())
+                             column=headers[key], value=str(value).strip())
                 bad = True
-        out.append(ParsedRow(row_no, values, raw, headers) if not bad
-                   else ParsedRow(row_no, {**values, "__invalid__": True}, raw, headers))
+        if bad:
+            values["__invalid__"] = True
+        out.append(ParsedRow(row_no, values, cells, mapping, headers))
     return out
 
 

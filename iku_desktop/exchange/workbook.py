@@ -135,8 +135,9 @@ def read_workbook(path: Path, data: bytes) -> tuple[list[Table], list[str]]:
             if not headers:
                 continue
             n = len(headers)
-            body = [(i + 1, r[:n]) for i, r in enumerate(rows) if i >= start
-                    and any(_filled(c) for c in r[:n])]
+            # (any() is the fast test; a row of only zeros or blanks is looked at closely)
+            body = [(i + 1, r[:n]) for i, r in enumerate(rows[start:], start=start)
+                    if any(r[:n]) or any(_filled(c) for c in r[:n])]
             tables.append(Table(meta.name, headers, body))
     except (CalamineError, ValueError) as exc:
         raise ReadError(f"Berkas {path.name} tidak dapat dibaca: {exc}") from exc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid as _uuid
 from datetime import date, datetime, timezone
 from decimal import Decimal, InvalidOperation
@@ -35,6 +36,18 @@ def new_uuid() -> str:
     return _uuid.uuid4().hex
 
 
+def new_uuids(n: int) -> list[str]:
+    """``n`` random (version 4) UUIDs as hex, from one read of the OS random source."""
+    raw = os.urandom(16 * n)
+    out = []
+    for i in range(0, 16 * n, 16):
+        b = bytearray(raw[i:i + 16])
+        b[6] = (b[6] & 0x0F) | 0x40
+        b[8] = (b[8] & 0x3F) | 0x80
+        out.append(b.hex())
+    return out
+
+
 def utc_now() -> str:
     """ISO 8601 UTC timestamp with microseconds: sorts as text."""
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
@@ -45,6 +58,10 @@ class IsoDateField(DateField):
     deprecated since Python 3.12), so that text comparison in SQL is date comparison."""
 
     def db_value(self, value):
+        if value is None:
+            return None
+        if value.__class__ is date:
+            return value.isoformat()
         if isinstance(value, datetime):
             value = value.date()
         if isinstance(value, date):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...store import bulk
 from ...store import models as m
 from ...store.fields import utc_now
 from ...validation import ValidationReport
@@ -41,12 +42,17 @@ class ImportContext:
     def error(self, row: ParsedRow, key: str | None, code: str, message: str) -> None:
         self.report.error(code, message, sheet=self.sheet, row=row.row,
                           column=row.headers.get(key) if key else None,
-                          value=_show(row.raw.get(key)) if key else None)
+                          value=_show(_cell(row, key)) if key else None)
 
     def warning(self, row: ParsedRow, key: str | None, code: str, message: str) -> None:
         self.report.warning(code, message, sheet=self.sheet, row=row.row,
                             column=row.headers.get(key) if key else None,
-                            value=_show(row.raw.get(key)) if key else None)
+                            value=_show(_cell(row, key)) if key else None)
+
+
+def _cell(row: ParsedRow, key: str):
+    i = row.index.get(key)
+    return row.cells[i] if i is not None and i < len(row.cells) else None
 
 
 def _show(value) -> str | None:
@@ -61,13 +67,34 @@ def kabupaten_ids() -> dict[str, int]:
     return {k.bps: k.id for k in m.Kabupaten.select()}
 
 
-def upsert(model, existing, values: dict, origin: str, counts: Counts):
-    """Insert ``values``, or update ``existing`` only where a value differs (an unchanged
-    row keeps its ``updated_at``; a tombstone is revived). Returns the row."""
+class NewRows:
+    """Rows to insert, collected while upserting and written in bulk at the end."""
+
+    def __init__(self, model, origin: str) -> None:
+        self.model, self.origin, self.rows = model, origin, []
+
+    def add(self, values: dict) -> None:
+        self.rows.append({**values, "origin": self.origin})
+
+    def write(self) -> int:
+        # rows may name different optional fields: write each shape in one batch
+        shapes: dict[tuple, list[dict]] = {}
+        for r in self.rows:
+            shapes.setdefault(tuple(r), []).append(r)
+        return sum(bulk.insert_rows(self.model, rows) for rows in shapes.values())
+
+
+def upsert(model, existing, values: dict, origin: str, counts: Counts,
+           new_rows: NewRows | None = None):
+    """Insert ``values`` (now, or into ``new_rows`` to be written in bulk), or update
+    ``existing`` only where a value differs (an unchanged row keeps its ``updated_at``; a
+    tombstone is revived). Returns the row, or None for a row queued in ``new_rows``."""
     if existing is None:
-        row = model.create(origin=origin, **values)
         counts.added += 1
-        return row
+        if new_rows is not None:
+            new_rows.add(values)
+            return None
+        return model.create(origin=origin, **values)
     changed = {k: v for k, v in values.items() if getattr(existing, k) != v}
     if existing.deleted:
         changed["deleted"] = False
@@ -85,9 +112,6 @@ def upsert(model, existing, values: dict, origin: str, counts: Counts):
 def optional_values(row: ParsedRow, keys: tuple[str, ...], defaults: dict | None = None) -> dict:
     """Values of optional columns present in the file: a blank cell clears the field; a
     column absent from the file leaves the stored value alone."""
-    out = {}
     defaults = defaults or {}
-    for k in keys:
-        if k in row.raw:
-            out[k] = row.values.get(k, defaults.get(k))
-    return out
+    values = row.values
+    return {k: values.get(k, defaults.get(k)) for k in keys if k in row.index}

@@ -9,7 +9,9 @@ KAB_NAMES = tuple(k.nama for k in KABUPATEN_KOTA)
 from ...store import models as m
 from ..cells import CellError, choice_keys, parse_choice, parse_date, text
 from ..schema import Column, KindSpec, ParsedRow, with_cell_error
-from .base import Counts, ImportContext, kabupaten_ids, optional_values, upsert, valid_rows
+from .base import (
+    Counts, ImportContext, NewRows, kabupaten_ids, optional_values, upsert, valid_rows,
+)
 
 JENIS = choice_keys({
     **{j.value: j for j in JenisKoperasi},
@@ -91,6 +93,7 @@ def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
 
 def apply(rows: list[ParsedRow], ctx: ImportContext) -> dict[str, Counts]:
     counts = Counts()
+    new_rows = NewRows(m.Koperasi, ctx.origin)
     kab = kabupaten_ids()
     existing = {k.nomor_badan_hukum: k for k in m.Koperasi.select()}
     for r in rows:
@@ -102,5 +105,6 @@ def apply(rows: list[ParsedRow], ctx: ImportContext) -> dict[str, Counts]:
             "status": v["status"].value, **optional_values(r, OPTIONAL, DEFAULTS),
         }
         cur = existing.get(v["nomor_badan_hukum"])
-        existing[v["nomor_badan_hukum"]] = upsert(m.Koperasi, cur, values, ctx.origin, counts)
+        upsert(m.Koperasi, cur, values, ctx.origin, counts, new_rows)
+    new_rows.write()
     return {"koperasi": counts}

@@ -8,7 +8,7 @@ from datetime import date
 from ...store import models as m
 from ..cells import parse_bool, parse_date, parse_int, parse_rupiah, text
 from ..schema import Column, KindSpec, ParsedRow
-from .base import Counts, ImportContext, optional_values, upsert, valid_rows
+from .base import Counts, ImportContext, NewRows, optional_values, upsert, valid_rows
 
 
 def _tahun(value) -> int:
@@ -84,6 +84,7 @@ def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
 
 def apply(rows: list[ParsedRow], ctx: ImportContext) -> dict[str, Counts]:
     counts = Counts()
+    new_rows = NewRows(m.KoperasiTahunBuku, ctx.origin)
     kop_ids = dict(m.Koperasi.select(m.Koperasi.nomor_badan_hukum, m.Koperasi.id).tuples())
     existing = {(t.koperasi_id, t.tahun): t for t in m.KoperasiTahunBuku.select()}
     for r in rows:
@@ -94,5 +95,6 @@ def apply(rows: list[ParsedRow], ctx: ImportContext) -> dict[str, Counts]:
         if values.get("rat_sah") is None and "rat_sah" in values:
             values["rat_sah"] = True
         key = (kid, v["tahun"])
-        existing[key] = upsert(m.KoperasiTahunBuku, existing.get(key), values, ctx.origin, counts)
+        upsert(m.KoperasiTahunBuku, existing.get(key), values, ctx.origin, counts, new_rows)
+    new_rows.write()
     return {"koperasi_tahun_buku": counts}

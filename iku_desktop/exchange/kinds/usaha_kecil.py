@@ -9,7 +9,9 @@ from ...domain.wilayah import KABUPATEN_KOTA, WilayahError, find_kabupaten
 from ...store import models as m
 from ..cells import parse_date, parse_rupiah, text
 from ..schema import Column, KindSpec, ParsedRow, with_cell_error
-from .base import Counts, ImportContext, kabupaten_ids, optional_values, upsert, valid_rows
+from .base import (
+    Counts, ImportContext, NewRows, kabupaten_ids, optional_values, upsert, valid_rows,
+)
 
 SPEC = KindSpec(
     name="usaha-kecil",
@@ -86,6 +88,7 @@ def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
 
 def apply(rows: list[ParsedRow], ctx: ImportContext) -> dict[str, Counts]:
     counts = Counts()
+    new_rows = NewRows(m.UsahaKecil, ctx.origin)
     kab = kabupaten_ids()
     bps_of = {v: k for k, v in kab.items()}
     existing = {}
@@ -105,5 +108,8 @@ def apply(rows: list[ParsedRow], ctx: ImportContext) -> dict[str, Counts]:
             # a usaha that got its NIB since the last import: find it by its older key
             cur = existing.get(natural_key(None, v.get("nik_pemilik"), v["nama_usaha"],
                                            v["nama_pemilik"], v["kabupaten"].bps))
-        existing[key] = upsert(m.UsahaKecil, cur, values, ctx.origin, counts)
+        row = upsert(m.UsahaKecil, cur, values, ctx.origin, counts, new_rows)
+        if row is not None:
+            existing[key] = row
+    new_rows.write()
     return {"usaha_kecil": counts}
