@@ -8,11 +8,13 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar,
+    QComboBox, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
+    QToolBar,
 )
 
 from iku_desktop import __version__
 from iku_desktop.domain.formatting import DASH, format_number
+from iku_desktop.exchange import export, templates
 from iku_desktop.services.database import init_database, open_or_create
 from iku_desktop.services.indicators import affected_methods, compute_indikator, compute_year
 from iku_desktop.store import document_repo, migrate
@@ -20,6 +22,7 @@ from iku_desktop.store.database import DatabaseError, close_database
 from iku_desktop.store.migrate import backup_file
 
 from .document_editor import DocumentEditor
+from .import_dialog import ImportDialog
 from .print_dialog import PrintDialog
 from .sasaran_tab import SasaranTab
 from .summary_tab import SummaryTab
@@ -64,6 +67,18 @@ class MainWindow(QMainWindow):
         self.recent_menu = berkas.addMenu("Berkas &terakhir")
         act = QAction("&Simpan salinan…", self)
         act.triggered.connect(self._save_copy)
+        berkas.addAction(act)
+        berkas.addSeparator()
+        act = QAction("&Impor data…", self)
+        act.setShortcut(QKeySequence("Ctrl+I"))
+        act.triggered.connect(self._choose_import)
+        berkas.addAction(act)
+        act = QAction("&Ekspor ke Excel…", self)
+        act.setShortcut(QKeySequence("Ctrl+E"))
+        act.triggered.connect(self._export)
+        berkas.addAction(act)
+        act = QAction("&Templat Excel…", self)
+        act.triggered.connect(self._template)
         berkas.addAction(act)
         berkas.addSeparator()
         act = QAction("&Cetak…", self)
@@ -247,6 +262,54 @@ class MainWindow(QMainWindow):
         dialog = PrintDialog(self.year, list(self.doc.tahun), self)
         dialog.show()
         return dialog
+
+    def _choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Impor data", str(self.db_path.parent),
+            "Data (*.xlsx *.xls *.ods *.csv);;Semua berkas (*)")
+        if path:
+            self.show_import(Path(path))
+
+    def show_import(self, path: Path):
+        dialog = ImportDialog(path, self.data_changed_after_import, self)
+        dialog.show()
+        return dialog
+
+    def data_changed_after_import(self, tables: set[str]) -> None:
+        self.undo_stack.clear()  # an import is not undone with Ctrl+Z (it may be large)
+        self.data_changed(tables)
+
+    def _export(self) -> None:
+        labels = {"koperasi": "Register koperasi", "koperasi-tahunan": "Tahun buku koperasi",
+                  "usaha-kecil": "Register usaha kecil", "ikm": "Responden SKM",
+                  "sakip": "Evaluasi SAKIP", "capaian": f"Laporan Capaian {self.year}"}
+        label, ok = QInputDialog.getItem(self, "Ekspor ke Excel", "Data:", list(labels.values()),
+                                         0, False)
+        if not ok:
+            return
+        kind = next(k for k, v in labels.items() if v == label)
+        path, _ = QFileDialog.getSaveFileName(self, "Ekspor ke Excel",
+                                              str(self.db_path.with_name(f"{kind}.xlsx")),
+                                              "Excel (*.xlsx)")
+        if not path:
+            return
+        year = self.year
+        self.statusBar().showMessage("Mengekspor…")
+        tasks.run(lambda: export.export(kind, path, year=year),
+                  lambda n: self.statusBar().showMessage(f"{n} baris diekspor ke {path}", 8000),
+                  lambda exc: QMessageBox.warning(self, "Ekspor gagal", str(exc)))
+
+    def _template(self) -> None:
+        kind, ok = QInputDialog.getItem(self, "Templat Excel", "Jenis data:",
+                                        list(templates.TEMPLATE_KINDS), 0, False)
+        if not ok:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Simpan templat", str(self.db_path.with_name(f"templat-{kind}.xlsx")),
+            "Excel (*.xlsx)")
+        if path:
+            templates.write_template(kind, path)
+            self.statusBar().showMessage(f"Templat disimpan: {path}", 8000)
 
     RECENT = 8
 

@@ -29,6 +29,24 @@ ORDER = ("koperasi", "koperasi-tahunan", "usaha-kecil", "sakip", "ikm")
 BULK_ROWS = 5000
 
 
+class Cancelled(Exception):
+    """The user cancelled the import; nothing was written."""
+
+
+class Progress:
+    """Reports how far an import is and lets the user cancel it: ``report(stage, done,
+    total)`` is called now and then; ``cancelled()`` is asked at the same moments."""
+
+    def __init__(self, report=None, cancelled=None) -> None:
+        self._report = report or (lambda stage, done, total: None)
+        self._cancelled = cancelled or (lambda: False)
+
+    def step(self, stage: str, done: int = 0, total: int = 0) -> None:
+        self._report(stage, done, total)
+        if self._cancelled():
+            raise Cancelled()
+
+
 @dataclass
 class ImportResult:
     """Attributes:
@@ -47,6 +65,7 @@ class ImportResult:
     counts: dict[str, Counts] = field(default_factory=dict)
     dry_run: bool = False
     written: bool = False
+    cancelled: bool = False
 
     def as_dict(self) -> dict:
         return {
@@ -75,10 +94,22 @@ def read_tables(path: Path, data: bytes, report: ValidationReport) -> list[reade
 
 
 def import_file(path: str | Path, kind: str | None = None, dry_run: bool = False,
-                origin: str = "provinsi") -> ImportResult:
-    p = Path(path)
-    result = ImportResult(str(p), dry_run=dry_run)
+                origin: str = "provinsi", progress: Progress | None = None) -> ImportResult:
+    """Import a file; with ``progress`` the caller sees the stages and may cancel (a
+    cancelled import writes nothing)."""
+    result = ImportResult(str(path), dry_run=dry_run)
+    try:
+        return _import(Path(path), kind, dry_run, origin, progress or Progress(), result)
+    except Cancelled:
+        result.cancelled, result.written, result.counts = True, False, {}
+        result.report.warning("cancelled", "Impor dibatalkan; tidak ada data yang disimpan")
+        return result
+
+
+def _import(p: Path, kind, dry_run, origin, progress: Progress,
+            result: ImportResult) -> ImportResult:
     report = result.report
+    progress.step("Membaca berkas")
     try:
         data = readers.read_bytes(p)
         tables = read_tables(p, data, report)
@@ -115,7 +146,8 @@ def import_file(path: str | Path, kind: str | None = None, dry_run: bool = False
         mapping = map_columns(spec, table, report)
         if not report.ok and any(i.code == "missing_column" for i in report.errors):
             continue
-        rows = parse_rows(spec, table, mapping, report)
+        progress.step(f"Memeriksa {table.name or p.name}", 0, len(table.rows))
+        rows = parse_rows(spec, table, mapping, report, progress)
         if not rows:
             report.warning("empty", "Tidak ada baris data", sheet=table.name)
         checked.append((spec, ctx, KINDS[spec.name].check(rows, ctx)))
@@ -128,11 +160,13 @@ def import_file(path: str | Path, kind: str | None = None, dry_run: bool = False
         with m.database.atomic(), (summaries.bulk_load(m.database.connection()) if many
                                    else nullcontext()):
             for spec, ctx, rows in checked:
+                progress.step(f"Menyimpan {spec.label.lower()}", 0, len(rows))
                 for table_name, c in KINDS[spec.name].apply(rows, ctx).items():
                     total = counts.setdefault(table_name, Counts())
                     total.added += c.added
                     total.updated += c.updated
                     total.unchanged += c.unchanged
+            progress.step("Menyelesaikan")  # the last moment to cancel: rolls back
     except IntegrityError as exc:
         # the checks above should make this unreachable; if not, nothing was written
         report.error("constraint", f"Data ditolak oleh basis data, tidak ada yang disimpan: {exc}")

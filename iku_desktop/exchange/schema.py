@@ -109,14 +109,17 @@ def map_columns(spec: KindSpec, table: Table, report: ValidationReport) -> dict[
 
 
 def parse_rows(spec: KindSpec, table: Table, mapping: dict[str, int],
-               report: ValidationReport) -> list[ParsedRow]:
+               report: ValidationReport, progress=None) -> list[ParsedRow]:
     """Parse every cell of every row; each bad cell is one error naming row and column.
     Rows with an error are still returned (marked ``__invalid__``) so cross-row checks can
     go on; the report decides whether anything is written."""
     plan = [(col.key, mapping[col.key], col) for col in spec.columns if col.key in mapping]
     headers = {key: str(table.headers[idx]) for key, idx, _ in plan}
     out = []
-    for row_no, cells in table.rows:
+    total = len(table.rows)
+    for n, (row_no, cells) in enumerate(table.rows):
+        if progress is not None and n % 5000 == 0:
+            progress.step(f"Memeriksa {table.name or 'berkas'}", n, total)
         values: dict[str, Any] = {}
         bad = False
         width = len(cells)

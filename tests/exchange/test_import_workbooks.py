@@ -99,3 +99,16 @@ def test_ikm_form_export_with_labels(db, tmp_path):
     assert r.report.ok, [i.render() for i in r.report.issues]
     second = m.IkmRespon.select().order_by(m.IkmRespon.id)[1]
     assert (second.u3, second.u8, second.u9) == (2, 1, 3)
+
+
+def test_cancelling_at_the_last_moment_writes_nothing(db, tmp_path):
+    from iku_desktop.exchange.importer import Progress
+
+    path = xlsx(tmp_path / "k.xlsx", {"Koperasi": [KOP, ["1/BH", "KSP", "2010-01-01",
+                                                         "Kota Jambi", "Jasa", "Aktif"]]})
+    stages = []
+    before = table_dump(db)
+    r = import_file(path, progress=Progress(lambda s, d, t: stages.append(s),
+                                            lambda: "Menyelesaikan" in stages))
+    assert r.cancelled and not r.written and table_dump(db) == before
+    assert stages[0] == "Membaca berkas" and stages[-1] == "Menyelesaikan"
