@@ -5,6 +5,7 @@ tell what changed per table. Rows with errors can be saved back with a Kesalahan
 from __future__ import annotations
 
 import threading
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QProgressBar, QPushButton, QTableView, QTabWidget, QVBoxLayout,
 )
 
+from iku_desktop.domain.formatting import format_date
 from iku_desktop.exchange import errors_out
 from iku_desktop.exchange.importer import ImportResult, Progress, import_file
 from iku_desktop.services.database import office_code
@@ -44,6 +46,10 @@ class PreviewModel(RowsModel):
             return None
         cells = row[1]
         value = cells[index.column()] if index.column() < len(cells) else None
+        if isinstance(value, date):
+            return format_date(value)
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
         return "" if value is None else str(value)
 
 
