@@ -47,6 +47,10 @@ def pragmas(journal_mode: str = "wal") -> dict:
         "busy_timeout": BUSY_TIMEOUT_MS,
         "journal_mode": journal_mode,
         "synchronous": "normal" if journal_mode == "wal" else "full",
+        # 64 MiB of page cache (SQLite's default is 2 MiB): a bulk import inserts into
+        # random places of the uuid index, and the registers at ten times Jambi's size
+        # are ~200 MB
+        "cache_size": -65536,
     }
 
 
