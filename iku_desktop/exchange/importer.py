@@ -154,6 +154,8 @@ def _import(p: Path, kind, dry_run, origin, progress: Progress,
 
     if not report.ok or dry_run:
         return result
+    for table in tables:
+        table.rows.clear()  # validated: the raw cells are not needed any more (memory)
     counts: dict[str, Counts] = {}
     many = sum(len(rows) for _, _, rows in checked) > BULK_ROWS
     try:

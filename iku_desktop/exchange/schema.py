@@ -78,11 +78,14 @@ class ParsedRow:
         self.row, self.values, self.cells = row, values, cells
         self.index, self.headers = index, headers
 
-    @property
-    def raw(self) -> dict[str, Any]:
-        """Column key → the cell as read (only the columns the file has)."""
-        return {k: (self.cells[i] if i < len(self.cells) else None)
-                for k, i in self.index.items()}
+    def cell(self, key: str):
+        """The cell as read (a row with an error), else the parsed value."""
+        i = self.index.get(key)
+        if i is None:
+            return None
+        if self.cells is None:
+            return self.values.get(key)
+        return self.cells[i] if i < len(self.cells) else None
 
 
 def map_columns(spec: KindSpec, table: Table, report: ValidationReport) -> dict[str, int]:
@@ -139,7 +142,8 @@ def parse_rows(spec: KindSpec, table: Table, mapping: dict[str, int],
                 bad = True
         if bad:
             values["__invalid__"] = True
-        out.append(ParsedRow(row_no, values, cells, mapping, headers))
+        # a valid row's raw cells are not kept (messages about it quote the parsed value)
+        out.append(ParsedRow(row_no, values, cells if bad else None, mapping, headers))
     return out
 
 

@@ -136,8 +136,15 @@ def read_workbook(path: Path, data: bytes) -> tuple[list[Table], list[str]]:
                 continue
             n = len(headers)
             # (any() is the fast test; a row of only zeros or blanks is looked at closely)
-            body = [(i + 1, r[:n]) for i, r in enumerate(rows[start:], start=start)
-                    if any(r[:n]) or any(_filled(c) for c in r[:n])]
+            body = []
+            for i in range(start, len(rows)):
+                r = rows[i]
+                if len(r) > n:
+                    r = r[:n]
+                if any(r) or any(_filled(c) for c in r):
+                    body.append((i + 1, r))
+                rows[i] = None  # release as we go: the sheet is held once, not twice
+            del rows
             tables.append(Table(meta.name, headers, body))
     except (CalamineError, ValueError) as exc:
         raise ReadError(f"Berkas {path.name} tidak dapat dibaca: {exc}") from exc

@@ -12,6 +12,7 @@ from .models import SyncModel, database
 
 
 PLAIN = (AutoField, IntegerField, ForeignKeyField)
+SYNC = ("uuid", "updated_at", "deleted")
 
 
 def _is_plain(field) -> bool:
@@ -23,19 +24,22 @@ def insert_rows(model, rows: list[dict]) -> int:
     """Insert ``rows`` (dicts of field name → value, all with the same keys)."""
     if not rows:
         return 0
-    if issubclass(model, SyncModel):
-        now = utc_now()
-        ids = new_uuids(len(rows))
-        rows = [{"uuid": u, "updated_at": now, "deleted": False, **r} for u, r in zip(ids, rows)]
     fields = model._meta.combined  # field names and "…_id" names of foreign keys
-    names = list(rows[0])
-    columns = [fields[n].column_name for n in names]
+    names = [n for n in rows[0] if not (n in SYNC and issubclass(model, SyncModel))]
+    sync = issubclass(model, SyncModel)
+    columns = [fields[n].column_name for n in names] + (list(SYNC) if sync else [])
     # text and integers go to sqlite3 as they are; dates, booleans and decimals are
     # converted as peewee converts them
     convert = [None if _is_plain(fields[n]) else fields[n].db_value for n in names]
     sql = (f"INSERT INTO {model._meta.table_name} ({', '.join(columns)}) "
            f"VALUES ({', '.join('?' * len(columns))})")
     plan = list(zip(names, convert))
-    database.connection().executemany(
-        sql, ([r[n] if c is None else c(r[n]) for n, c in plan] for r in rows))
+    if sync:
+        now = utc_now()
+        ids = iter(new_uuids(len(rows)))
+        params = ([r[n] if c is None else c(r[n]) for n, c in plan]
+                  + [r.get("uuid") or next(ids), now, 0] for r in rows)
+    else:
+        params = ([r[n] if c is None else c(r[n]) for n, c in plan] for r in rows)
+    database.connection().executemany(sql, params)
     return len(rows)

@@ -42,17 +42,12 @@ class ImportContext:
     def error(self, row: ParsedRow, key: str | None, code: str, message: str) -> None:
         self.report.error(code, message, sheet=self.sheet, row=row.row,
                           column=row.headers.get(key) if key else None,
-                          value=_show(_cell(row, key)) if key else None)
+                          value=_show(row.cell(key)) if key else None)
 
     def warning(self, row: ParsedRow, key: str | None, code: str, message: str) -> None:
         self.report.warning(code, message, sheet=self.sheet, row=row.row,
                             column=row.headers.get(key) if key else None,
-                            value=_show(_cell(row, key)) if key else None)
-
-
-def _cell(row: ParsedRow, key: str):
-    i = row.index.get(key)
-    return row.cells[i] if i is not None and i < len(row.cells) else None
+                            value=_show(row.cell(key)) if key else None)
 
 
 def _show(value) -> str | None:
@@ -74,13 +69,15 @@ class NewRows:
         self.model, self.origin, self.rows = model, origin, []
 
     def add(self, values: dict) -> None:
-        self.rows.append({**values, "origin": self.origin})
+        values["origin"] = self.origin  # the dict is the caller's, made for this row
+        self.rows.append(values)
 
     def write(self) -> int:
         # rows may name different optional fields: write each shape in one batch
         shapes: dict[tuple, list[dict]] = {}
         for r in self.rows:
             shapes.setdefault(tuple(r), []).append(r)
+        self.rows = []
         return sum(bulk.insert_rows(self.model, rows) for rows in shapes.values())
 
 

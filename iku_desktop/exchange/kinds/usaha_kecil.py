@@ -111,5 +111,6 @@ def apply(rows: list[ParsedRow], ctx: ImportContext) -> dict[str, Counts]:
         row = upsert(m.UsahaKecil, cur, values, ctx.origin, counts, new_rows)
         if row is not None:
             existing[key] = row
+        r.values = None  # the row to write replaces the parsed one (memory, 200.000 rows)
     new_rows.write()
     return {"usaha_kecil": counts}
