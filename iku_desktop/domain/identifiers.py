@@ -62,6 +62,8 @@ def format_nip(digits: str) -> str:
 
 def validate_nib(text: str) -> str:
     """NIB (Nomor Induk Berusaha, OSS; PP 5/2021): 13 digits."""
+    if text.__class__ is str and len(text) == 13 and text.isdigit() and text.isascii():
+        return text  # the common case, without the separator clean-up
     digits = _digits(text, "NIB")
     if len(digits) != 13:
         raise IdentifierError(f"NIB harus 13 digit (terisi {len(digits)} digit)")

@@ -5,9 +5,11 @@ rows without sync columns get a new uuid and ``updated_at``."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from peewee import AutoField, ForeignKeyField, IntegerField, TextField
 
-from .fields import ExactDecimalField, new_uuids, utc_now
+from .fields import ExactDecimalField, IsoDateField, new_uuids, utc_now
 from .models import SyncModel, database
 
 
@@ -20,6 +22,15 @@ def _is_plain(field) -> bool:
                                         and not isinstance(field, ExactDecimalField))
 
 
+_DATE_FIELD = IsoDateField()
+
+
+def _iso(value):
+    if value is None:
+        return None
+    return value.isoformat() if value.__class__ is date else _DATE_FIELD.db_value(value)
+
+
 def insert_rows(model, rows: list[dict]) -> int:
     """Insert ``rows`` (dicts of field name → value, all with the same keys)."""
     if not rows:
@@ -30,7 +41,9 @@ def insert_rows(model, rows: list[dict]) -> int:
     columns = [fields[n].column_name for n in names] + (list(SYNC) if sync else [])
     # text and integers go to sqlite3 as they are; dates, booleans and decimals are
     # converted as peewee converts them
-    convert = [None if _is_plain(fields[n]) else fields[n].db_value for n in names]
+    convert = [None if _is_plain(fields[n]) else
+               _iso if isinstance(fields[n], IsoDateField) else fields[n].db_value
+               for n in names]
     sql = (f"INSERT INTO {model._meta.table_name} ({', '.join(columns)}) "
            f"VALUES ({', '.join('?' * len(columns))})")
     plan = list(zip(names, convert))
