@@ -78,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("code", help="kode, mis. IKU-7Q2KM-9XD3T")
     p.set_defaults(func=commands.cmd_verify)
 
+    p = sub.add_parser("backup", parents=[common], help="cadangan basis data")
+    p.add_argument("action", choices=("list", "create", "restore"),
+                   help="list: daftar cadangan; create: buat sekarang; restore: pulihkan")
+    p.add_argument("file", nargs="?", type=Path, help="untuk restore: berkas cadangan "
+                   "(bawaan: yang terbaru)")
+    p.set_defaults(func=commands.cmd_backup)
+
     p = sub.add_parser("setting", parents=[common],
                        help="tampilkan atau ubah pengaturan kantor (keputusan aturan, cetakan)")
     p.add_argument("key", nargs="?", help="nama pengaturan (tanpa: tampilkan semua)")

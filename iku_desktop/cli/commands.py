@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from ..exchange import errors_out, export, templates
 from ..exchange.importer import import_file
 from ..exchange.kinds import KINDS
 from ..services import demo, printing
-from ..services.database import init_database, office_code
+from ..services.database import init_database, office_code, open_for_work
 from ..services.indicators import compute_year
 from ..store import document_repo
 from ..store import settings as office_settings
@@ -33,7 +34,7 @@ def cmd_init(args) -> int:
 
 
 def cmd_import(args) -> int:
-    db = open_database(args.db)
+    db = open_for_work(args.db)
     try:
         result = import_file(args.file, kind=args.kind, dry_run=args.dry_run,
                              origin=office_code())
@@ -168,4 +169,39 @@ def cmd_export(args) -> int:
     finally:
         db.close()
     print(f"{n} baris diekspor ke {args.output}")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from ..store import backup
+    from ..store.database import DatabaseMissing
+
+    if not args.db.exists():
+        raise DatabaseMissing(f"Basis data tidak ditemukan: {args.db}")
+    try:
+        if args.action == "create":
+            db = open_database(args.db)
+            try:
+                b = backup.create(args.db, "manual", conn=db.connection())
+            finally:
+                db.close()
+            print(f"Cadangan dibuat: {b.path}")
+        elif args.action == "list":
+            found = backup.list_backups(args.db)
+            if not found:
+                print("Belum ada cadangan.")
+            for b in found:
+                print(f"{b.taken_at:%d-%m-%Y %H:%M:%S}  {b.label:<28} {b.path}")
+        else:
+            found = backup.list_backups(args.db)
+            source = args.file or (found[0].path if found else None)
+            if source is None:
+                print("Galat: belum ada cadangan untuk dipulihkan", file=sys.stderr)
+                return 1
+            safety = backup.restore(args.db, Path(source))
+            open_database(args.db).close()  # it opens, passes its integrity check
+            print(f"Dipulihkan dari {source}. Keadaan sebelumnya disimpan: {safety.path}")
+    except backup.BackupError as exc:
+        print(f"Galat: {exc}", file=sys.stderr)
+        return 1
     return 0

@@ -15,7 +15,7 @@ from pathlib import Path
 from peewee import IntegrityError
 
 from ..store import models as m
-from ..store import summaries
+from ..store import backup, summaries
 from ..validation import ValidationReport
 from . import readers, workbook
 from .kinds import KINDS
@@ -157,6 +157,9 @@ def _import(p: Path, kind, dry_run, origin, progress: Progress,
     for table in tables:
         table.rows.clear()  # validated: the raw cells are not needed any more (memory)
     counts: dict[str, Counts] = {}
+    if any(rows for _, _, rows in checked):
+        progress.step("Membuat cadangan")
+        backup.create(backup.current_path(), "sebelum-impor", conn=m.database.connection())
     many = sum(len(rows) for _, _, rows in checked) > BULK_ROWS
     try:
         with m.database.atomic(), (summaries.bulk_load(m.database.connection()) if many

@@ -10,7 +10,7 @@ from peewee import SqliteDatabase
 from platformdirs import user_data_dir
 
 from .. import resources
-from ..store import document_repo
+from ..store import backup, document_repo
 from ..store import models as m
 from ..store.database import DatabaseError, open_database
 
@@ -44,11 +44,19 @@ def init_database(path: str | os.PathLike) -> SqliteDatabase:
     return db
 
 
+def open_for_work(path: str | os.PathLike) -> SqliteDatabase:
+    """Open an existing database for a day's work: with the daily backup."""
+    p = Path(path)
+    db = open_database(p)
+    backup.daily(p, db.connection())
+    return db
+
+
 def open_or_create(path: str | os.PathLike) -> SqliteDatabase:
     """The window's first start: open the database, creating it with the default
     document when the file does not exist yet."""
     p = Path(path)
-    return open_database(p) if p.exists() else init_database(p)
+    return open_for_work(p) if p.exists() else init_database(p)
 
 
 def office_code() -> str:

@@ -79,7 +79,9 @@ def upgrade(db: SqliteDatabase, path: Path | None = None, to_version: int | None
         )
     pending = [m for m in available() if version < m.version <= target]
     if pending and version > 0 and path is not None:
-        backup_file(db, path.with_name(f"{path.stem}.sebelum-skema-{target}{path.suffix}"))
+        from . import backup
+
+        backup.create(path, "sebelum-migrasi", conn=db.connection())
     conn = db.connection()
     for m in pending:
         with db.atomic():

@@ -39,6 +39,9 @@ SETTINGS: dict[str, SettingSpec] = {
             "penjualan tetap dihitung dan diberi peringatan. Matikan untuk menghitung semua "
             "usaha di register.",
         ),
+        SettingSpec("cadangan_disimpan", 10, "Jumlah cadangan yang disimpan",
+                    "Cadangan otomatis (sebelum impor, harian) dan manual; yang lebih lama "
+                    "dihapus."),
         SettingSpec("kertas", "A4", "Ukuran kertas cetakan",
                     "A4 (210 × 297 mm) atau F4/Folio (215 × 330 mm)."),
         SettingSpec("huruf", "sans", "Huruf cetakan",
@@ -89,6 +92,11 @@ def set_from_text(key: str, words: list[str], file: Path | None = None) -> None:
         if len(data) > MAX_LOGO_BYTES or not data.startswith(IMAGE_MAGIC):
             raise ValueError("Logo harus berkas PNG atau JPEG, paling besar 2 MB")
         set_value(key, base64.b64encode(data).decode("ascii"))
+    elif isinstance(default, int) and not isinstance(default, bool):
+        text = " ".join(words).strip()
+        if not text.isdigit() or not 1 <= int(text) <= 1000:
+            raise ValueError(f"{key} diisi bilangan 1–1000")
+        set_value(key, int(text))
     elif isinstance(default, bool):
         text = " ".join(words).strip().lower()
         if text not in ("ya", "tidak"):

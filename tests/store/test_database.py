@@ -85,9 +85,11 @@ def test_upgrade_from_first_migration_keeps_every_row(tmp_path):
     for t, rows in before.items():
         assert conn.execute(f"SELECT * FROM {t}").fetchall() == rows
     # the backup taken before the upgrade holds the old version
-    backups = list(tmp_path.glob("old.sebelum-skema-*.sqlite"))
+    from iku_desktop.store import backup
+
+    backups = [b for b in backup.list_backups(path) if b.reason == "sebelum-migrasi"]
     assert len(backups) == 1
-    old = sqlite3.connect(backups[0])
+    old = sqlite3.connect(backups[0].path)
     assert old.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] == 1
     old.close()
     db.close()

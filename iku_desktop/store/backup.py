@@ -1,0 +1,129 @@
+"""Backups of the office database with SQLite's online backup API: a consistent copy even
+while the file is open. Kept in a folder beside the database, "<name>-cadangan/", named by
+time and reason; only the newest N are kept (setting ``cadangan_disimpan``). Taken before
+every import and package merge, before a schema upgrade, once a day on open, and on demand;
+restoring first backs up the state it replaces."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from . import models as m
+
+NAME = re.compile(r"^(\d{8}-\d{6}-\d{6})-([a-z0-9-]+)\.sqlite$")
+REASONS = {"manual": "dibuat pengguna", "harian": "cadangan harian",
+           "sebelum-impor": "sebelum impor", "sebelum-migrasi": "sebelum pembaruan skema",
+           "sebelum-pulih": "sebelum pemulihan", "sebelum-paket": "sebelum menggabung paket"}
+
+
+class BackupError(Exception):
+    """A backup that cannot be made or restored; ``str()`` is the user's message."""
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken_at: datetime
+    reason: str
+
+    @property
+    def label(self) -> str:
+        return REASONS.get(self.reason, self.reason)
+
+
+def folder_for(db_path: Path) -> Path:
+    return db_path.with_name(f"{db_path.stem}-cadangan")
+
+
+def _copy(src: sqlite3.Connection, target: Path) -> None:
+    dest = sqlite3.connect(str(target))
+    try:
+        src.backup(dest)
+    finally:
+        dest.close()
+
+
+def create(db_path: Path, reason: str = "manual", keep: int | None = None,
+           conn: sqlite3.Connection | None = None) -> Backup:
+    """Copy the database (through ``conn`` if open) into its backup folder; rotate."""
+    folder = folder_for(db_path)
+    now = datetime.now()
+    target = folder / f"{now:%Y%m%d-%H%M%S-%f}-{reason}.sqlite"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if conn is not None:
+            _copy(conn, target)
+        else:
+            src = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+            try:
+                _copy(src, target)
+            finally:
+                src.close()
+    except (OSError, sqlite3.Error) as exc:
+        target.unlink(missing_ok=True)
+        raise BackupError(f"Cadangan tidak dapat dibuat di {folder}: {exc}") from exc
+    rotate(db_path, keep if keep is not None else _keep())
+    return Backup(target, now, reason)
+
+
+def _keep() -> int:
+    try:
+        from . import settings
+
+        return int(settings.get("cadangan_disimpan"))
+    except Exception:  # noqa: BLE001 — no database bound (a backup of a closed file)
+        return 10
+
+
+def list_backups(db_path: Path) -> list[Backup]:
+    """Newest first."""
+    out = []
+    folder = folder_for(db_path)
+    if folder.is_dir():
+        for p in folder.iterdir():
+            match = NAME.match(p.name)
+            if match:
+                out.append(Backup(p, datetime.strptime(match[1], "%Y%m%d-%H%M%S-%f"), match[2]))
+    return sorted(out, key=lambda b: b.taken_at, reverse=True)
+
+
+def rotate(db_path: Path, keep: int) -> None:
+    for old in list_backups(db_path)[max(1, keep):]:
+        old.path.unlink(missing_ok=True)
+
+
+def daily(db_path: Path, conn: sqlite3.Connection) -> Backup | None:
+    """Once a day, on open: a backup when none was taken today."""
+    today = datetime.now().date()
+    if any(b.taken_at.date() == today for b in list_backups(db_path)):
+        return None
+    return create(db_path, "harian", conn=conn)
+
+
+def restore(db_path: Path, backup: Path) -> Backup:
+    """Replace the database with ``backup`` (the database must be closed); the replaced
+    state is backed up first. Returns that safety backup."""
+    try:
+        check = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        ok = check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        check.close()
+    except sqlite3.Error as exc:
+        raise BackupError(f"Berkas {backup.name} bukan cadangan yang dapat dipakai: {exc}") \
+            from exc
+    if not ok:
+        raise BackupError(f"Cadangan {backup.name} rusak (pemeriksaan integritas gagal)")
+    safety = create(db_path, "sebelum-pulih")
+    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        _copy(src, db_path)
+    finally:
+        src.close()
+    return safety
+
+
+def current_path() -> Path:
+    return Path(m.database.obj.database)
