@@ -21,6 +21,7 @@ from iku_desktop.store import document_repo, migrate
 from iku_desktop.store.database import DatabaseError, close_database
 from iku_desktop.store.migrate import backup_file
 
+from .backup_dialog import BackupDialog
 from .document_editor import DocumentEditor
 from .import_dialog import ImportDialog
 from .print_dialog import PrintDialog
@@ -67,6 +68,9 @@ class MainWindow(QMainWindow):
         self.recent_menu = berkas.addMenu("Berkas &terakhir")
         act = QAction("&Simpan salinan…", self)
         act.triggered.connect(self._save_copy)
+        berkas.addAction(act)
+        act = QAction("&Cadangan…", self)
+        act.triggered.connect(lambda: BackupDialog(self).exec())
         berkas.addAction(act)
         berkas.addSeparator()
         act = QAction("&Impor data…", self)
@@ -365,6 +369,25 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "Salinan gagal", f"{path}: {exc}")
             return False
         self.statusBar().showMessage(f"Salinan disimpan: {path}", 5000)
+        return True
+
+    def restore_backup(self, source: Path) -> bool:
+        """Close the database, restore ``source`` over it (its state is backed up first),
+        and open it again."""
+        from iku_desktop.store import backup
+
+        tasks.wait()
+        path = self.db_path
+        close_database(self.db)
+        self.db = None
+        try:
+            backup.restore(path, source)
+        except backup.BackupError as exc:
+            QMessageBox.critical(self, "Pemulihan gagal", str(exc))
+            self.open_database(path)
+            return False
+        self.open_database(path)
+        self.statusBar().showMessage(f"Dipulihkan dari {source.name}", 8000)
         return True
 
     def _about(self) -> None:

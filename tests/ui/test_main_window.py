@@ -91,3 +91,28 @@ def test_new_database_recent_files_and_save_a_copy(qtbot, tmp_path, db_path):
     conn.close()
     w.recent_menu.actions()[1].trigger()
     assert w.db_path == db_path
+
+
+def test_backup_dialog_makes_and_restores(qtbot, db_path):
+    from datetime import date
+
+    from iku_desktop.store import models as m
+    from ui.backup_dialog import BackupDialog
+
+    w = MainWindow(db_path, year=2022)
+    qtbot.addWidget(w)
+    dialog = BackupDialog(w)
+    qtbot.addWidget(dialog)
+    start = dialog.list.count()  # the daily backup of the first open
+    dialog.make()
+    assert dialog.list.count() == start + 1
+    kab = m.Kabupaten.get(m.Kabupaten.bps == "1571").id
+    m.Koperasi.create(nomor_badan_hukum="1/BH", nama="K", kabupaten_id=kab, jenis="jasa",
+                      tanggal_badan_hukum=date(2010, 1, 1))
+    w.refresh()
+    assert w.sasaran_tabs[0].panels[1].card.counts.text().startswith("0 dari 1")
+    dialog.list.setCurrentRow(0)  # the newest: made before the koperasi was added
+    assert dialog.restore(confirm=False)
+    assert m.Koperasi.select().count() == 0
+    assert "sebelum pemulihan" in " ".join(dialog.list.item(i).text()
+                                          for i in range(dialog.list.count()))

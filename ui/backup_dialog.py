@@ -1,0 +1,67 @@
+"""Cadangan: the backups of the open database — make one now, or restore one (the state it
+replaces is backed up first)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
+    QVBoxLayout,
+)
+
+from iku_desktop.store import backup
+
+
+class BackupDialog(QDialog):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.setWindowTitle("Cadangan basis data")
+        self.resize(640, 380)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(f"Cadangan disimpan di {backup.folder_for(window.db_path)}"))
+        self.list = QListWidget()
+        lay.addWidget(self.list)
+        row = QHBoxLayout()
+        make = QPushButton("&Buat cadangan sekarang")
+        make.clicked.connect(self.make)
+        self.restore_button = QPushButton("&Pulihkan yang dipilih…")
+        self.restore_button.clicked.connect(self.restore)
+        close = QPushButton("&Tutup")
+        close.clicked.connect(self.reject)
+        for b in (make, self.restore_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        row.addWidget(close)
+        lay.addLayout(row)
+        self.reload()
+
+    def reload(self) -> None:
+        self.list.clear()
+        for b in backup.list_backups(self.window.db_path):
+            item = QListWidgetItem(f"{b.taken_at:%d-%m-%Y %H:%M:%S} — {b.label}")
+            item.setData(Qt.UserRole, str(b.path))
+            self.list.addItem(item)
+        self.restore_button.setEnabled(self.list.count() > 0)
+
+    def make(self) -> None:
+        try:
+            backup.create(self.window.db_path, "manual", conn=self.window.db.connection())
+        except backup.BackupError as exc:
+            QMessageBox.warning(self, "Cadangan gagal", str(exc))
+        self.reload()
+
+    def restore(self, confirm: bool = True) -> bool:
+        item = self.list.currentItem() or self.list.item(0)
+        if item is None:
+            return False
+        if confirm and QMessageBox.question(
+                self, "Pulihkan cadangan", f"Ganti isi basis data dengan cadangan "
+                f"{item.text()}? Keadaan sekarang disimpan dahulu sebagai cadangan.") \
+                != QMessageBox.Yes:
+            return False
+        from pathlib import Path
+
+        ok = self.window.restore_backup(Path(item.data(Qt.UserRole)))
+        self.reload()
+        return ok
