@@ -70,11 +70,18 @@ def classify_skala(
         if not override_alasan or not override_alasan.strip():
             raise ValueError("Penetapan skala oleh petugas memerlukan alasan")
         return KlasifikasiSkala(override, DasarSkala.PENETAPAN, override_alasan.strip())
+    return KlasifikasiSkala(*skala_dasar(modal_usaha, hasil_penjualan))
+
+
+def skala_dasar(modal_usaha: int | None,
+                hasil_penjualan: int | None) -> tuple[Skala | None, DasarSkala]:
+    """The class without an override and the basis it came from (``classify_skala``'s
+    rule, as a plain pair for callers that classify 200.000 rows)."""
     if modal_usaha is not None:
-        return KlasifikasiSkala(_by_bounds(modal_usaha, MODAL_BATAS), DasarSkala.MODAL)
+        return _by_bounds(modal_usaha, MODAL_BATAS), DasarSkala.MODAL
     if hasil_penjualan is not None:
-        return KlasifikasiSkala(_by_bounds(hasil_penjualan, PENJUALAN_BATAS), DasarSkala.PENJUALAN)
-    return KlasifikasiSkala(None, DasarSkala.TIDAK_DIKETAHUI)
+        return _by_bounds(hasil_penjualan, PENJUALAN_BATAS), DasarSkala.PENJUALAN
+    return None, DasarSkala.TIDAK_DIKETAHUI
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ importer sees ``Table`` objects whatever the file was (CSV now; Excel readers ad
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,15 +51,32 @@ def _delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, refusing what cannot be an import (missing, empty, too large)."""
+def check_file(path: Path) -> int:
+    """The file's size, refusing what cannot be an import (missing, empty, too large)."""
     try:
         size = path.stat().st_size
-        if size == 0:
-            raise ReadError(f"Berkas {path.name} kosong")
-        if size > MAX_FILE_BYTES:
-            raise ReadError(f"Berkas {path.name} terlalu besar ({size // (1024 * 1024)} MB)")
+    except OSError as exc:
+        raise ReadError(f"Berkas tidak dapat dibuka: {path} ({exc.strerror})") from exc
+    if size == 0:
+        raise ReadError(f"Berkas {path.name} kosong")
+    if size > MAX_FILE_BYTES:
+        raise ReadError(f"Berkas {path.name} terlalu besar ({size // (1024 * 1024)} MB)")
+    return size
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes (after ``check_file``)."""
+    check_file(path)
+    try:
         return path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"Berkas tidak dapat dibuka: {path} ({exc.strerror})") from exc
+
+
+def file_sha256(path: Path) -> str:
+    try:
+        with path.open("rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
     except OSError as exc:
         raise ReadError(f"Berkas tidak dapat dibuka: {path} ({exc.strerror})") from exc
 

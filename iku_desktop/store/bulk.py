@@ -32,27 +32,45 @@ def _iso(value):
 
 
 def insert_rows(model, rows: list[dict]) -> int:
-    """Insert ``rows`` (dicts of field name → value, all with the same keys)."""
+    """Insert ``rows`` (dicts of field name → value, all with the same keys; a sync model's
+    rows may carry their own ``uuid``)."""
     if not rows:
         return 0
+    names = [n for n in rows[0] if n not in SYNC]
+    uuids = [r.get("uuid") for r in rows] if "uuid" in rows[0] else None
+    return insert_tuples(model, names, ([r[n] for n in names] for r in rows), len(rows), uuids)
+
+
+def insert_tuples(model, names, rows, count: int, uuids: list | None = None,
+                  converted: bool = False) -> int:
+    """Insert ``count`` rows given as sequences of values in the order of ``names`` (field
+    names, "…_id" for foreign keys; no sync columns). A sync model's rows get a new
+    time-ordered uuid (or theirs from ``uuids``), ``updated_at`` now and ``deleted`` 0.
+    ``converted``: the values are already as stored (dates as ISO text)."""
+    if not count:
+        return 0
     fields = model._meta.combined  # field names and "…_id" names of foreign keys
-    names = [n for n in rows[0] if not (n in SYNC and issubclass(model, SyncModel))]
     sync = issubclass(model, SyncModel)
     columns = [fields[n].column_name for n in names] + (list(SYNC) if sync else [])
     # text and integers go to sqlite3 as they are; dates, booleans and decimals are
     # converted as peewee converts them
-    convert = [None if _is_plain(fields[n]) else
-               _iso if isinstance(fields[n], IsoDateField) else fields[n].db_value
-               for n in names]
+    convert = [(i, _iso if isinstance(fields[n], IsoDateField) else fields[n].db_value)
+               for i, n in enumerate(names) if not _is_plain(fields[n])]
     sql = (f"INSERT INTO {model._meta.table_name} ({', '.join(columns)}) "
            f"VALUES ({', '.join('?' * len(columns))})")
-    plan = list(zip(names, convert))
+    if convert and not converted:
+        rows = (_converted(r, convert) for r in rows)
     if sync:
         now = utc_now()
-        ids = iter(new_uuids(len(rows)))
-        params = ([r[n] if c is None else c(r[n]) for n, c in plan]
-                  + [r.get("uuid") or next(ids), now, 0] for r in rows)
-    else:
-        params = ([r[n] if c is None else c(r[n]) for n, c in plan] for r in rows)
-    database.connection().executemany(sql, params)
-    return len(rows)
+        fresh = new_uuids(count)
+        ids = fresh if uuids is None else [u or f for u, f in zip(uuids, fresh)]
+        rows = ((*r, u, now, 0) for r, u in zip(rows, ids))
+    database.connection().executemany(sql, rows)
+    return count
+
+
+def _converted(row, convert) -> list:
+    row = list(row)
+    for i, c in convert:
+        row[i] = c(row[i])
+    return row

@@ -44,13 +44,14 @@ def new_uuids(n: int) -> list[str]:
     200.000 rows); the random tail keeps them unique across offices."""
     ms = int(time.time() * 1000) & ((1 << 48) - 1)
     tail = int.from_bytes(os.urandom(8), "big") & ((1 << 30) - 1)
-    out = []
-    for i in range(n):
-        # 48 ms | 4 version | 12 counter-high | 2 variant | 32 counter-low + 30 random
-        value = (ms << 80) | (0x7 << 76) | (((i >> 32) & 0xFFF) << 64) | (0b10 << 62) \
-            | ((i & 0xFFFFFFFF) << 30) | tail
-        out.append(f"{value:032x}")
-    return out
+    # 48 ms | 4 version | 12 counter-high | 2 variant | 32 counter-low + 30 random
+    head = (ms << 16) | (0x7 << 12)
+    low = (0b10 << 62) | tail
+    if n <= 1 << 32:  # counter-high is 0: one format per id
+        prefix = f"{head:016x}"
+        return [f"{prefix}{low | (i << 30):016x}" for i in range(n)]
+    return [f"{head | ((i >> 32) & 0xFFF):016x}{low | ((i & 0xFFFFFFFF) << 30):016x}"
+            for i in range(n)]
 
 
 def utc_now() -> str:

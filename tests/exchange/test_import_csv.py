@@ -145,6 +145,27 @@ def test_usaha_kecil_bad_identifiers(db, tmp_path, field, value, fragment):
     assert r.report.errors[0].column == USAHA_HEADER[field]
 
 
+def test_errors_come_row_by_row_in_column_order_and_name_the_cell(db, tmp_path):
+    """Cells are parsed a column at a time; the report still reads row by row, left to
+    right, each error naming its row, column and value — and the good rows around the
+    bad ones are neither reported nor written."""
+    rows = [usaha("Baik 1"), usaha("Baik 2"), usaha("Buruk 1"), usaha("Baik 3"), usaha("")]
+    rows[2][8] = "31/02/2021"  # no such date
+    rows[2][10] = "12345"  # NIB too short
+    rows[2][0] = "  "  # required, blank
+    rows[4][6] = "-5"  # negative modal (and the name is blank)
+    r = import_file(write_csv(tmp_path / "u.csv", USAHA_HEADER, rows))
+    got = [(i.row, i.column, i.code, i.value) for i in r.report.errors]
+    assert got == [
+        (4, "Nama Usaha", "required", None),
+        (4, "Tanggal Terdata", "invalid", "31/02/2021"),
+        (4, "NIB", "invalid", "12345"),
+        (6, "Nama Usaha", "required", None),
+        (6, "Modal Usaha", "invalid", "-5"),
+    ]
+    assert m.UsahaKecil.select().count() == 0
+
+
 SAKIP_HEADER = ["Tahun", "Skema", "Perencanaan Kinerja", "Pengukuran Kinerja", "Pelaporan Kinerja",
                 "Evaluasi Akuntabilitas Kinerja Internal", "Capaian Kinerja", "Nilai", "Predikat",
                 "Nomor LHE", "Tanggal LHE"]

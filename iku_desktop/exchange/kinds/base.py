@@ -55,7 +55,7 @@ def _show(value) -> str | None:
 
 
 def valid_rows(rows: list[ParsedRow]) -> list[ParsedRow]:
-    return [r for r in rows if "__invalid__" not in r.values]
+    return [r for r in rows if not r.invalid]
 
 
 def kabupaten_ids() -> dict[str, int]:

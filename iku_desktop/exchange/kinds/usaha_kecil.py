@@ -4,13 +4,14 @@ pemilik + nama usaha, else nama usaha + nama pemilik + kabupaten/kota."""
 from __future__ import annotations
 
 from ...domain.identifiers import IdentifierError, validate_nib, validate_nik
-from ...domain.usaha_kecil import Skala, classify_skala
+from ...domain.usaha_kecil import Skala, skala_dasar
 from ...domain.wilayah import KABUPATEN_KOTA, WilayahError, find_kabupaten
+from ...store import bulk
 from ...store import models as m
 from ..cells import parse_date, parse_rupiah, text
 from ..schema import Column, KindSpec, ParsedRow, with_cell_error
 from .base import (
-    Counts, ImportContext, NewRows, kabupaten_ids, optional_values, upsert, valid_rows,
+    Counts, ImportContext, kabupaten_ids, upsert, valid_rows,
 )
 
 SPEC = KindSpec(
@@ -45,6 +46,14 @@ SPEC = KindSpec(
 OPTIONAL = ("nik_pemilik", "alamat", "sektor", "modal_usaha", "hasil_penjualan",
             "tanggal_tutup", "nib", "tanggal_nib", "nomor_iumk", "tanggal_iumk")
 DEFAULTS = {"alamat": "", "sektor": ""}
+# a parsed row's values come in the order of SPEC.columns; check() and apply() unpack them
+# (200.000 rows: tuple unpacking, not a lookup per field)
+KEYS = ("nama_usaha", "nama_pemilik", "nik_pemilik", "kabupaten", "alamat", "sektor",
+        "modal_usaha", "hasil_penjualan", "tanggal_terdata", "tanggal_tutup", "nib",
+        "tanggal_nib", "nomor_iumk", "tanggal_iumk")
+assert KEYS == tuple(c.key for c in SPEC.columns)
+SLOT = {k: i for i, k in enumerate(KEYS)}
+WRITE_CHUNK = 20_000
 
 
 def natural_key(nib, nik, nama_usaha, nama_pemilik, kabupaten_bps) -> tuple:
@@ -58,59 +67,97 @@ def natural_key(nib, nik, nama_usaha, nama_pemilik, kabupaten_bps) -> tuple:
 def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
     seen: dict[tuple, int] = {}
     for r in rows:
-        v = r.values
-        if "__invalid__" not in v:
-            key = natural_key(v.get("nib"), v.get("nik_pemilik"), v["nama_usaha"],
-                              v["nama_pemilik"], v["kabupaten"].bps)
+        (nama_usaha, nama_pemilik, nik, kab, _, _, modal, hasil, terdata, tutup, nib,
+         tanggal_nib, iumk, tanggal_iumk) = r.vals
+        if not r.invalid:
+            key = natural_key(nib, nik, nama_usaha, nama_pemilik, kab.bps)
             if key in seen:
                 ctx.error(r, "nib" if key[0] == "nib" else "nama_usaha", "duplicate_key",
                           f"Usaha yang sama dengan baris {seen[key]}")
             seen.setdefault(key, r.row)
-        terdata, tutup = v.get("tanggal_terdata"), v.get("tanggal_tutup")
         if terdata and tutup and tutup < terdata:
             ctx.error(r, "tanggal_tutup", "inconsistent", "Tanggal Tutup lebih awal dari Tanggal Terdata")
-        for nomor, tanggal, name in (("nib", "tanggal_nib", "NIB"),
-                                     ("nomor_iumk", "tanggal_iumk", "IUMK")):
-            if v.get(tanggal) and not v.get(nomor):
-                ctx.error(r, tanggal, "inconsistent", f"Tanggal {name} diisi tanpa nomor {name}")
-            if v.get(nomor) and not v.get(tanggal):
-                ctx.warning(r, tanggal, "missing_date",
+        for nomor, tanggal, name, tanggal_key in ((nib, tanggal_nib, "NIB", "tanggal_nib"),
+                                                  (iumk, tanggal_iumk, "IUMK", "tanggal_iumk")):
+            if tanggal and not nomor:
+                ctx.error(r, tanggal_key, "inconsistent", f"Tanggal {name} diisi tanpa nomor {name}")
+            if nomor and not tanggal:
+                ctx.warning(r, tanggal_key, "missing_date",
                             f"{name} tanpa tanggal terbit tidak dihitung sebagai wirausaha")
-        if "modal_usaha" in v or "hasil_penjualan" in v:
-            k = classify_skala(v.get("modal_usaha"), v.get("hasil_penjualan"))
-            if k.skala is not None and k.skala is not Skala.KECIL:
-                ctx.warning(r, "modal_usaha" if "modal_usaha" in v else "hasil_penjualan",
+        if modal is not None or hasil is not None:
+            skala, dasar = skala_dasar(modal, hasil)
+            if skala is not None and skala is not Skala.KECIL:
+                ctx.warning(r, "modal_usaha" if modal is not None else "hasil_penjualan",
                             "not_kecil",
-                            f"Menurut PP 7/2021 ({k.dasar.value}) tergolong {k.skala.label}, "
+                            f"Menurut PP 7/2021 ({dasar.value}) tergolong {skala.label}, "
                             "bukan Usaha Kecil")
     return valid_rows(rows)
 
 
 def apply(rows: list[ParsedRow], ctx: ImportContext) -> dict[str, Counts]:
+    """Upsert the rows of one table (one shape): new rows are written in one bulk insert."""
     counts = Counts()
-    new_rows = NewRows(m.UsahaKecil, ctx.origin)
+    if not rows:
+        return {"usaha_kecil": counts}
     kab = kabupaten_ids()
     bps_of = {v: k for k, v in kab.items()}
     existing = {}
     for u in m.UsahaKecil.select():
         existing[natural_key(u.nib, u.nik_pemilik, u.nama_usaha, u.nama_pemilik,
                              bps_of[u.kabupaten_id])] = u
+    # what is written: the required fields, and the optional ones the file has a column
+    # for (a column absent from the file leaves the stored value alone)
+    optional = [k for k in OPTIONAL if k in rows[0].index]
+    names = ("nama_usaha", "nama_pemilik", "kabupaten_id", "tanggal_terdata", *optional)
+    new = []
     for r in rows:
-        v = r.values
-        values = {"nama_usaha": v["nama_usaha"], "nama_pemilik": v["nama_pemilik"],
-                  "kabupaten_id": kab[v["kabupaten"].bps],
-                  "tanggal_terdata": v["tanggal_terdata"],
-                  **optional_values(r, OPTIONAL, DEFAULTS)}
-        key = natural_key(v.get("nib"), v.get("nik_pemilik"), v["nama_usaha"],
-                          v["nama_pemilik"], v["kabupaten"].bps)
-        cur = existing.get(key)
-        if cur is None and v.get("nib"):
-            # a usaha that got its NIB since the last import: find it by its older key
-            cur = existing.get(natural_key(None, v.get("nik_pemilik"), v["nama_usaha"],
-                                           v["nama_pemilik"], v["kabupaten"].bps))
-        row = upsert(m.UsahaKecil, cur, values, ctx.origin, counts, new_rows)
-        if row is not None:
-            existing[key] = row
-        r.values = None  # the row to write replaces the parsed one (memory, 200.000 rows)
-    new_rows.write()
+        vals = r.vals
+        r.release()
+        if existing:
+            nama_usaha, nama_pemilik, nik, kab_w, nib = vals[0], vals[1], vals[2], vals[3], vals[10]
+            key = natural_key(nib, nik, nama_usaha, nama_pemilik, kab_w.bps)
+            cur = existing.get(key)
+            if cur is None and nib:
+                # a usaha that got its NIB since the last import: find it by its older key
+                cur = existing.get(natural_key(None, nik, nama_usaha, nama_pemilik, kab_w.bps))
+            if cur is not None:
+                values = {"nama_usaha": nama_usaha, "nama_pemilik": nama_pemilik,
+                          "kabupaten_id": kab[kab_w.bps], "tanggal_terdata": vals[8]}
+                for k in optional:
+                    v = vals[SLOT[k]]
+                    values[k] = DEFAULTS.get(k) if v is None else v
+                upsert(m.UsahaKecil, cur, values, ctx.origin, counts)
+                existing[key] = cur
+                continue
+        new.append(vals)
+    counts.added = len(new)
+    # the new rows are written column by column (no Python work per row), a slice at a
+    # time so that the stored form of only one slice is held beside the parsed rows
+    while new:
+        chunk = new[:WRITE_CHUNK]
+        del new[:WRITE_CHUNK]
+        columns = _to_write(optional, kab, chunk)
+        columns.append([ctx.origin] * len(chunk))
+        bulk.insert_tuples(m.UsahaKecil, (*names, "origin"), zip(*columns), len(chunk),
+                           converted=True)
     return {"usaha_kecil": counts}
+
+
+def _to_write(optional: list[str], kab: dict[str, int], rows: list[tuple]) -> list[list]:
+    """The columns to store for these parsed rows: kabupaten/kota as its id, dates as ISO
+    text, blank alamat/sektor as ""."""
+    by_key = dict(zip(KEYS, map(list, zip(*rows)))) if rows else {k: [] for k in KEYS}
+    out = [by_key["nama_usaha"], by_key["nama_pemilik"],
+           [kab[k.bps] for k in by_key["kabupaten"]], _iso(by_key["tanggal_terdata"])]
+    for k in optional:
+        col = by_key[k]
+        if k in DEFAULTS:
+            col = [DEFAULTS[k] if v is None else v for v in col]
+        elif k.startswith("tanggal"):
+            col = _iso(col)
+        out.append(col)
+    return out
+
+
+def _iso(column: list) -> list:
+    return [None if d is None else d.isoformat() for d in column]
