@@ -15,9 +15,9 @@ from pathlib import Path
 from peewee import IntegrityError
 
 from ..store import models as m
-from ..store import backup, summaries
+from ..store import audit, backup, summaries
 from ..validation import ValidationReport
-from . import readers, workbook
+from . import owned, readers, workbook
 from .kinds import KINDS
 from .kinds.base import Counts, ImportContext
 from .schema import detect_kind, map_columns, parse_rows
@@ -109,10 +109,12 @@ def read_tables(path: Path, report: ValidationReport) -> list[readers.Table]:
 
 
 def import_file(path: str | Path, kind: str | None = None, dry_run: bool = False,
-                origin: str = "provinsi", progress: Progress | None = None) -> ImportResult:
-    """Import a file; with ``progress`` the caller sees the stages and may cancel (a
-    cancelled import writes nothing)."""
+                origin: str | None = None, progress: Progress | None = None) -> ImportResult:
+    """Import a file as the office ``origin`` (default: this database's office); with
+    ``progress`` the caller sees the stages and may cancel (a cancelled import writes
+    nothing)."""
     result = ImportResult(str(path), dry_run=dry_run)
+    origin = origin or m.CURRENT_OFFICE[0]
     try:
         with gc_paused():
             return _import(Path(path), kind, dry_run, origin, progress or Progress(), result)
@@ -166,6 +168,7 @@ def _import(p: Path, kind, dry_run, origin, progress: Progress,
         rows = parse_rows(spec, table, mapping, report, progress)
         if not rows:
             report.warning("empty", "Tidak ada baris data", sheet=table.name)
+        owned.check(spec, rows, ctx, origin)
         checked.append((spec, ctx, KINDS[spec.name].check(rows, ctx)))
 
     if not report.ok or dry_run:
@@ -178,8 +181,9 @@ def _import(p: Path, kind, dry_run, origin, progress: Progress,
         backup.create(backup.current_path(), "sebelum-impor", conn=m.database.connection())
     many = sum(len(rows) for _, _, rows in checked) > BULK_ROWS
     try:
-        with m.database.atomic(), (summaries.bulk_load(m.database.connection()) if many
-                                   else nullcontext()):
+        source = f"Impor {p.name} (SHA-256 {sha[:16]})"
+        with audit.recording(m.database, source), (
+                summaries.bulk_load(m.database.connection()) if many else nullcontext()):
             for spec, ctx, rows in checked:
                 progress.step(f"Menyimpan {spec.label.lower()}", 0, len(rows))
                 for table_name, c in KINDS[spec.name].apply(rows, ctx).items():

@@ -10,7 +10,7 @@ from peewee import SqliteDatabase
 from platformdirs import user_data_dir
 
 from .. import resources
-from ..store import backup, document_repo
+from ..store import audit, backup, document_repo
 from ..store import models as m
 from ..store.database import DatabaseError, open_database
 
@@ -38,7 +38,7 @@ def init_database(path: str | os.PathLike) -> SqliteDatabase:
     if p.exists():
         raise DatabaseError(f"Berkas {p} sudah ada; pilih nama lain atau buka berkas itu")
     db = open_database(p, create=True)
-    with db.atomic():
+    with audit.recording(db, "Basis data baru"):
         m.Office.create(kind="provinsi", nama=OFFICE_NAME)
         document_repo.create_from_data(default_document_data())
     return db
@@ -60,5 +60,4 @@ def open_or_create(path: str | os.PathLike) -> SqliteDatabase:
 
 
 def office_code() -> str:
-    office = m.Office.select().first()
-    return "provinsi" if office is None else office.code
+    return m.CURRENT_OFFICE[0]

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ..domain import ikm, sakip
 from ..domain.koperasi import JenisKoperasi
-from ..store import bulk, document_repo, summaries
+from ..store import audit, bulk, document_repo, summaries
 from ..store import models as m
 from ..store.fields import new_uuid, utc_now
 
@@ -61,7 +61,8 @@ def fill(scale: int = 1, seed: int = 2022, first_year: int = 2020, last_year: in
     kab_ids = [k.id for k in m.Kabupaten.select().order_by(m.Kabupaten.bps)]
     years = list(range(first_year, last_year + 1))
     counts = {}
-    with m.database.atomic(), summaries.bulk_load(m.database.connection()):
+    with audit.recording(m.database, "Data contoh"), \
+            summaries.bulk_load(m.database.connection()):
         counts["koperasi"], counts["koperasi_tahun_buku"] = _koperasi(rnd, scale, kab_ids, years)
         if progress:
             progress("koperasi")

@@ -17,9 +17,10 @@ from ..domain.capaian import Polaritas, RumusTurun
 from ..domain.dokumen import METODE
 from ..domain.identifiers import IdentifierError, validate_nip
 from ..domain.pangkat import PANGKAT_NAMES
-from ..store import document_repo
+from ..store import audit, document_repo
 from ..store import models as m
 from ..store.fields import utc_now
+from . import ownership
 from .editing import EditError
 
 TABLES = {"dokumen": m.Dokumen, "fungsi": m.Fungsi, "sasaran": m.Sasaran,
@@ -97,7 +98,8 @@ def prepare(label: str, operation: Callable[[int], None]) -> DocumentChange | No
 
 
 def _write(target: State, other: State) -> None:
-    with m.database.atomic():
+    ownership.check_document()
+    with audit.recording(m.database):
         for name, rows in target.items():
             model = TABLES[name]
             for row_id, values in rows.items():

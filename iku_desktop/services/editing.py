@@ -26,13 +26,11 @@ from ..exchange.cells import (
 from ..domain import ikm as ikm_rule
 from ..exchange.kinds import ikm as ikm_kind
 from ..exchange.kinds.koperasi import JENIS, STATUS
-from ..store import document_repo
+from . import ownership
+from .editing_errors import EditError
+from ..store import audit, document_repo
 from ..store import models as m
 from ..store.fields import utc_now
-
-
-class EditError(ValueError):
-    """A value that cannot be stored; ``str()`` is the message shown on the field."""
 
 
 @dataclass(frozen=True)
@@ -351,6 +349,12 @@ def prepare_delete(table: str, row_id: int, label: str) -> Change:
 def apply(change: Change) -> tuple[Change, set[str]]:
     """Write a change; returns the change (with the id of an inserted row) and the tables
     it touched."""
+    ownership.check_change(change.table, change.row_id, change.insert_values, change.after)
+    with audit.recording(m.database):
+        return _apply(change)
+
+
+def _apply(change: Change) -> tuple[Change, set[str]]:
     if change.table in YEAR_VALUES:
         v = change.insert_values
         YEAR_VALUES[change.table][1](v["indikator_id"], v["tahun"], change.after["nilai"])
@@ -372,6 +376,12 @@ def apply(change: Change) -> tuple[Change, set[str]]:
 
 def revert(change: Change) -> set[str]:
     """Undo a change. An inserted row becomes a tombstone (it may have travelled already)."""
+    ownership.check_change(change.table, change.row_id, change.insert_values)
+    with audit.recording(m.database):
+        return _revert(change)
+
+
+def _revert(change: Change) -> set[str]:
     if change.table in YEAR_VALUES:
         v = change.insert_values
         YEAR_VALUES[change.table][1](v["indikator_id"], v["tahun"], change.before["nilai"])

@@ -13,7 +13,7 @@ import peewee
 from peewee import SqliteDatabase
 
 from . import migrate
-from .models import database
+from .models import CURRENT_OFFICE, database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -92,7 +92,18 @@ def open_database(
     database.initialize(db)
     if upgrade:
         migrate.upgrade(db, p)
+    CURRENT_OFFICE[0] = office_code(db)
     return db
+
+
+def office_code(db: SqliteDatabase) -> str:
+    """The code of the office the database belongs to ("provinsi" or a BPS code)."""
+    try:
+        row = db.execute_sql("SELECT o.kind, k.bps FROM office AS o LEFT JOIN kabupaten AS k "
+                             "ON k.id = o.kabupaten_id ORDER BY o.id LIMIT 1").fetchone()
+    except (sqlite3.DatabaseError, peewee.DatabaseError):
+        return "provinsi"  # not migrated yet
+    return "provinsi" if row is None or row[0] == "provinsi" or not row[1] else row[1]
 
 
 def check_integrity(db: SqliteDatabase, path: Path) -> None:

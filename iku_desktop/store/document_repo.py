@@ -9,6 +9,7 @@ from ..domain.capaian import Polaritas, RumusTurun
 from ..domain.dokumen import METODE, DokumenIku, Indikator, Penandatangan, Sasaran
 from ..domain.identifiers import validate_nip
 from ..domain.pangkat import PANGKAT_NAMES
+from . import audit
 from . import models as m
 
 
@@ -82,7 +83,7 @@ def create_from_data(doc: dict, origin: str = "provinsi") -> m.Dokumen:
     _check(doc)
     sig = doc["penandatangan"]
     tanggal = doc["tanggal"]
-    with m.database.atomic():
+    with audit.recording(m.database):
         row = m.Dokumen.create(
             judul=doc["judul"], unit_organisasi=doc["unit_organisasi"], tugas=doc["tugas"],
             tahun_awal=doc["tahun_awal"], tahun_akhir=doc["tahun_akhir"], tempat=doc["tempat"],
@@ -123,7 +124,7 @@ def set_realisasi_manual(indikator_id: int, tahun: int, nilai: Decimal | None,
 
 
 def _upsert_year_value(model, indikator_id: int, tahun: int, nilai: Decimal | None, **extra):
-    with m.database.atomic():
+    with audit.recording(m.database):
         row = model.get_or_none((model.indikator == indikator_id) & (model.tahun == tahun))
         if nilai is None:
             if row is not None and not row.deleted:

@@ -20,6 +20,9 @@ from peewee import (
 from .fields import ExactDecimalField, IsoDateField, new_uuid, utc_now
 
 database = DatabaseProxy()
+# the code of the office this database belongs to ("provinsi" or a BPS code): the origin
+# written on new rows; set when a database is opened (services.office)
+CURRENT_OFFICE = ["provinsi"]
 
 
 class BaseModel(Model):
@@ -34,12 +37,16 @@ class SyncModel(BaseModel):
     updated_at: last change, UTC ISO text.
     origin: office that created the row: "provinsi" or a BPS code ("1571").
     deleted: tombstone; a deleted row stays so the deletion can travel.
+    sync_hash: content hash at the last exchange with another office.
     """
 
     uuid = TextField(unique=True, default=new_uuid)
     updated_at = TextField(default=utc_now)
-    origin = TextField(default="provinsi")
+    origin = TextField(default=lambda: CURRENT_OFFICE[0])
     deleted = BooleanField(default=False)
+    # the row's content hash when it was last exchanged with another office (None: never);
+    # content that differs from it is a change made here since (services.packages)
+    sync_hash = TextField(null=True)
 
     def save(self, *args, **kwargs):
         self.updated_at = utc_now()
@@ -306,8 +313,43 @@ class Cetakan(BaseModel):
         table_name = "cetakan"
 
 
+class Paket(BaseModel):
+    """A data package sent (``keluar``) or received (``masuk``)."""
+
+    package_id = TextField()
+    arah = TextField()
+    kantor = TextField()  # the other office (recipient unknown for "keluar": "")
+    nama_berkas = TextField()
+    dibuat_at = TextField()
+    sejak = TextField(null=True)
+    dicatat_at = TextField(default=utc_now)
+    jumlah = TextField()  # JSON: table → rows (and for "masuk": added/updated/…)
+
+    class Meta:
+        table_name = "paket"
+
+
+class Konflik(BaseModel):
+    """A row changed here and in the sending office since their last exchange: both
+    versions (portable JSON) until the user decides, and the decision afterwards."""
+
+    tabel = TextField()
+    row_uuid = TextField()
+    milik_kita = TextField()
+    milik_mereka = TextField()
+    package_id = TextField()
+    kantor = TextField()
+    ditemukan_at = TextField(default=utc_now)
+    diselesaikan_at = TextField(null=True)
+    keputusan = TextField(null=True)  # "kita" | "mereka"
+    pengguna = TextField(null=True)
+
+    class Meta:
+        table_name = "konflik"
+
+
 ALL_MODELS = (
     Kabupaten, Office, Dokumen, Fungsi, Sasaran, Indikator, Target, RealisasiManual,
     Koperasi, KoperasiTahunBuku, UsahaKecil, Sakip, IkmSurvei, ImportBatch, IkmRespon, Setting,
-    Cetakan,
+    Cetakan, Paket, Konflik,
 )

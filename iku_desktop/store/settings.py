@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import audit
 from . import models as m
 from .fields import utc_now
 
@@ -67,8 +68,11 @@ def set_value(key: str, value: Any) -> None:
     spec = SETTINGS[key]
     if type(value) is not type(spec.default):
         raise TypeError(f"setting {key} takes {type(spec.default).__name__}")
-    (m.Setting.insert(key=key, value=json.dumps(value), updated_at=utc_now())
-     .on_conflict("replace").execute())
+    with audit.recording(m.database):
+        (m.Setting.insert(key=key, value=json.dumps(value), updated_at=utc_now())
+         .on_conflict(conflict_target=[m.Setting.key],
+                      update={m.Setting.value: json.dumps(value),
+                              m.Setting.updated_at: utc_now()}).execute())
 
 
 def all_values() -> dict[str, Any]:

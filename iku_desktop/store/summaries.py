@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+from . import audit
+
 from ..domain.usaha_kecil import MODAL_BATAS, PENJUALAN_BATAS, Skala
 
 NONE_YEAR = 9999
@@ -318,7 +320,18 @@ def bulk_load(conn):
         raise RuntimeError("bulk_load needs an open transaction")
     for name in TRIGGERS:
         conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+    # the audit's insert triggers too: the new rows are audited in one statement per table
+    audit_ins = conn.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = "
+                             "'trigger' AND name LIKE 'audit\\_%\\_ins' ESCAPE '\\' AND tbl_name != "
+                             "'setting'").fetchall()
+    since = {t: conn.execute(f"SELECT COALESCE(MAX(id), 0) FROM {t}").fetchone()[0]
+             for _, t, _ in audit_ins}
+    for name, _, _ in audit_ins:
+        conn.execute(f"DROP TRIGGER {name}")
     yield
     for sql in TRIGGERS.values():
         conn.execute(sql)
+    for _, table, sql in audit_ins:
+        conn.execute(sql)
+        conn.execute(audit.bulk_insert_sql(table, since[table]))
     rebuild(conn)

@@ -1,0 +1,81 @@
+"""Refusing writes to rows this office does not own (domain.ownership), and to anything
+when the database is open read-only (another window or PC holds it)."""
+
+from __future__ import annotations
+
+from ..domain import ownership as rule
+from ..store import models as m
+from .editing_errors import EditError
+
+READ_ONLY = [None]  # the reason, when the open database is read-only
+
+
+def office_code() -> str:
+    return m.CURRENT_OFFICE[0]
+
+
+def _refuse_read_only() -> None:
+    if READ_ONLY[0]:
+        raise EditError(f"Basis data terbuka hanya-baca: {READ_ONLY[0]}")
+
+
+def _kabupaten_bps(kabupaten_id) -> str | None:
+    row = m.Kabupaten.get_or_none(m.Kabupaten.id == kabupaten_id)
+    return row.bps if row else None
+
+
+def row_owner(table: str, row_id: int | None = None, values: dict | None = None) -> str:
+    """The office owning a row, from its stored state or the values it will have."""
+    values = values or {}
+    if table not in rule.REGIONAL:
+        return rule.owner(table, None)
+    if table == "koperasi_tahun_buku":
+        kop_id = values.get("koperasi_id")
+        if kop_id is None and row_id is not None:
+            kop_id = m.KoperasiTahunBuku.get_by_id(row_id).koperasi_id
+        return row_owner("koperasi", kop_id)
+    kab_id = values.get("kabupaten_id")
+    if kab_id is None and row_id is not None:
+        model = m.Koperasi if table == "koperasi" else m.UsahaKecil
+        kab_id = model.get_by_id(row_id).kabupaten_id
+    return rule.owner(table, _kabupaten_bps(kab_id))
+
+
+def describe(code: str) -> str:
+    if code == rule.PROVINSI:
+        return "kantor provinsi"
+    k = m.Kabupaten.get_or_none(m.Kabupaten.bps == code)
+    return f"kantor {k.nama}" if k else f"kantor {code}"
+
+
+def check_change(table: str, row_id: int | None, insert_values: dict | None = None,
+                 after: dict | None = None) -> None:
+    """Raise ``EditError`` when this office may not make the change."""
+    _refuse_read_only()
+    office = office_code()
+    if office == rule.PROVINSI:
+        return
+    owners = {row_owner(table, row_id, insert_values)} if insert_values or row_id is None \
+        else {row_owner(table, row_id)}
+    if after and ("kabupaten_id" in after or "koperasi_id" in after):
+        owners.add(row_owner(table, None, after))
+    for owner in owners:
+        if not rule.can_write(office, owner):
+            raise EditError(f"Data ini milik {describe(owner)}; di {describe(office)} hanya "
+                            "dapat dibaca")
+
+
+def check_document() -> None:
+    _refuse_read_only()
+    if office_code() != rule.PROVINSI:
+        raise EditError("Dokumen IKU dikelola kantor provinsi; di kantor kabupaten/kota "
+                        "hanya dapat dibaca")
+
+
+def writable(table: str, row_id: int | None) -> bool:
+    """For the window: may this office edit the row (gray it out when not)?"""
+    try:
+        check_change(table, row_id)
+        return True
+    except EditError:
+        return False
