@@ -14,7 +14,8 @@ from pathlib import Path
 from .. import __version__
 from ..services.database import default_path
 from ..store.database import DatabaseError
-from . import commands
+from ..store import audit
+from . import commands, sync_commands
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
 
@@ -92,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--file", type=Path, help="untuk kop_surat_logo: berkas PNG/JPEG")
     p.set_defaults(func=commands.cmd_setting)
 
+    sync_commands.add_parsers(sub, common)
+
     p = sub.add_parser("demo", parents=[common],
                        help="isi basis data baru dengan data sintetis bertanda [DEMO]")
     p.add_argument("--scale", type=int, default=1,
@@ -106,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not hasattr(args, "db"):
         args.db = default_path()
+    audit.DEFAULT_SOURCE[0] = f"Perintah iku {args.command}"
     try:
         return args.func(args)
     except DatabaseError as exc:

@@ -79,3 +79,8 @@ def writable(table: str, row_id: int | None) -> bool:
         return True
     except EditError:
         return False
+
+
+def check_writable() -> None:
+    """Raise ``EditError`` when the open database is read-only."""
+    _refuse_read_only()

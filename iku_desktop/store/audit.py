@@ -264,12 +264,14 @@ class Entry:
     def summary(self, limit: int = 4) -> str:
         """The change in one line: "nama: A → B" for an update, "nama=A" for an insert."""
         parts = []
-        for k, v in list(self.perubahan.items())[:limit]:
+        items = [(k, v) for k, v in self.perubahan.items()
+                 if not (self.aksi == "tambah" and k in ("uuid", "origin", "deleted"))]
+        for k, v in items[:limit]:
             if isinstance(v, list) and len(v) == 2 and self.aksi != "tambah":
                 parts.append(f"{k}: {_show(v[0])} → {_show(v[1])}")
             else:
                 parts.append(f"{k}={_show(v)}")
-        more = len(self.perubahan) - limit
+        more = len(items) - limit
         return "; ".join(parts) + (f"; … (+{more})" if more > 0 else "")
 
 

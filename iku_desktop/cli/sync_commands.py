@@ -1,0 +1,166 @@
+"""``iku office``, ``iku package`` and ``iku audit``: the office's identity, data packages
+between offices, and the audit log."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..exchange.package import PackageError
+from ..services import office, packages
+from ..services.editing_errors import EditError
+from ..store import audit
+from ..store.database import open_database
+
+
+def cmd_office(args) -> int:
+    db = open_database(args.db)
+    try:
+        if args.action == "show":
+            info = office.current()
+            print(f"Kantor: {info.describe()}")
+            return 0
+        if bool(args.kabupaten) == bool(args.provinsi):
+            print("Galat: pilih salah satu: --kabupaten KODE atau --provinsi", file=sys.stderr)
+            return 2
+        try:
+            info = office.set_office(None if args.provinsi else args.kabupaten, args.force)
+        except office.OfficeError as exc:
+            print(f"Galat: {exc}", file=sys.stderr)
+            return 1
+        print(f"Kantor basis data ini: {info.describe()}")
+        return 0
+    finally:
+        db.close()
+
+
+def _print_merge(r: packages.MergeResult) -> None:
+    who = r.office_name or r.office
+    if r.already:
+        print(f"Paket {r.package_id} dari {who} sudah pernah diimpor; tidak ada yang berubah.")
+        return
+    print(("Pratinjau paket" if r.dry_run else "Paket diimpor") + f" dari {who}:")
+    if not r.counts:
+        print("  (paket tidak berisi perubahan)")
+    for table, c in r.counts.items():
+        print(f"  {table:<22} tambah {c.added}, ubah {c.updated}, sama {c.unchanged}, "
+              f"milik kita lebih baru {c.kept}, konflik {c.conflicts}")
+    for x in r.refused:
+        print(f"  DITOLAK {x.table} {x.uuid}: {x.reason}")
+    if r.conflicts:
+        print(f"{len(r.conflicts)} konflik menunggu keputusan: iku package conflicts")
+
+
+def cmd_package(args) -> int:
+    db = open_database(args.db)
+    try:
+        if args.action == "export":
+            if not args.output:
+                print("Galat: sebutkan berkas paket dengan -o BERKAS.ikupkg", file=sys.stderr)
+                return 2
+            r = packages.export_package(args.output, since=args.since, everything=args.all)
+            rows = sum(r.counts.values())
+            print(f"Paket ditulis: {r.path} ({rows} baris"
+                  + (f", berubah sejak {r.since}" if r.since else ", semua data") + ")")
+            for table, n in r.counts.items():
+                print(f"  {table:<22} {n}")
+        elif args.action == "import":
+            if not args.target:
+                print("Galat: sebutkan berkas paket", file=sys.stderr)
+                return 2
+            r = packages.import_package(Path(args.target), dry_run=args.dry_run)
+            if args.json:
+                print(json.dumps(r.as_dict(), ensure_ascii=False, indent=1))
+            else:
+                _print_merge(r)
+            return 1 if r.refused else 0
+        elif args.action == "conflicts":
+            found = packages.conflicts(include_resolved=args.all)
+            if not found:
+                print("Tidak ada konflik" + ("." if args.all else " yang menunggu keputusan."))
+            for c in found:
+                state = f"diselesaikan: {c.keputusan}" if c.resolved else "menunggu"
+                print(f"#{c.id} {c.tabel} {c.row_uuid} (dari {c.kantor}, {state})")
+                for f, ours, theirs in c.fields:
+                    print(f"    {f:<24} kita: {ours!s:<28} mereka: {theirs}")
+        elif args.action == "resolve":
+            if not (args.target or "").lstrip("#").isdigit() or args.choice is None:
+                print("Galat: iku package resolve NOMOR --keep-ours | --take-theirs",
+                      file=sys.stderr)
+                return 2
+            number = int(args.target.lstrip("#"))
+            packages.resolve(number, args.choice)
+            print(f"Konflik #{number} diselesaikan: "
+                  + ("data di sini dipertahankan" if args.choice == "kita" else
+                     "data kiriman diambil"))
+        else:  # history
+            for p in packages.history():
+                arah = "keluar" if p.arah == "keluar" else f"masuk dari {p.kantor}"
+                print(f"{p.dicatat_at}  {arah:<20} {p.nama_berkas}  {p.jumlah}")
+        return 0
+    except (PackageError, packages.ConflictError, EditError) as exc:
+        print(f"Galat: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+
+
+def cmd_audit(args) -> int:
+    db = open_database(args.db)
+    try:
+        conn = db.connection()
+        if args.verify:
+            v = audit.verify(conn)
+            print(f"{v.rows} baris log audit diperiksa: "
+                  + ("utuh." if v.ok else "TIDAK UTUH."))
+            for p in v.problems:
+                print(f"  - {p}")
+            return 0 if v.ok else 1
+        for e in reversed(audit.entries(conn, since=args.since, table=args.table,
+                                        source=args.source, limit=args.limit)):
+            who = e.pengguna or "?"
+            src = e.sumber or audit.OUTSIDE
+            print(f"{e.at}  {who:<10} {src:<34} {e.aksi:<6} {e.tabel} "
+                  f"{(e.row_uuid or '')[:12]}  {e.summary()}")
+        return 0
+    finally:
+        db.close()
+
+
+def add_parsers(sub, common) -> None:
+    p = sub.add_parser("office", parents=[common],
+                       help="kantor pemilik basis data ini (provinsi atau kabupaten/kota)")
+    p.add_argument("action", choices=("show", "set"))
+    p.add_argument("--kabupaten", help="kode BPS/Kemendagri atau nama kabupaten/kota")
+    p.add_argument("--provinsi", action="store_true", help="kantor provinsi")
+    p.add_argument("--force", action="store_true",
+                   help="ganti kantor walau paket sudah pernah dikirim")
+    p.set_defaults(func=cmd_office)
+
+    p = sub.add_parser("package", parents=[common],
+                       help="paket data antarkantor: export, import, conflicts, resolve, history")
+    p.add_argument("action", choices=("export", "import", "conflicts", "resolve", "history"))
+    p.add_argument("target", nargs="?", metavar="BERKAS|NOMOR",
+                   help="import: berkas .ikupkg; resolve: nomor konflik")
+    p.add_argument("-o", "--output", type=Path, help="export: berkas .ikupkg")
+    p.add_argument("--since", help="export: data yang berubah sejak waktu ini (ISO, UTC)")
+    p.add_argument("--all", action="store_true",
+                   help="export: semua data; conflicts: juga yang sudah diselesaikan")
+    p.add_argument("--dry-run", action="store_true", help="import: pratinjau saja")
+    p.add_argument("--json", action="store_true", help="import: laporan JSON")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--keep-ours", dest="choice", action="store_const", const="kita",
+                   help="resolve: pertahankan data di sini")
+    g.add_argument("--take-theirs", dest="choice", action="store_const", const="mereka",
+                   help="resolve: ambil data kiriman")
+    p.set_defaults(func=cmd_package)
+
+    p = sub.add_parser("audit", parents=[common], help="log audit: siapa mengubah apa, kapan")
+    p.add_argument("--since", help="sejak tanggal/waktu (mis. 2026-11-01)")
+    p.add_argument("--table", help="hanya tabel ini")
+    p.add_argument("--source", help="hanya sumber yang memuat teks ini")
+    p.add_argument("--limit", type=int, help="paling banyak sekian baris terbaru")
+    p.add_argument("--verify", action="store_true", help="periksa rantai hash log audit")
+    p.set_defaults(func=cmd_audit)
+

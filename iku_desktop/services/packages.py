@@ -1,0 +1,379 @@
+"""Data packages between offices: export what changed, merge what arrives.
+
+Export (``export_package``): the rows changed since the last package this office sent
+(or since ``since``, or all), tombstones included — a kabupaten/kota office sends only the
+rows it owns; the province sends everything (the document and targets, and every office's
+records it has gathered). Each exported row's content hash is remembered as the version
+the other offices now have (``sync_hash``).
+
+Merge (``import_package``), row by row, by uuid, after the whole package is checked:
+- a row this database does not have is added;
+- the same content: nothing changes;
+- changed only on their side (ours still equals the last exchanged version): theirs is
+  taken;
+- changed only on our side (theirs equals the last exchanged version): ours is kept;
+- changed on both sides: a conflict, kept for the user to resolve (``resolve``: keep ours
+  or take theirs); the row keeps our content until then and stays listed as a resolved
+  conflict afterwards.
+Rows the sending office does not own, rows whose parent is unknown here and rows that
+repeat a natural key under another identity are refused and listed. A tombstone deletes.
+Importing the same package twice changes nothing. The database is backed up before a
+merge; the merge is one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..domain.ownership import PROVINSI, REGIONAL
+from ..exchange import package as pkgfile
+from ..store import audit, backup, migrate
+from ..store import models as m
+from ..store.fields import new_uuid, utc_now
+from . import ownership
+from .sync_rows import NATURAL, ORDER, Mapper, MissingParent, all_portable_columns, content_hash
+
+
+@dataclass
+class TableCounts:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    kept: int = 0  # ours is newer
+    conflicts: int = 0
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class Refused:
+    table: str
+    uuid: str
+    reason: str
+
+
+@dataclass
+class MergeResult:
+    """Attributes:
+    package_id, office: the package and the office that sent it.
+    counts: table → what happened to its rows.
+    refused: rows not taken, with the reason.
+    conflicts: ids of the conflicts found (``m.Konflik``).
+    already: the package had been imported before (nothing changed).
+    dry_run: nothing was written (a preview).
+    """
+
+    package_id: str
+    office: str
+    office_name: str
+    counts: dict[str, TableCounts] = field(default_factory=dict)
+    refused: list[Refused] = field(default_factory=list)
+    conflicts: list[int] = field(default_factory=list)
+    already: bool = False
+    dry_run: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return any(c.added or c.updated for c in self.counts.values())
+
+    def tables(self) -> set[str]:
+        return {t for t, c in self.counts.items() if c.added or c.updated}
+
+    def as_dict(self) -> dict:
+        return {"package_id": self.package_id, "office": self.office,
+                "already": self.already, "dry_run": self.dry_run,
+                "counts": {t: c.as_dict() for t, c in self.counts.items()},
+                "refused": [r.__dict__ for r in self.refused], "conflicts": self.conflicts}
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    package_id: str
+    since: str | None
+    counts: dict[str, int]
+
+
+def _conn():
+    return m.database.connection()
+
+
+def last_export() -> str | None:
+    row = (m.Paket.select().where(m.Paket.arah == "keluar")
+           .order_by(m.Paket.dicatat_at.desc()).first())
+    return row.dicatat_at if row else None
+
+
+def _owned_where(table: str, office: str) -> tuple[str, tuple]:
+    """SQL condition for the rows of ``table`` a kabupaten/kota office owns."""
+    if table in ("koperasi", "usaha_kecil"):
+        return "kabupaten_id = (SELECT id FROM kabupaten WHERE bps = ?)", (office,)
+    return ("koperasi_id IN (SELECT c.id FROM koperasi AS c JOIN kabupaten AS k ON "
+            "k.id = c.kabupaten_id WHERE k.bps = ?)"), (office,)
+
+
+def export_package(path: str | Path, since: str | None = None,
+                   everything: bool = False) -> ExportResult:
+    """Write the package of this office's changes to ``path``."""
+    path = Path(path)
+    office = ownership.office_code()
+    if not everything and since is None:
+        since = last_export()
+    if everything:
+        since = None
+    conn = _conn()
+    mapper = Mapper(conn)
+    tables: dict[str, list[dict]] = {}
+    hashes: dict[str, list[tuple[str, str]]] = {}
+    for table in ORDER:
+        if office != PROVINSI and table not in REGIONAL:
+            continue  # the province's data: a district never changes it
+        where, args = [], []
+        if since:
+            where.append("updated_at > ?")
+            args.append(since)
+        if office != PROVINSI:
+            w, a = _owned_where(table, office)
+            where.append(w)
+            args.extend(a)
+        rows = [mapper.to_portable(table, r)
+                for r in mapper.rows(table, " AND ".join(where), tuple(args))]
+        if rows:
+            tables[table] = rows
+            hashes[table] = [(content_hash(r), r["uuid"]) for r in rows]
+    info = ownership.describe(office)
+    created = utc_now()
+    package = pkgfile.Package(new_uuid(), office, info, created, since,
+                              migrate.latest_version(), tables)
+    pkgfile.write(path, package)
+    with m.database.atomic():
+        for table, pairs in hashes.items():
+            conn.executemany(f"UPDATE {table} SET sync_hash = ? WHERE uuid = ?", pairs)
+        m.Paket.create(package_id=package.package_id, arah="keluar", kantor="",
+                       nama_berkas=path.name, dibuat_at=created, sejak=since,
+                       dicatat_at=created, jumlah=json.dumps(package.counts()))
+    return ExportResult(path, package.package_id, since, package.counts())
+
+
+def read_package(path: str | Path) -> pkgfile.Package:
+    return pkgfile.read(Path(path), all_portable_columns(_conn()), migrate.latest_version())
+
+
+def import_package(path: str | Path, dry_run: bool = False) -> MergeResult:
+    """Check and merge a package (``dry_run``: only tell what would change)."""
+    path = Path(path)
+    pkg = read_package(path)
+    office = ownership.office_code()
+    result = MergeResult(pkg.package_id, pkg.office, pkg.office_name, dry_run=dry_run)
+    if pkg.office == office:
+        raise pkgfile.PackageError(f"Paket {path.name} dibuat oleh kantor ini sendiri; "
+                                   "impor paket dari kantor lain")
+    if m.Paket.select().where((m.Paket.package_id == pkg.package_id)
+                              & (m.Paket.arah == "masuk")).exists():
+        result.already = True
+        return result
+    ownership.check_writable()
+    if dry_run:
+        with m.database.atomic() as tx:
+            _merge(pkg, result, path)
+            tx.rollback()
+        return result
+    backup.create(backup.current_path(), "sebelum-paket", conn=_conn())
+    with audit.recording(m.database, f"Paket {path.name} dari {pkg.office_name or pkg.office}"):
+        _merge(pkg, result, path)
+    return result
+
+
+def _merge(pkg: pkgfile.Package, result: MergeResult, path: Path) -> None:
+    conn = _conn()
+    mapper = Mapper(conn)
+    now = utc_now()
+    for table in ORDER:
+        rows = pkg.tables.get(table)
+        if not rows:
+            continue
+        counts = result.counts.setdefault(table, TableCounts())
+        for row in rows:
+            _merge_row(conn, mapper, pkg, table, row, counts, result, now)
+        if table == "dokumen" and pkg.office == PROVINSI:
+            active = [r["uuid"] for r in rows if r.get("aktif") and not r.get("deleted")]
+            if active:
+                _province_document_in_force(conn, active, now)
+    m.Paket.create(package_id=pkg.package_id, arah="masuk", kantor=pkg.office,
+                   nama_berkas=path.name, dibuat_at=pkg.created_at, sejak=pkg.since,
+                   dicatat_at=now,
+                   jumlah=json.dumps({t: c.as_dict() for t, c in result.counts.items()}))
+
+
+def _province_document_in_force(conn, active: list[str], now: str) -> None:
+    """The province's document is the one in force everywhere. At a kabupaten/kota office
+    the copy of the official document made when its database was created (never sent
+    anywhere: a district does not send the document) is removed with its rows."""
+    marks = ", ".join("?" * len(active))
+    if ownership.office_code() != PROVINSI:
+        local = [r[0] for r in conn.execute(
+            f"SELECT id FROM dokumen WHERE sync_hash IS NULL AND uuid NOT IN ({marks})",
+            active)]
+        for doc in local:
+            for child in ("target", "realisasi_manual"):
+                conn.execute(f"DELETE FROM {child} WHERE indikator_id IN "
+                             "(SELECT id FROM indikator WHERE dokumen_id = ?)", (doc,))
+            for child in ("indikator", "sasaran", "fungsi"):
+                conn.execute(f"DELETE FROM {child} WHERE dokumen_id = ?", (doc,))
+            conn.execute("DELETE FROM dokumen WHERE id = ?", (doc,))
+    conn.execute(f"UPDATE dokumen SET aktif = 0, updated_at = ? WHERE aktif = 1 "
+                 f"AND uuid NOT IN ({marks})", (now, *active))
+
+
+def _merge_row(conn, mapper: Mapper, pkg, table: str, row: dict, counts: TableCounts,
+               result: MergeResult, now: str) -> None:
+    uuid = row["uuid"]
+    if pkg.office != PROVINSI:
+        owner = mapper.kabupaten_of(table, row) if table in REGIONAL else PROVINSI
+        if owner != pkg.office:
+            result.refused.append(Refused(table, uuid, (
+                f"milik {ownership.describe(owner) if owner else 'kantor lain'}, bukan milik "
+                f"{ownership.describe(pkg.office)} yang mengirim")))
+            return
+    try:
+        values = mapper.to_local(table, row)
+    except MissingParent as exc:
+        result.refused.append(Refused(table, uuid, f"merujuk data yang tidak ada di sini ({exc})"))
+        return
+    key = NATURAL.get(table)
+    if key and values.get(key) is not None:
+        other = conn.execute(f"SELECT uuid FROM {table} WHERE {key} = ? AND uuid != ?",
+                             (values[key], uuid)).fetchone()
+        if other:
+            result.refused.append(Refused(table, uuid, (
+                f"{key} {values[key]} sudah ada di sini sebagai data lain (uuid {other[0]})")))
+            return
+    theirs = content_hash(row)
+    local = mapper.row_by_uuid(table, uuid)
+    values["updated_at"] = now
+    if local is None:
+        values["sync_hash"] = theirs
+        cols = list(values)
+        cur = conn.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
+                           f"({', '.join('?' * len(cols))})", [values[c] for c in cols])
+        mapper.remember(table, cur.lastrowid, uuid)
+        counts.added += 1
+        return
+    ours = content_hash(mapper.to_portable(table, local))
+    base = local["sync_hash"]
+    if ours == theirs:
+        if base != theirs:
+            conn.execute(f"UPDATE {table} SET sync_hash = ? WHERE uuid = ?", (theirs, uuid))
+        counts.unchanged += 1
+    elif base == ours:  # only they changed it
+        _write(conn, table, uuid, values, theirs)
+        counts.updated += 1
+    elif base == theirs:  # only we changed it: theirs is the version we started from
+        counts.kept += 1
+    else:
+        counts.conflicts += 1
+        result.conflicts.append(_record_conflict(mapper, pkg, table, local, row))
+
+
+def _write(conn, table: str, uuid: str, values: dict, sync_hash: str) -> None:
+    values = {k: v for k, v in values.items() if k != "uuid"}
+    values["sync_hash"] = sync_hash
+    conn.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in values)} WHERE uuid = ?",
+                 [*values.values(), uuid])
+
+
+def _record_conflict(mapper: Mapper, pkg, table: str, local: dict, theirs: dict) -> int:
+    open_ = (m.Konflik.select().where((m.Konflik.tabel == table)
+                                      & (m.Konflik.row_uuid == theirs["uuid"])
+                                      & m.Konflik.diselesaikan_at.is_null()).first())
+    ours = json.dumps(mapper.to_portable(table, local), ensure_ascii=False, sort_keys=True)
+    text = json.dumps(theirs, ensure_ascii=False, sort_keys=True)
+    if open_ is not None:
+        open_.milik_kita, open_.milik_mereka, open_.package_id = ours, text, pkg.package_id
+        open_.save()
+        return open_.id
+    return m.Konflik.create(tabel=table, row_uuid=theirs["uuid"], milik_kita=ours,
+                            milik_mereka=text, package_id=pkg.package_id,
+                            kantor=pkg.office).id
+
+
+# --- conflicts ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ConflictView:
+    id: int
+    tabel: str
+    row_uuid: str
+    kantor: str
+    ditemukan_at: str
+    keputusan: str | None
+    diselesaikan_at: str | None
+    fields: list[tuple[str, object, object]]  # (field, ours, theirs) that differ
+
+    @property
+    def resolved(self) -> bool:
+        return self.keputusan is not None
+
+
+def conflicts(include_resolved: bool = False) -> list[ConflictView]:
+    q = m.Konflik.select().order_by(m.Konflik.id)
+    if not include_resolved:
+        q = q.where(m.Konflik.diselesaikan_at.is_null())
+    out = []
+    for k in q:
+        ours, theirs = json.loads(k.milik_kita), json.loads(k.milik_mereka)
+        diff = [(f, ours.get(f), theirs.get(f)) for f in sorted(set(ours) | set(theirs))
+                if f != "updated_at" and ours.get(f) != theirs.get(f)]
+        out.append(ConflictView(k.id, k.tabel, k.row_uuid, k.kantor, k.ditemukan_at,
+                                k.keputusan, k.diselesaikan_at, diff))
+    return out
+
+
+class ConflictError(ValueError):
+    """``str()`` is the user's message."""
+
+
+def resolve(conflict_id: int, keputusan: str) -> set[str]:
+    """Keep ours (``"kita"``: our version is sent back at the next package) or take theirs
+    (``"mereka"``). Returns the tables changed."""
+    if keputusan not in ("kita", "mereka"):
+        raise ConflictError("Pilih 'kita' (pertahankan data di sini) atau 'mereka' (ambil "
+                            "data kiriman)")
+    k = m.Konflik.get_or_none(m.Konflik.id == conflict_id)
+    if k is None:
+        raise ConflictError(f"Konflik {conflict_id} tidak ada")
+    if k.diselesaikan_at is not None:
+        raise ConflictError(f"Konflik {conflict_id} sudah diselesaikan ({k.keputusan})")
+    ownership.check_writable()
+    theirs = json.loads(k.milik_mereka)
+    digest = content_hash(theirs)
+    conn = _conn()
+    with audit.recording(m.database, f"Penyelesaian konflik {conflict_id}"):
+        if keputusan == "mereka":
+            try:
+                values = Mapper(conn).to_local(k.tabel, theirs)
+            except MissingParent as exc:
+                raise ConflictError(f"Data kiriman merujuk data yang tidak ada di sini ({exc})") \
+                    from exc
+            values["updated_at"] = utc_now()
+            _write(conn, k.tabel, k.row_uuid, values, digest)
+        else:
+            # ours stays, now as a change on top of their version: it travels next time
+            conn.execute(f"UPDATE {k.tabel} SET sync_hash = ?, updated_at = ? WHERE uuid = ?",
+                         (digest, utc_now(), k.row_uuid))
+        k.diselesaikan_at, k.keputusan, k.pengguna = utc_now(), keputusan, audit.os_user()
+        k.save()
+    return {k.tabel}
+
+
+def had_conflict(table: str, uuid: str) -> bool:
+    """Whether a row was ever in conflict (shown as a mark in the registers)."""
+    return m.Konflik.select().where((m.Konflik.tabel == table)
+                                    & (m.Konflik.row_uuid == uuid)).exists()
+
+
+def history() -> list[m.Paket]:
+    return list(m.Paket.select().order_by(m.Paket.dicatat_at.desc()))
