@@ -94,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=commands.cmd_setting)
 
     sync_commands.add_parsers(sub, common)
+    sync_commands.add_lock_parsers(sub, common)
 
     p = sub.add_parser("demo", parents=[common],
                        help="isi basis data baru dengan data sintetis bertanda [DEMO]")

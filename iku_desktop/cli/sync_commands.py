@@ -164,3 +164,67 @@ def add_parsers(sub, common) -> None:
     p.add_argument("--verify", action="store_true", help="periksa rantai hash log audit")
     p.set_defaults(func=cmd_audit)
 
+
+
+def cmd_document(args) -> int:
+    from ..services import locking
+    from ..store import document_repo
+
+    db = open_database(args.db)
+    try:
+        if args.action == "finalize":
+            doc = locking.tetapkan()
+            print(f"Dokumen IKU revisi {doc.revisi} ditetapkan; kini hanya dapat dibaca.")
+        elif args.action == "new-revision":
+            doc = locking.new_revision()
+            print(f"Revisi {doc.revisi} dibuat dari revisi {doc.revisi - 1}; ubah lalu "
+                  "tetapkan lagi.")
+        else:
+            doc = document_repo.active_dokumen_row()
+            state = (f"ditetapkan {doc.ditetapkan_at[:10]}" if doc.ditetapkan_at
+                     else "belum ditetapkan (dapat diubah)")
+            print(f"Dokumen IKU revisi {doc.revisi}: {state}")
+            for lock in m_locks():
+                print(f"Realisasi {lock.tahun} dikunci {lock.dikunci_at[:10]} oleh "
+                      f"{lock.pengguna} (kode {lock.kode})")
+        return 0
+    except EditError as exc:
+        print(f"Galat: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+
+
+def m_locks():
+    from ..store import models
+
+    return list(models.KunciTahun.select().order_by(models.KunciTahun.tahun))
+
+
+def cmd_lock(args) -> int:
+    from ..services import locking
+
+    db = open_database(args.db)
+    try:
+        lock = locking.lock_year(args.year)
+        print(f"Realisasi {lock.tahun} dikunci. Laporan Capaian {lock.tahun} kini dicetak "
+              f"dari keadaan ini (kode verifikasi {lock.kode}).")
+        return 0
+    except EditError as exc:
+        print(f"Galat: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+
+
+def add_lock_parsers(sub, common) -> None:
+    p = sub.add_parser("document", parents=[common],
+                       help="status dokumen IKU; finalize: tetapkan (setelah ditandatangani); "
+                            "new-revision: revisi baru dari dokumen yang sudah ditetapkan")
+    p.add_argument("action", choices=("status", "finalize", "new-revision"))
+    p.set_defaults(func=cmd_document)
+
+    p = sub.add_parser("lock", parents=[common],
+                       help="kunci realisasi satu tahun setelah dilaporkan")
+    p.add_argument("--year", type=int, required=True, help="tahun, mis. 2022")
+    p.set_defaults(func=cmd_lock)

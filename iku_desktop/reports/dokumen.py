@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
@@ -53,7 +55,11 @@ def render(snap: dict, setup: PageSetup) -> bytes:
     st = make_styles(setup.font)
     e = escape
     width = frame_width(setup)
-    story: list = [Paragraph(e(snap["judul"]), st.title), Spacer(1, 3 * mm)]
+    story: list = [Paragraph(e(snap["judul"]), st.title)]
+    if snap.get("revisi", 1) > 1:  # the first version carries no number (as the seed)
+        story.append(Paragraph(f"Revisi ke-{snap['revisi']}",
+                               ParagraphStyle("revisi", parent=st.body, alignment=TA_CENTER)))
+    story.append(Spacer(1, 3 * mm))
 
     def numbered(label: str, text: str | None = None) -> Table:
         cells = [[Paragraph(label, st.body), Paragraph(":", st.body),

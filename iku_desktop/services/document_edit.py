@@ -55,6 +55,7 @@ def _state(dokumen_id: int) -> State:
         for row in q:
             values = {f.name: getattr(row, f.name) for f in model._meta.sorted_fields}
             values.pop("updated_at", None)
+            values.pop("sync_hash", None)  # exchange bookkeeping: undo must not rewind it
             for fk in ("dokumen", "sasaran"):
                 if fk in values:
                     values[fk] = getattr(row, f"{fk}_id")
@@ -85,6 +86,7 @@ def _active_id() -> int:
 
 def prepare(label: str, operation: Callable[[int], None]) -> DocumentChange | None:
     """Run ``operation(dokumen_id)`` in a savepoint that is rolled back, and describe it."""
+    ownership.check_document()
     doc_id = _active_id()
     before = _state(doc_id)
     with m.database.atomic() as sp:

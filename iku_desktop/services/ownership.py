@@ -52,6 +52,12 @@ def check_change(table: str, row_id: int | None, insert_values: dict | None = No
                  after: dict | None = None) -> None:
     """Raise ``EditError`` when this office may not make the change."""
     _refuse_read_only()
+    if table in ("target", "realisasi_manual") and insert_values and "tahun" in insert_values:
+        lock = m.KunciTahun.get_or_none(m.KunciTahun.tahun == insert_values["tahun"])
+        if lock is not None:
+            raise EditError(f"Realisasi tahun {lock.tahun} sudah dikunci "
+                            f"({lock.dikunci_at[:10]}); target dan realisasinya tidak dapat "
+                            "diubah")
     office = office_code()
     if office == rule.PROVINSI:
         return
@@ -70,6 +76,12 @@ def check_document() -> None:
     if office_code() != rule.PROVINSI:
         raise EditError("Dokumen IKU dikelola kantor provinsi; di kantor kabupaten/kota "
                         "hanya dapat dibaca")
+    doc = (m.Dokumen.select().where((m.Dokumen.aktif == True)  # noqa: E712
+                                    & (m.Dokumen.deleted == False))  # noqa: E712
+           .order_by(m.Dokumen.revisi.desc()).first())
+    if doc is not None and doc.ditetapkan_at:
+        raise EditError(f"Dokumen IKU revisi {doc.revisi} sudah ditetapkan; buat revisi "
+                        "baru untuk mengubahnya (Dokumen › Revisi baru)")
 
 
 def writable(table: str, row_id: int | None) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import getpass
 import json
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ..reports import fonts, verification
 from ..reports.layout import PAPER, Kop, PageSetup
@@ -68,12 +69,31 @@ def make(kind: str, params: dict | None = None, paper: str | None = None,
     return Printout(kind, pdf, code, archive_id, pdf.count(b"/Type /Page\n"))
 
 
-def snapshot_of(kind: str, params: dict) -> dict:
-    """Exactly what the printout shows — its data and the letterhead — as plain data."""
+def snapshot_of(kind: str, params: dict, frozen: bool = True) -> dict:
+    """Exactly what the printout shows — its data and the letterhead — as plain data. The
+    Laporan Capaian of a locked year is the snapshot frozen when it was locked (its code is
+    the code of the report as it was reported), unless ``frozen`` is False."""
+    if kind == "capaian" and frozen and params.get("year") is not None:
+        lock = m.KunciTahun.get_or_none(m.KunciTahun.tahun == int(params["year"]))
+        if lock is not None:
+            return revive_capaian(json.loads(lock.snapshot))
     snap = printouts.PRINTOUTS[kind].snapshot(**params)
     logo = settings.get("kop_surat_logo")
     snap["kop"] = {"baris": [x for x in settings.get("kop_surat_baris") if x.strip()],
                    "logo": verification.digest({"logo": logo}) if logo else None}
+    return snap
+
+
+def revive_capaian(snap: dict) -> dict:
+    """A stored capaian snapshot with its numbers as Decimal again (JSON holds them as
+    text; the canonical form, and so the code, is the same either way)."""
+    def dec(v):
+        return Decimal(v) if isinstance(v, str) else v
+
+    for r in snap["baris"]:
+        for k in ("target", "realisasi", "capaian"):
+            r[k] = dec(r[k])
+        r["riwayat"] = {y: dec(v) for y, v in r["riwayat"].items()}
     return snap
 
 

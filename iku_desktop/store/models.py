@@ -348,8 +348,23 @@ class Konflik(BaseModel):
         table_name = "konflik"
 
 
+class KunciTahun(BaseModel):
+    """A year whose realisasi is locked: the Laporan Capaian as it was reported (canonical
+    snapshot) and its verification code."""
+
+    uuid = TextField(unique=True, default=new_uuid)
+    tahun = IntegerField(unique=True)
+    dikunci_at = TextField(default=utc_now)
+    pengguna = TextField()
+    kode = TextField()
+    snapshot = TextField()
+
+    class Meta:
+        table_name = "kunci_tahun"
+
+
 ALL_MODELS = (
     Kabupaten, Office, Dokumen, Fungsi, Sasaran, Indikator, Target, RealisasiManual,
     Koperasi, KoperasiTahunBuku, UsahaKecil, Sakip, IkmSurvei, ImportBatch, IkmRespon, Setting,
-    Cetakan, Paket, Konflik,
+    Cetakan, Paket, Konflik, KunciTahun,
 )

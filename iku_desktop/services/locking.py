@@ -1,0 +1,107 @@
+"""Locking what was signed or reported.
+
+- "Tetapkan" the IKU document in force once it is signed: it becomes read-only; changing it
+  needs a new revision (``new_revision``: a copy numbered revisi + 1, which is edited and
+  later itself tetapkan). The revision number is printed from revision 2 on.
+- Lock a year's realisasi once reported (``lock_year``): the Laporan Capaian of that year is
+  frozen as a snapshot; printing it prints that snapshot (its verification code refers to
+  it), and the year's targets and manual realisasi cannot change any more.
+Both are the province's acts.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..reports import verification
+from ..store import audit, document_repo
+from ..store import models as m
+from ..store.fields import utc_now
+from . import ownership, printing
+from .editing_errors import EditError
+
+LockError = EditError
+
+
+def _active() -> m.Dokumen:
+    row = document_repo.active_dokumen_row()
+    if row is None:
+        raise LockError("Tidak ada dokumen IKU aktif")
+    return row
+
+
+def _province_only(what: str) -> None:
+    ownership.check_writable()
+    if ownership.office_code() != "provinsi":
+        raise LockError(f"{what} adalah wewenang kantor provinsi")
+
+
+def tetapkan() -> m.Dokumen:
+    """Mark the document in force as signed and final."""
+    _province_only("Penetapan dokumen IKU")
+    doc = _active()
+    if doc.ditetapkan_at:
+        raise LockError(f"Dokumen IKU revisi {doc.revisi} sudah ditetapkan")
+    with audit.recording(m.database, f"Penetapan dokumen IKU revisi {doc.revisi}"):
+        doc.ditetapkan_at = utc_now()
+        doc.save()
+    return doc
+
+
+def new_revision() -> m.Dokumen:
+    """A new, editable revision of the document in force (which must be tetapkan): every
+    fungsi, sasaran, indikator, target and manual realisasi copied; the old revision stays,
+    read-only, no longer in force."""
+    _province_only("Revisi dokumen IKU")
+    old = _active()
+    if not old.ditetapkan_at:
+        raise LockError(f"Dokumen IKU revisi {old.revisi} belum ditetapkan; ubah langsung "
+                        "tanpa revisi baru")
+    skip = {"id", "uuid", "updated_at", "sync_hash"}
+
+    def copy(row, **over):
+        values = {f.name: getattr(row, f.name) for f in type(row)._meta.sorted_fields
+                  if f.name not in skip}
+        values.update(over)
+        return type(row).create(**values)
+
+    with audit.recording(m.database, f"Revisi dokumen IKU {old.revisi + 1}"):
+        new = copy(old, revisi=old.revisi + 1, ditetapkan_at=None, aktif=True)
+        old.aktif = False
+        old.save()
+        for f in old.fungsi.where(m.Fungsi.deleted == False):  # noqa: E712
+            copy(f, dokumen=new)
+        sasaran = {}
+        for s in old.sasaran.where(m.Sasaran.deleted == False):  # noqa: E712
+            sasaran[s.id] = copy(s, dokumen=new)
+        for i in old.indikator.where(m.Indikator.deleted == False):  # noqa: E712
+            ni = copy(i, dokumen=new, sasaran=sasaran[i.sasaran_id])
+            for t in i.targets.where(m.Target.deleted == False):  # noqa: E712
+                copy(t, indikator=ni)
+            for r in i.realisasi.where(m.RealisasiManual.deleted == False):  # noqa: E712
+                copy(r, indikator=ni)
+    return new
+
+
+def locked_year(tahun: int) -> m.KunciTahun | None:
+    return m.KunciTahun.get_or_none(m.KunciTahun.tahun == tahun)
+
+
+def lock_year(tahun: int) -> m.KunciTahun:
+    """Freeze the Laporan Capaian of ``tahun`` as reported."""
+    _province_only("Penguncian realisasi")
+    if locked_year(tahun) is not None:
+        raise LockError(f"Realisasi tahun {tahun} sudah dikunci")
+    try:
+        snap = printing.snapshot_of("capaian", {"year": tahun})
+    except printing.printouts.SnapshotError as exc:
+        raise LockError(str(exc)) from exc
+    with audit.recording(m.database, f"Penguncian realisasi {tahun}"):
+        return m.KunciTahun.create(tahun=tahun, pengguna=audit.os_user(),
+                                   kode=verification.code_for(snap),
+                                   snapshot=verification.canonical(snap))
+
+
+def locked_snapshot(tahun: int) -> dict | None:
+    lock = locked_year(tahun)
+    return None if lock is None else json.loads(lock.snapshot)
