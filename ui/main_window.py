@@ -15,12 +15,15 @@ from PySide6.QtWidgets import (
 from iku_desktop import __version__
 from iku_desktop.domain.formatting import DASH, format_number
 from iku_desktop.exchange import export, templates
-from iku_desktop.services.database import init_database, open_or_create
+from iku_desktop.services import editing, office, ownership
+from iku_desktop.services.database import init_database
+from iku_desktop.services.editing_errors import EditError
 from iku_desktop.services.indicators import affected_methods, compute_indikator, compute_year
 from iku_desktop.store import document_repo, migrate
 from iku_desktop.store.database import DatabaseError, close_database
 from iku_desktop.store.migrate import backup_file
 
+from . import office_menus, opening
 from .backup_dialog import BackupDialog
 from .document_editor import DocumentEditor
 from .import_dialog import ImportDialog
@@ -38,6 +41,8 @@ class MainWindow(QMainWindow):
         self.settings = QSettings()
         self.db = None
         self.db_path = db_path
+        self.read_only: str | None = None  # why, when the database is open read-only
+        self.office = None
         self.reports = []
         self.undo_stack = QUndoStack(self)
         self.resize(1200, 820)
@@ -79,6 +84,7 @@ class MainWindow(QMainWindow):
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.Redo])
         sunting.addAction(undo)
         sunting.addAction(redo)
+        office_menus.build(self)
         bantuan = self.menuBar().addMenu("Ban&tuan")
         add(bantuan, "&Tentang IKU Desktop", self._about)
 
@@ -91,18 +97,27 @@ class MainWindow(QMainWindow):
         return act
 
     def open_database(self, path: Path, year: int | None = None) -> None:
-        try:
-            db = open_or_create(path)
-        except DatabaseError as exc:
-            QMessageBox.critical(self, "Basis data tidak dapat dibuka", str(exc))
-            return
-        if self.db is not None:
+        path = Path(path)
+        if self.db is not None and path.resolve() != self.db_path.resolve():
+            tasks.wait()
             close_database(self.db)
-        self.db, self.db_path = db, Path(path)
+            opening.close_for_window(self.db_path)
+            self.db = None
+        elif self.db is not None:
+            tasks.wait()
+            close_database(self.db)
+            self.db = None
+        opened = opening.open_for_window(self, path)
+        if opened is None:
+            if self.db is None and self.db_path is not None and self.db_path != path:
+                self.open_database(self.db_path, year)  # back to the one that was open
+            return
+        self.db, self.db_path, self.read_only = opened.db, path, opened.read_only
+        self.office = office.load()
         self.undo_stack.clear()
         self._remember(self.db_path)
         self.doc = document_repo.load_active()
-        self.setWindowTitle(f"IKU Desktop — {self.doc.unit_organisasi} — {self.db_path.name}")
+        self._set_title()
         self._build_tabs()
         remembered = self.settings.value("year", type=int)
         wanted = year or remembered or self.doc.tahun_akhir
@@ -113,6 +128,15 @@ class MainWindow(QMainWindow):
         idx = self.year_box.findData(wanted)
         self.year_box.setCurrentIndex(idx if idx >= 0 else self.year_box.count() - 1)
         self.year_box.blockSignals(False)
+        self.refresh()
+
+    def _set_title(self) -> None:
+        mark = " — hanya-baca" if self.read_only else ""
+        self.setWindowTitle(f"IKU Desktop — {self.office.nama} — {self.db_path.name}{mark}")
+
+    def office_changed(self) -> None:
+        self.office = office.load()
+        self._set_title()
         self.refresh()
 
     def _build_tabs(self) -> None:
@@ -148,7 +172,8 @@ class MainWindow(QMainWindow):
         self._show_reports()
         for panel in self.record_panels():
             panel.set_year(self.year)
-        self.statusBar().showMessage(f"Basis data: {self.db_path}")
+        state = f" — HANYA-BACA: {self.read_only}" if self.read_only else ""
+        self.statusBar().showMessage(f"{self.office.describe()} — {self.db_path}{state}")
 
     def _show_reports(self) -> None:
         self.summary.show_reports(self.year, self.reports, self.trend)
@@ -181,9 +206,21 @@ class MainWindow(QMainWindow):
         return [p for tab in self.sasaran_tabs for p in tab.record_panels()]
 
     # ------------------------------------------------------------------ edits
-    def push_change(self, change) -> None:
-        """An edit from any panel: onto the undo stack (which writes it)."""
+    def push_change(self, change) -> bool:
+        """An edit from any panel: onto the undo stack (which writes it) — unless this office
+        may not make it (read-only database, a row of another office, a tetapkan document,
+        a locked year)."""
+        try:
+            if isinstance(change, editing.Change):
+                ownership.check_change(change.table, change.row_id, change.insert_values,
+                                       change.after)
+            else:
+                ownership.check_document()
+        except EditError as exc:
+            QMessageBox.warning(self, "Tidak dapat diubah", str(exc))
+            return False
         self.undo_stack.push(EditCommand(change, self.data_changed))
+        return True
 
     def data_changed(self, tables: set[str]) -> None:
         """Recompute only the indikator whose method reads ``tables``; reload the panels
@@ -361,6 +398,7 @@ class MainWindow(QMainWindow):
         path = self.db_path
         close_database(self.db)
         self.db = None
+        opening.close_for_window(path)
         try:
             backup.restore(path, source)
         except backup.BackupError as exc:
@@ -382,6 +420,8 @@ class MainWindow(QMainWindow):
         tasks.wait()  # background work finishes before its database is closed
         if self.db is not None:
             close_database(self.db)
+            self.db = None
+        opening.close_for_window(self.db_path)
         super().closeEvent(event)
 
     def keyPressEvent(self, event) -> None:

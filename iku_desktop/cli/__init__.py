@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..services.database import default_path
-from ..store.database import DatabaseError
+from ..store.database import DatabaseDamaged, DatabaseError
 from ..store import audit
 from . import commands, sync_commands
 
@@ -115,6 +115,13 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except DatabaseError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
+        if isinstance(exc, DatabaseDamaged) and args.command != "backup":
+            from ..store import backup
+
+            usable = backup.latest_usable(args.db)
+            if usable is not None:
+                print(f"Cadangan terakhir: {usable.path} ({usable.taken_at:%d-%m-%Y %H:%M}). "
+                      f"Pulihkan dengan: iku --db {args.db} backup restore", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("Dibatalkan.", file=sys.stderr)

@@ -193,8 +193,8 @@ def cmd_backup(args) -> int:
             for b in found:
                 print(f"{b.taken_at:%d-%m-%Y %H:%M:%S}  {b.label:<28} {b.path}")
         else:
-            found = backup.list_backups(args.db)
-            source = args.file or (found[0].path if found else None)
+            usable = backup.latest_usable(args.db)
+            source = args.file or (usable.path if usable else None)
             if source is None:
                 print("Galat: belum ada cadangan untuk dipulihkan", file=sys.stderr)
                 return 1

@@ -7,6 +7,7 @@ restoring first backs up the state it replaces."""
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,7 +18,8 @@ from . import models as m
 NAME = re.compile(r"^(\d{8}-\d{6}-\d{6})-([a-z0-9-]+)\.sqlite$")
 REASONS = {"manual": "dibuat pengguna", "harian": "cadangan harian",
            "sebelum-impor": "sebelum impor", "sebelum-migrasi": "sebelum pembaruan skema",
-           "sebelum-pulih": "sebelum pemulihan", "sebelum-paket": "sebelum menggabung paket"}
+           "sebelum-pulih": "sebelum pemulihan", "sebelum-paket": "sebelum menggabung paket",
+           "rusak": "berkas rusak yang disisihkan (bukan untuk dipulihkan)"}
 
 
 class BackupError(Exception):
@@ -116,13 +118,51 @@ def restore(db_path: Path, backup: Path) -> Backup:
             from exc
     if not ok:
         raise BackupError(f"Cadangan {backup.name} rusak (pemeriksaan integritas gagal)")
-    safety = create(db_path, "sebelum-pulih")
+    if _healthy(db_path):
+        safety = create(db_path, "sebelum-pulih")
+    else:
+        # a damaged file is kept byte for byte (never offered for restoring) and replaced
+        # whole (SQLite cannot write over what is not a sound database)
+        safety = _keep_damaged(db_path)
     src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
     try:
         _copy(src, db_path)
     finally:
         src.close()
     return safety
+
+
+def _healthy(db_path: Path) -> bool:
+    if not db_path.exists():
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+def _keep_damaged(db_path: Path) -> Backup:
+    folder = folder_for(db_path)
+    now = datetime.now()
+    target = folder / f"{now:%Y%m%d-%H%M%S-%f}-rusak.sqlite"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if db_path.exists():
+            shutil.copy2(db_path, target)
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(str(db_path) + suffix).unlink(missing_ok=True)
+    except OSError as exc:
+        raise BackupError(f"Berkas rusak tidak dapat disisihkan ke {folder}: {exc}") from exc
+    return Backup(target, now, "rusak")
+
+
+def latest_usable(db_path: Path) -> Backup | None:
+    """The newest backup that can be restored (not a damaged file set aside)."""
+    return next((b for b in list_backups(db_path) if b.reason != "rusak"), None)
 
 
 def current_path() -> Path:

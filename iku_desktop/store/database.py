@@ -54,20 +54,56 @@ def pragmas(journal_mode: str = "wal") -> dict:
     }
 
 
+NETWORK_FILESYSTEMS = {"cifs", "smb3", "smbfs", "nfs", "nfs4", "fuse.sshfs", "9p", "afs",
+                       "ncpfs", "davfs", "fuse.davfs2"}
+
+
+def on_network_share(path: Path) -> bool:
+    """Whether ``path`` is on a shared network folder (SMB/NFS…): there SQLite's WAL mode
+    does not work (it needs shared memory between the PCs), the rollback journal does."""
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return True  # a UNC path: \\server\share
+    if os.name == "nt":
+        import ctypes
+
+        drive = os.path.splitdrive(os.path.abspath(text))[0]
+        return bool(drive) and ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == 4
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return False
+    target = str(Path(text).resolve().parent)
+    best, kind = "", ""
+    for line in mounts:
+        parts = line.split()
+        if len(parts) >= 3:
+            point = parts[1].replace("\\040", " ")
+            if (target == point or target.startswith(point.rstrip("/") + "/")) and \
+                    len(point) > len(best):
+                best, kind = point, parts[2]
+    return kind in NETWORK_FILESYSTEMS
+
+
 def open_database(
     path: str | os.PathLike,
     *,
     create: bool = False,
     upgrade: bool = True,
-    journal_mode: str = "wal",
+    journal_mode: str | None = None,
+    read_only: bool = False,
 ) -> SqliteDatabase:
     """Open (and with ``create`` make) the database at ``path`` and bind the models to it.
 
     A path that does not exist is an error unless ``create``: a typo must never silently
     make an empty database. The file must be SQLite, pass ``PRAGMA integrity_check``, and is
     upgraded to the latest schema (a backup is taken first when it already holds data).
+    The journal is WAL, or the rollback journal on a network share (``journal_mode``
+    forces one). ``read_only``: SQLite refuses every write on this connection.
     """
     p = Path(path)
+    if journal_mode is None:
+        journal_mode = "delete" if on_network_share(p) else "wal"
     if p.exists():
         if p.is_dir():
             raise DatabaseError(f"{p} adalah folder, bukan berkas basis data")
@@ -79,7 +115,11 @@ def open_database(
     else:
         p.parent.mkdir(parents=True, exist_ok=True)
 
-    db = SqliteDatabase(str(p), pragmas=pragmas(journal_mode))
+    options = pragmas(journal_mode)
+    if read_only:
+        options = {k: v for k, v in options.items() if k != "journal_mode"}
+        options["query_only"] = 1
+    db = SqliteDatabase(str(p), pragmas=options)
     try:
         db.connect(reuse_if_open=True)
         check_integrity(db, p)
@@ -90,10 +130,22 @@ def open_database(
         db.close()
         raise
     database.initialize(db)
-    if upgrade:
+    if upgrade and not read_only:
         migrate.upgrade(db, p)
+    elif read_only and _schema_version(db) != migrate.latest_version():
+        db.close()
+        raise DatabaseError(f"Basis data {p} perlu diperbarui ke skema terbaru, tetapi sedang "
+                            "dibuka hanya-baca; buka setelah pemegangnya menutupnya")
     CURRENT_OFFICE[0] = office_code(db)
     return db
+
+
+def _schema_version(db: SqliteDatabase) -> int:
+    try:
+        row = db.execute_sql(f"SELECT MAX(version) FROM {migrate.HISTORY}").fetchone()
+    except (sqlite3.DatabaseError, peewee.DatabaseError):
+        return 0
+    return row[0] or 0
 
 
 def office_code(db: SqliteDatabase) -> str:

@@ -2,7 +2,6 @@
 
 from datetime import date
 
-import pytest
 
 from iku_desktop.exchange.importer import import_file
 from iku_desktop.store import models as m

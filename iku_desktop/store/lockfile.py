@@ -1,0 +1,99 @@
+"""Who has a database open for writing: a small lock file beside it
+(``<name>.sqlite.lock``: user, computer, process, since when).
+
+The first window to open a database takes the lock; a second window — on this PC or on
+another PC reaching the same shared folder — finds it, is told who holds it and opens the
+database read-only. A lock left by a process that no longer runs on this computer is
+taken over silently; one left by another computer can be taken over by the user (the
+window asks). The lock is released when the window closes the database.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .audit import os_user
+
+
+@dataclass(frozen=True)
+class Holder:
+    user: str
+    host: str
+    pid: int
+    since: str
+
+    def describe(self) -> str:
+        when = self.since[:16].replace("T", " ")
+        return f"{self.user} di komputer {self.host} (sejak {when} UTC)"
+
+    @property
+    def is_this_process(self) -> bool:
+        return self.host == socket.gethostname() and self.pid == os.getpid()
+
+
+def lock_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".lock")
+
+
+def _me() -> Holder:
+    return Holder(os_user(), socket.gethostname(), os.getpid(),
+                  datetime.now(timezone.utc).isoformat(timespec="seconds"))
+
+
+def _alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # exists (or cannot be asked): assume it runs
+    return True
+
+
+def holder(db_path: Path) -> Holder | None:
+    """The current holder, or None (no lock, or a stale one from this computer)."""
+    try:
+        data = json.loads(lock_path(db_path).read_text(encoding="utf-8"))
+        h = Holder(str(data["user"]), str(data["host"]), int(data["pid"]), str(data["since"]))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return Holder("tidak diketahui", "tidak diketahui", 0, "")  # unreadable: held
+    if h.host == socket.gethostname() and not _alive(h.pid):
+        return None
+    return h
+
+
+def acquire(db_path: Path, take_over: bool = False) -> Holder | None:
+    """Take the lock. Returns None when taken, else who holds it (``take_over``: take it
+    anyway — the user said the other holder is gone)."""
+    path = lock_path(db_path)
+    for _ in range(2):
+        current = holder(db_path)
+        if current is not None and not current.is_this_process and not take_over:
+            return current
+        if current is None or take_over or current.is_this_process:
+            path.unlink(missing_ok=True)
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            continue  # another process took it just now: look again
+        except OSError:
+            return None  # a read-only folder: nobody can write here anyway
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(_me().__dict__, f)
+        return None
+    return holder(db_path)
+
+
+def release(db_path: Path) -> None:
+    current = holder(db_path)
+    if current is not None and current.is_this_process:
+        lock_path(db_path).unlink(missing_ok=True)

@@ -1,0 +1,93 @@
+"""Log audit: who changed what and when, filtered by date, table and source, with the check
+of the running hash."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
+    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+)
+
+from iku_desktop.store import audit
+
+from .exchange_dialogs import TABLE_LABEL
+
+LIMIT = 2000
+ACTION = {"tambah": "Tambah", "ubah": "Ubah", "hapus": "Hapus"}
+
+
+class AuditDialog(QDialog):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.setWindowTitle("Log audit")
+        self.resize(1000, 560)
+        lay = QVBoxLayout(self)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("Sejak:"))
+        self.since = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("dd-MM-yyyy")
+        filters.addWidget(self.since)
+        filters.addWidget(QLabel("Data:"))
+        self.table_box = QComboBox()
+        self.table_box.addItem("Semua", None)
+        for key, label in {**TABLE_LABEL, "setting": "Pengaturan",
+                           "kunci_tahun": "Kunci realisasi"}.items():
+            self.table_box.addItem(label, key)
+        filters.addWidget(self.table_box)
+        filters.addWidget(QLabel("Sumber:"))
+        self.source = QLineEdit()
+        self.source.setPlaceholderText("mis. nama berkas impor atau paket")
+        filters.addWidget(self.source, 1)
+        for w in (self.since, self.table_box):
+            (w.dateChanged if w is self.since else w.currentIndexChanged).connect(self.reload)
+        self.source.returnPressed.connect(self.reload)
+        lay.addLayout(filters)
+        self.view = QTableWidget(0, 6)
+        self.view.setHorizontalHeaderLabels(["Waktu (UTC)", "Pengguna", "Sumber", "Aksi",
+                                             "Data", "Perubahan"])
+        self.view.horizontalHeader().setSectionResizeMode(5, QHeaderView.Stretch)
+        self.view.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.view.setSelectionBehavior(QTableWidget.SelectRows)
+        lay.addWidget(self.view)
+        row = QHBoxLayout()
+        self.count = QLabel()
+        check = QPushButton("&Periksa keutuhan log")
+        check.clicked.connect(self.verify)
+        close = QPushButton("&Tutup")
+        close.clicked.connect(self.accept)
+        row.addWidget(self.count, 1)
+        row.addWidget(check)
+        row.addWidget(close)
+        lay.addLayout(row)
+        self.reload()
+
+    def reload(self) -> None:
+        entries = audit.entries(self.window.db.connection(),
+                                since=self.since.date().toString("yyyy-MM-dd"),
+                                table=self.table_box.currentData(),
+                                source=self.source.text().strip() or None, limit=LIMIT)
+        self.view.setRowCount(len(entries))
+        for i, e in enumerate(entries):
+            values = [e.at[:19].replace("T", " "), e.pengguna or "?", e.sumber or audit.OUTSIDE,
+                      ACTION.get(e.aksi, e.aksi), TABLE_LABEL.get(e.tabel, e.tabel),
+                      e.summary(8)]
+            for col, v in enumerate(values):
+                item = QTableWidgetItem(v)
+                if col == 5:
+                    item.setToolTip(e.summary(100).replace("; ", "\n"))
+                self.view.setItem(i, col, item)
+        self.view.resizeColumnsToContents()
+        more = " (yang terbaru)" if len(entries) == LIMIT else ""
+        self.count.setText(f"{len(entries)} perubahan{more}")
+
+    def verify(self) -> bool:
+        v = audit.verify(self.window.db.connection())
+        if v.ok:
+            QMessageBox.information(self, "Log audit utuh",
+                                    f"{v.rows} baris log audit diperiksa: rantai hash utuh.")
+        else:
+            QMessageBox.warning(self, "Log audit tidak utuh", "\n".join(v.problems))
+        return v.ok
