@@ -8,14 +8,16 @@ only add a way to produce ``Table`` objects.
 from __future__ import annotations
 
 import gc
+import sqlite3
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peewee import IntegrityError
+from peewee import IntegrityError, OperationalError
 
 from ..store import models as m
 from ..store import audit, backup, summaries
+from ..store.database import DISK_FULL, is_disk_full
 from ..validation import ValidationReport
 from . import owned, readers, workbook
 from .kinds import KINDS
@@ -178,7 +180,11 @@ def _import(p: Path, kind, dry_run, origin, progress: Progress,
     counts: dict[str, Counts] = {}
     if any(rows for _, _, rows in checked):
         progress.step("Membuat cadangan")
-        backup.create(backup.current_path(), "sebelum-impor", conn=m.database.connection())
+        try:
+            backup.create(backup.current_path(), "sebelum-impor", conn=m.database.connection())
+        except backup.BackupError as exc:
+            report.error("backup", f"{exc}. Impor dibatalkan; tidak ada yang disimpan")
+            return result
     many = sum(len(rows) for _, _, rows in checked) > BULK_ROWS
     try:
         source = f"Impor {p.name} (SHA-256 {sha[:16]})"
@@ -195,6 +201,11 @@ def _import(p: Path, kind, dry_run, origin, progress: Progress,
     except IntegrityError as exc:
         # the checks above should make this unreachable; if not, nothing was written
         report.error("constraint", f"Data ditolak oleh basis data, tidak ada yang disimpan: {exc}")
+        return result
+    except (OperationalError, sqlite3.OperationalError) as exc:
+        if not is_disk_full(exc):
+            raise
+        report.error("disk_full", DISK_FULL)
         return result
     result.counts = counts
     result.written = any(c.added or c.updated for c in result.counts.values())

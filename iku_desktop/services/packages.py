@@ -24,13 +24,17 @@ merge; the merge is one transaction.
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from peewee import OperationalError
 
 from ..domain.ownership import PROVINSI, REGIONAL
 from ..exchange import package as pkgfile
 from ..store import audit, backup, migrate
 from ..store import models as m
+from ..store.database import DISK_FULL, is_disk_full
 from ..store.fields import new_uuid, utc_now
 from . import ownership
 from .sync_rows import NATURAL, ORDER, Mapper, MissingParent, all_portable_columns, content_hash
@@ -181,9 +185,17 @@ def import_package(path: str | Path, dry_run: bool = False) -> MergeResult:
             _merge(pkg, result, path)
             tx.rollback()
         return result
-    backup.create(backup.current_path(), "sebelum-paket", conn=_conn())
-    with audit.recording(m.database, f"Paket {path.name} dari {pkg.office_name or pkg.office}"):
-        _merge(pkg, result, path)
+    try:
+        backup.create(backup.current_path(), "sebelum-paket", conn=_conn())
+    except backup.BackupError as exc:
+        raise pkgfile.PackageError(f"{exc}. Paket tidak digabungkan") from exc
+    try:
+        with audit.recording(m.database, f"Paket {path.name} dari {pkg.office_name or pkg.office}"):
+            _merge(pkg, result, path)
+    except (OperationalError, sqlite3.OperationalError) as exc:
+        if not is_disk_full(exc):
+            raise
+        raise pkgfile.PackageError(DISK_FULL) from exc
     return result
 
 

@@ -55,21 +55,32 @@ def create(db_path: Path, reason: str = "manual", keep: int | None = None,
     folder = folder_for(db_path)
     now = datetime.now()
     target = folder / f"{now:%Y%m%d-%H%M%S-%f}-{reason}.sqlite"
+    # written under a temporary name and renamed when whole: a copy cut short (a crash, a
+    # full disk) is never listed as a backup
+    partial = target.with_name(target.name + ".sebagian")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if conn is not None:
-            _copy(conn, target)
+            _copy(conn, partial)
         else:
             src = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
             try:
-                _copy(src, target)
+                _copy(src, partial)
             finally:
                 src.close()
+        partial.replace(target)
     except (OSError, sqlite3.Error) as exc:
-        target.unlink(missing_ok=True)
-        raise BackupError(f"Cadangan tidak dapat dibuat di {folder}: {exc}") from exc
+        partial.unlink(missing_ok=True)
+        raise BackupError(_failure(folder, exc)) from exc
     rotate(db_path, keep if keep is not None else _keep())
     return Backup(target, now, reason)
+
+
+def _failure(folder: Path, exc: Exception) -> str:
+    if "full" in str(exc).lower() or getattr(exc, "errno", None) == 28:
+        return (f"Cadangan tidak dapat dibuat di {folder}: disk penuh. Kosongkan ruang disk "
+                "lalu coba lagi")
+    return f"Cadangan tidak dapat dibuat di {folder}: {exc}"
 
 
 def _keep() -> int:

@@ -158,6 +158,22 @@ def office_code(db: SqliteDatabase) -> str:
     return "provinsi" if row is None or row[0] == "provinsi" or not row[1] else row[1]
 
 
+def is_disk_full(exc: BaseException | None) -> bool:
+    """SQLite's SQLITE_FULL ("database or disk is full") or the system's ENOSPC — also when
+    it caused the error raised (SQLite rolls back by itself on a full disk, and the rollback
+    that follows reports that no transaction is left)."""
+    seen = 0
+    while exc is not None and seen < 5:
+        if "disk is full" in str(exc) or getattr(exc, "errno", None) == 28:
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
+DISK_FULL = ("Disk penuh: perubahan dibatalkan dan basis data tidak berubah. Kosongkan ruang "
+             "disk lalu coba lagi")
+
+
 def check_integrity(db: SqliteDatabase, path: Path) -> None:
     rows = db.execute_sql("PRAGMA integrity_check").fetchall()
     if [r[0] for r in rows] != ["ok"]:
