@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from iku_desktop.domain.formatting import format_date, format_number
 from iku_desktop.domain.koperasi import JenisKoperasi, Kualitas, StatusKoperasi
-from iku_desktop.services import editing, registers
+from iku_desktop.services import editing, ownership, registers
 from iku_desktop.store import models as m
 
 from .lazy_model import Column, LazyRegisterModel
@@ -115,7 +115,8 @@ class KoperasiPanel(RecordsPanel):
         lay.addLayout(bar)
 
         split = QSplitter(Qt.Vertical)
-        self.model = LazyRegisterModel(self._columns(), self._load, self._edit_koperasi, self)
+        self.model = LazyRegisterModel(self._columns(), self._load, self._edit_koperasi, self,
+                                       editable=lambda r: ownership.why_read_only(r.kabupaten))
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectRows)

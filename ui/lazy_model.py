@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor
 
 BLOCK = 200
 
@@ -24,11 +25,14 @@ class Column:
 class LazyRegisterModel(QAbstractTableModel):
     def __init__(self, columns: list[Column], load: Callable[[list[int]], dict[int, Any]],
                  on_edit: Callable[[int, str, str], str | None] | None = None,
-                 parent=None) -> None:
+                 parent=None, editable: Callable[[Any], str | None] | None = None) -> None:
+        """``editable(row)``: None when this office may edit the row, else why not (the row
+        is then shown gray, read-only, with the reason as its tooltip)."""
         super().__init__(parent)
         self.columns = columns
         self._load = load
         self._on_edit = on_edit
+        self._editable = editable
         self._ids: list[int] = []
         self._cache: dict[int, Any] = {}
 
@@ -89,9 +93,12 @@ class LazyRegisterModel(QAbstractTableModel):
         row = self._row(index.row())
         if isinstance(row, Exception):
             return Qt.NoItemFlags
-        if self.columns[index.column()].field and self._on_edit:
+        if self.columns[index.column()].field and self._on_edit and self._why_not(row) is None:
             base |= Qt.ItemIsEditable
         return base
+
+    def _why_not(self, row) -> str | None:
+        return None if self._editable is None else self._editable(row)
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
@@ -105,6 +112,10 @@ class LazyRegisterModel(QAbstractTableModel):
             return col.value(row)
         if role == Qt.EditRole:
             return (col.edit_value or col.value)(row)
+        if role in (Qt.ForegroundRole, Qt.ToolTipRole):
+            why = self._why_not(row)
+            if why is not None:
+                return QColor("#7a7a7a") if role == Qt.ForegroundRole else why
         return None
 
     def setData(self, index, value, role=Qt.EditRole):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from datetime import date
 
 from iku_desktop.domain.formatting import format_date, format_number
-from iku_desktop.services import editing, registers
+from iku_desktop.services import editing, ownership, registers
 
 from .lazy_model import Column, LazyRegisterModel
 from .records_panel import RecordsPanel
@@ -58,7 +58,8 @@ class UsahaPanel(RecordsPanel):
             Column("Tanggal IUMK", lambda r: _d(r.tanggal_iumk), "tanggal_iumk",
                    lambda r: _dmy(r.tanggal_iumk)),
             Column("Skala (PP 7/2021)", lambda r: f"{r.skala} — dasar: {r.dasar}"),
-        ], registers.usaha_rows, self._edit, self)
+        ], registers.usaha_rows, self._edit, self,
+            editable=lambda r: ownership.why_read_only(r.kabupaten))
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectRows)

@@ -4,6 +4,7 @@ when the database is open read-only (another window or PC holds it)."""
 from __future__ import annotations
 
 from ..domain import ownership as rule
+from ..domain.wilayah import KABUPATEN_KOTA
 from ..store import models as m
 from .editing_errors import EditError
 
@@ -96,3 +97,19 @@ def writable(table: str, row_id: int | None) -> bool:
 def check_writable() -> None:
     """Raise ``EditError`` when the open database is read-only."""
     _refuse_read_only()
+
+
+def why_read_only(kabupaten_nama: str | None = None) -> str | None:
+    """For the registers: None when this office may edit a row of ``kabupaten_nama`` (None:
+    a provincial row), else why not."""
+    if READ_ONLY[0]:
+        return f"Basis data terbuka hanya-baca: {READ_ONLY[0]}"
+    office = office_code()
+    if office == rule.PROVINSI:
+        return None
+    if kabupaten_nama is None:
+        return "Dikelola kantor provinsi; di kantor kabupaten/kota hanya dapat dibaca"
+    own = next((k for k in KABUPATEN_KOTA if k.bps == office), None)
+    if own is not None and own.nama == kabupaten_nama:
+        return None
+    return f"Milik kantor {kabupaten_nama}; di {describe(office)} hanya dapat dibaca"

@@ -246,3 +246,21 @@ def test_windows_1252_csv_is_read_with_a_warning(db, tmp_path):
     r = import_file(path)
     assert r.report.ok and any(i.code == "encoding" for i in r.report.warnings)
     assert m.Koperasi.get().alamat == "Jl. Café"
+
+
+def test_a_district_office_imports_only_its_own_area(db, tmp_path):
+    from iku_desktop.services import office
+
+    office.set_office("1505")  # Kabupaten Muaro Jambi
+    rows = [usaha("Keripik Muaro"), usaha("Keripik Kota")]
+    rows[1][3] = "Kota Jambi"
+    r = import_file(write_csv(tmp_path / "u.csv", USAHA_HEADER, rows))
+    assert [(i.row, i.code, i.column) for i in r.report.errors] == \
+        [(3, "not_owned", "Kabupaten/Kota")]
+    assert "bukan wilayah kantor Kabupaten Muaro Jambi" in r.report.errors[0].message
+    assert m.UsahaKecil.select().count() == 0
+    r = import_file(write_csv(tmp_path / "u.csv", USAHA_HEADER, rows[:1]))
+    assert r.written and m.UsahaKecil.get().origin == "1505"
+    r = import_file(write_csv(tmp_path / "s.csv", SAKIP_HEADER,
+                              [["2022", "88/2021", "24", "22", "11", "18", "", "", "", "", ""]]))
+    assert not r.written and r.report.errors[0].code == "not_owned"

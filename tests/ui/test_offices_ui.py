@@ -189,3 +189,20 @@ def test_tetapkan_and_lock_from_the_menus(qtbot, db_path, warnings):
     ind = w.doc.sasaran[0].indikator[0].id
     assert not w.push_change(editing.prepare_year_value("target", ind, 2022, "5"))
     assert "sudah dikunci" in warnings[-1][1]
+
+
+def test_rows_of_another_area_are_gray_and_not_editable(qtbot, db_path):
+    from PySide6.QtCore import Qt
+
+    w = MainWindow(db_path, year=2022)
+    qtbot.addWidget(w)
+    w.push_change(editing.prepare_usaha("Warung Kota", "Siti", "Kota Jambi", "02/02/2022"))
+    assert office_menus.choose_office(w, "Kabupaten Muaro Jambi (1505)")
+    w.push_change(usaha_change())
+    usaha = w.sasaran_tabs[1].panels[2].records[0]
+    model = usaha.model
+    rows = {model.data(model.index(r, 0)): r for r in range(model.rowCount())}
+    other, own = model.index(rows["Warung Kota"], 0), model.index(rows["Kopi"], 0)
+    assert not model.flags(other) & Qt.ItemIsEditable
+    assert "Milik kantor Kota Jambi" in model.data(other, Qt.ToolTipRole)
+    assert model.flags(own) & Qt.ItemIsEditable and model.data(own, Qt.ToolTipRole) is None
