@@ -51,6 +51,7 @@ class AuditDialog(QDialog):
         self.view.horizontalHeader().setSectionResizeMode(5, QHeaderView.Stretch)
         self.view.setEditTriggers(QTableWidget.NoEditTriggers)
         self.view.setSelectionBehavior(QTableWidget.SelectRows)
+        self.view.verticalHeader().hide()
         lay.addWidget(self.view)
         row = QHBoxLayout()
         self.count = QLabel()

@@ -263,11 +263,17 @@ class Entry:
 
     def summary(self, limit: int = 4) -> str:
         """The change in one line: "nama: A → B" for an update, "nama=A" for an insert."""
+        if self.perubahan == {"deleted": [0, 1]}:
+            return "ditandai terhapus (tetap tersimpan agar penghapusan ikut terkirim)"
+        if self.perubahan == {"deleted": [1, 0]}:
+            return "dipulihkan dari tanda hapus"
+        whole = self.aksi == "tambah" or not any(isinstance(v, list) and len(v) == 2
+                                                 for v in self.perubahan.values())
         parts = []
         items = [(k, v) for k, v in self.perubahan.items()
-                 if not (self.aksi == "tambah" and k in ("uuid", "origin", "deleted"))]
+                 if not (whole and k in ("uuid", "origin", "deleted"))]
         for k, v in items[:limit]:
-            if isinstance(v, list) and len(v) == 2 and self.aksi != "tambah":
+            if not whole and isinstance(v, list) and len(v) == 2:
                 parts.append(f"{k}: {_show(v[0])} → {_show(v[1])}")
             else:
                 parts.append(f"{k}={_show(v)}")
