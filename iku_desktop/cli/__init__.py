@@ -15,7 +15,7 @@ from .. import __version__
 from ..services.database import default_path
 from ..store.database import DatabaseDamaged, DatabaseError
 from ..store import audit
-from . import commands, sync_commands
+from . import commands, lock_commands, sync_commands
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
 
@@ -94,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=commands.cmd_setting)
 
     sync_commands.add_parsers(sub, common)
-    sync_commands.add_lock_parsers(sub, common)
+    lock_commands.add_parsers(sub, common)
 
     p = sub.add_parser("demo", parents=[common],
                        help="isi basis data baru dengan data sintetis bertanda [DEMO]")

@@ -1,0 +1,69 @@
+"""``iku document`` (status, tetapkan, new revision) and ``iku lock`` (a year's realisasi)."""
+
+from __future__ import annotations
+
+import sys
+
+from ..services import locking
+from ..services.editing_errors import EditError
+from ..store import document_repo
+from ..store import models as m
+from ..store.database import open_database
+
+
+def _guarded(args, work) -> int:
+    """Run ``work()`` on the open database; a refused act is exit code 1 with its reason."""
+    db = open_database(args.db)
+    try:
+        work()
+        return 0
+    except EditError as exc:
+        print(f"Galat: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+
+
+def _document(action: str) -> None:
+    if action == "finalize":
+        doc = locking.tetapkan()
+        print(f"Dokumen IKU revisi {doc.revisi} ditetapkan; kini hanya dapat dibaca.")
+    elif action == "new-revision":
+        doc = locking.new_revision()
+        print(f"Revisi {doc.revisi} dibuat dari revisi {doc.revisi - 1}; ubah lalu tetapkan "
+              "lagi.")
+    else:
+        doc = document_repo.active_dokumen_row()
+        state = (f"ditetapkan {doc.ditetapkan_at[:10]}" if doc.ditetapkan_at
+                 else "belum ditetapkan (dapat diubah)")
+        print(f"Dokumen IKU revisi {doc.revisi}: {state}")
+        for lock in m.KunciTahun.select().order_by(m.KunciTahun.tahun):
+            print(f"Realisasi {lock.tahun} dikunci {lock.dikunci_at[:10]} oleh {lock.pengguna} "
+                  f"(kode {lock.kode})")
+
+
+def _lock(year: int) -> None:
+    lock = locking.lock_year(year)
+    print(f"Realisasi {lock.tahun} dikunci. Laporan Capaian {lock.tahun} kini dicetak dari "
+          f"keadaan ini (kode verifikasi {lock.kode}).")
+
+
+def cmd_document(args) -> int:
+    return _guarded(args, lambda: _document(args.action))
+
+
+def cmd_lock(args) -> int:
+    return _guarded(args, lambda: _lock(args.year))
+
+
+def add_parsers(sub, common) -> None:
+    p = sub.add_parser("document", parents=[common],
+                       help="status dokumen IKU; finalize: tetapkan (setelah ditandatangani); "
+                            "new-revision: revisi baru dari dokumen yang sudah ditetapkan")
+    p.add_argument("action", choices=("status", "finalize", "new-revision"))
+    p.set_defaults(func=cmd_document)
+
+    p = sub.add_parser("lock", parents=[common],
+                       help="kunci realisasi satu tahun setelah dilaporkan")
+    p.add_argument("--year", type=int, required=True, help="tahun, mis. 2022")
+    p.set_defaults(func=cmd_lock)
