@@ -1,4 +1,5 @@
-"""The ``iku`` command line: init, import, compute, demo.
+"""The ``iku`` command line: init, import, compute, print, export, backup, office, package,
+audit, document, lock, demo (``commands``, ``sync_commands``, ``lock_commands``).
 
 Every command takes ``--db PATH`` (or ``IKU_DB``); only ``init`` creates a file. Messages
 are Indonesian; exit codes: 0 success, 1 the data was refused or cannot be computed,
