@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from iku_desktop import __version__
 from iku_desktop.domain.formatting import DASH, format_number
 from iku_desktop.exchange import export, templates
-from iku_desktop.services import editing, office, ownership
+from iku_desktop.services import document_edit, editing, office, ownership
 from iku_desktop.services.database import init_database
 from iku_desktop.services.editing_errors import EditError
 from iku_desktop.services.indicators import affected_methods, compute_indikator, compute_year
@@ -214,8 +214,10 @@ class MainWindow(QMainWindow):
             if isinstance(change, editing.Change):
                 ownership.check_change(change.table, change.row_id, change.insert_values,
                                        change.after)
-            else:
+            elif isinstance(change, document_edit.DocumentChange):
                 ownership.check_document()
+            else:  # an office setting: this office's own
+                ownership.check_writable()
         except EditError as exc:
             QMessageBox.warning(self, "Tidak dapat diubah", str(exc))
             return False

@@ -153,7 +153,8 @@ class PrintDialog(QDialog):
         self._buffer.setData(QByteArray(out.pdf))
         self._buffer.open(QIODevice.ReadOnly)
         self.document.load(self._buffer)
-        self.status.setText(f"{out.pages} halaman — kode verifikasi {out.code}")
+        note = "" if out.archive_id else " (tidak diarsipkan: basis data terbuka hanya-baca)"
+        self.status.setText(f"{out.pages} halaman — kode verifikasi {out.code}{note}")
         for b in (self.print_button, self.save_button, self.open_button):
             b.setEnabled(True)
 

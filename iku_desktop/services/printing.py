@@ -12,7 +12,7 @@ from ..reports import fonts, verification
 from ..reports.layout import PAPER, Kop, PageSetup
 from ..store import models as m
 from ..store import settings
-from . import printouts
+from . import ownership, printouts
 
 KINDS = tuple(printouts.PRINTOUTS)
 
@@ -60,7 +60,7 @@ def make(kind: str, params: dict | None = None, paper: str | None = None,
     setup = page_setup(code, paper)
     pdf = printouts.PRINTOUTS[kind].render(snap, setup)
     archive_id = 0
-    if archive:
+    if archive and not ownership.READ_ONLY[0]:  # a read-only window prints without archiving
         row = m.Cetakan.create(jenis=kind, parameter=json.dumps(params, sort_keys=True),
                                kode=code, sha256=verification.digest(snap),
                                snapshot=verification.canonical(snap), kertas=setup.paper,

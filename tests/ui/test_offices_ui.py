@@ -206,3 +206,25 @@ def test_rows_of_another_area_are_gray_and_not_editable(qtbot, db_path):
     assert not model.flags(other) & Qt.ItemIsEditable
     assert "Milik kantor Kota Jambi" in model.data(other, Qt.ToolTipRole)
     assert model.flags(own) & Qt.ItemIsEditable and model.data(own, Qt.ToolTipRole) is None
+
+
+def test_a_read_only_window_still_prints(qtbot, db_path, monkeypatch):
+    from iku_desktop.services import printing
+
+    lockfile.lock_path(db_path).write_text(json.dumps(
+        {"user": "budi", "host": "PC-SEKRETARIAT", "pid": 1, "since": "2026-11-26T08:00:00"}))
+    monkeypatch.setattr(opening, "_ask_held", lambda parent, held: "read")
+    w = MainWindow(db_path)
+    qtbot.addWidget(w)
+    out = printing.make("dokumen")
+    assert out.pdf.startswith(b"%PDF") and out.archive_id == 0
+    assert m.Cetakan.select().count() == 0
+
+
+def test_a_district_may_change_its_own_settings(qtbot, db_path, warnings):
+    from iku_desktop.services import setting_edit
+
+    w = MainWindow(db_path)
+    qtbot.addWidget(w)
+    assert office_menus.choose_office(w, "Kabupaten Muaro Jambi (1505)")
+    assert w.push_change(setting_edit.prepare("kertas", "F4"))
