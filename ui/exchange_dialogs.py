@@ -9,12 +9,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget,
-    QListWidgetItem, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QListWidgetItem, QMessageBox, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem,
+    QVBoxLayout,
 )
 
 from iku_desktop.exchange.package import SUFFIX, PackageError
 from iku_desktop.services import packages
 from iku_desktop.services.editing_errors import EditError
+
+from . import tasks
 
 TABLE_LABEL = {
     "dokumen": "Dokumen IKU", "fungsi": "Fungsi", "sasaran": "Sasaran strategis",
@@ -71,6 +74,10 @@ class PackageImportDialog(QDialog):
         lay.addWidget(self.table)
         self.refused = QListWidget()
         lay.addWidget(self.refused)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # busy: a merge reports no steps
+        self.busy.hide()
+        lay.addWidget(self.busy)
         row = QHBoxLayout()
         self.go = QPushButton("&Gabungkan ke basis data ini")
         self.go.clicked.connect(self.merge)
@@ -118,18 +125,26 @@ class PackageImportDialog(QDialog):
                                  f"{x.reason}")
         self.refused.setVisible(bool(r.refused))
 
-    def merge(self) -> bool:
-        try:
-            self.result = packages.import_package(self.path)
-        except (PackageError, EditError) as exc:
-            QMessageBox.critical(self, "Paket tidak dapat digabungkan", str(exc))
-            return False
-        self._show(self.result)
+    def merge(self) -> None:
+        """Merge in the background (a large package takes seconds), the window waiting."""
         self.go.setEnabled(False)
-        self.window.data_changed_after_import(self.result.tables() | {"dokumen"})
-        if self.result.conflicts:
+        self.busy.show()
+        self.heading.setText("Menggabungkan paket… (basis data dicadangkan lebih dahulu)")
+        tasks.run(lambda: packages.import_package(self.path), self._merged, self._failed)
+
+    def _merged(self, result: packages.MergeResult) -> None:
+        self.busy.hide()
+        self.result = result
+        self._show(result)
+        self.window.data_changed_after_import(result.tables() | {"dokumen"})
+        if result.conflicts:
             ConflictDialog(self.window).exec()
-        return True
+
+    def _failed(self, exc: Exception) -> None:
+        self.busy.hide()
+        self._show(self.preview)
+        self.go.setEnabled(True)
+        QMessageBox.critical(self, "Paket tidak dapat digabungkan", str(exc))
 
 
 def import_package(window) -> None:
