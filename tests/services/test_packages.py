@@ -282,3 +282,27 @@ def test_office_cannot_be_changed_after_sending_a_package(tmp_path):
         with pytest.raises(office.OfficeError, match="sudah mengirim paket"):
             office.set_office(KOTA_JAMBI)
         assert office.set_office(KOTA_JAMBI, force=True).code == KOTA_JAMBI
+
+
+def test_files_that_are_not_packages_are_refused(tmp_path):
+    prov = new_office(tmp_path, "provinsi")
+    pdf = tmp_path / "surat.ikupkg"
+    pdf.write_bytes(b"%PDF-1.4 bukan paket" * 10)
+    workbook = tmp_path / "register.ikupkg"
+    with zipfile.ZipFile(workbook, "w") as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+    newer = tmp_path / "baru.ikupkg"
+    with zipfile.ZipFile(newer, "w") as z:
+        z.writestr("manifest.json", json.dumps({"format": "iku-paket", "format_version": 1,
+                                                "schema_version": 999, "tables": {}}))
+    with at(prov) as db:
+        before = table_dump(db)
+        with pytest.raises(pkgfile.PackageError, match="rusak atau terpotong"):
+            packages.import_package(pdf)
+        with pytest.raises(pkgfile.PackageError, match="tidak ada manifes"):
+            packages.import_package(workbook)
+        with pytest.raises(pkgfile.PackageError, match="lebih baru"):
+            packages.import_package(newer)
+        with pytest.raises(pkgfile.PackageError, match="tidak dapat dibuka"):
+            packages.import_package(tmp_path / "tidak-ada.ikupkg")
+        assert table_dump(db) == before
