@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from iku_desktop.domain import sakip as rule
 from iku_desktop.domain.formatting import DASH, format_date, format_number
-from iku_desktop.services import editing
+from iku_desktop.services import editing, ownership
 from iku_desktop.store import models as m
 
 from .records_panel import RecordsPanel
@@ -50,7 +50,8 @@ class SakipModel(RowsModel):
         if not index.isValid():
             return Qt.NoItemFlags
         f = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        return f | Qt.ItemIsEditable if COLUMNS[index.column()][1] else f
+        editable = COLUMNS[index.column()][1] and ownership.why_read_only() is None
+        return f | Qt.ItemIsEditable if editable else f
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -7,8 +7,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout
 
 from iku_desktop.domain.formatting import format_number
-from iku_desktop.services import editing
+from iku_desktop.services import editing, ownership
 from iku_desktop.store import document_repo
+from iku_desktop.store import models as m
 
 from .records_panel import RecordsPanel
 
@@ -20,6 +21,7 @@ class YearValuesModel(QAbstractTableModel):
         self.years: list[int] = []
         self.tables = ["target"] + (["realisasi_manual"] if panel.manual else [])
         self.values: dict[str, dict[int, object]] = {}
+        self.locked: set[int] = set()  # years whose realisasi is locked
 
     def load(self) -> None:
         doc = document_repo.load_active()
@@ -28,6 +30,7 @@ class YearValuesModel(QAbstractTableModel):
         try:
             self.years = list(doc.tahun)
             self.values = {"target": ind.targets, "realisasi_manual": ind.realisasi_manual}
+            self.locked = {k.tahun for k in m.KunciTahun.select(m.KunciTahun.tahun)}
         finally:
             self.endResetModel()
 
@@ -46,7 +49,10 @@ class YearValuesModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.NoItemFlags
         f = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        return f | Qt.ItemIsEditable if index.column() > 0 else f
+        year = self.years[index.row()] if 0 <= index.row() < len(self.years) else None
+        editable = index.column() > 0 and ownership.why_read_only() is None and \
+            year not in self.locked
+        return f | Qt.ItemIsEditable if editable else f
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.years):

@@ -192,6 +192,12 @@ def test_tetapkan_and_lock_from_the_menus(qtbot, db_path, warnings):
     ind = w.doc.sasaran[0].indikator[0].id
     assert not w.push_change(editing.prepare_year_value("target", ind, 2022, "5"))
     assert "sudah dikunci" in warnings[-1][1]
+    from PySide6.QtCore import Qt
+
+    targets = w.sasaran_tabs[0].panels[1].records[1].model
+    locked, open_ = targets.years.index(2022), targets.years.index(2023)
+    assert not targets.flags(targets.index(locked, 1)) & Qt.ItemIsEditable
+    assert targets.flags(targets.index(open_, 1)) & Qt.ItemIsEditable
 
 
 def test_rows_of_another_area_are_gray_and_not_editable(qtbot, db_path):
