@@ -156,7 +156,7 @@ def _member(z: zipfile.ZipFile, name: str, table: str, entry, allowed: set[str])
     if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
         raise PackageError(f"Paket {name} ditolak: bagian {table} tidak cocok dengan "
                            "checksum SHA-256 di manifes (rusak atau diubah di jalan)")
-    rows = []
+    rows, seen = [], set()
     for n, line in enumerate(data.splitlines(), start=1):
         try:
             row = json.loads(line.decode("utf-8"))
@@ -167,6 +167,10 @@ def _member(z: zipfile.ZipFile, name: str, table: str, entry, allowed: set[str])
             unknown = ", ".join(sorted(set(row) - allowed)) if isinstance(row, dict) else ""
             raise PackageError(f"Paket {name} ditolak: {table} baris {n} tidak sesuai skema"
                                + (f" (kolom tidak dikenal: {unknown})" if unknown else ""))
+        if row["uuid"] in seen:
+            raise PackageError(f"Paket {name} ditolak: {table} baris {n} mengulang uuid "
+                               f"{row['uuid']}")
+        seen.add(row["uuid"])
         rows.append(row)
     if len(rows) != entry.get("rows"):
         raise PackageError(f"Paket {name} ditolak: {table} berisi {len(rows)} baris, "

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +33,7 @@ from peewee import OperationalError
 
 from ..domain.ownership import PROVINSI, REGIONAL
 from ..exchange import package as pkgfile
-from ..store import audit, backup, migrate
+from ..store import audit, backup, migrate, summaries
 from ..store import models as m
 from ..store.database import DISK_FULL, is_disk_full
 from ..store.fields import new_uuid, utc_now
@@ -199,21 +200,27 @@ def import_package(path: str | Path, dry_run: bool = False) -> MergeResult:
     return result
 
 
+BULK_ROWS = 5000  # above this many rows the summaries are rebuilt once (as for imports)
+
+
 def _merge(pkg: pkgfile.Package, result: MergeResult, path: Path) -> None:
     conn = _conn()
     mapper = Mapper(conn)
     now = utc_now()
-    for table in ORDER:
-        rows = pkg.tables.get(table)
-        if not rows:
-            continue
-        counts = result.counts.setdefault(table, TableCounts())
-        for row in rows:
-            _merge_row(conn, mapper, pkg, table, row, counts, result, now)
-        if table == "dokumen" and pkg.office == PROVINSI:
-            active = [r["uuid"] for r in rows if r.get("aktif") and not r.get("deleted")]
-            if active:
-                _province_document_in_force(conn, active, now)
+    many = sum(len(rows) for rows in pkg.tables.values()) > BULK_ROWS
+    with summaries.bulk_load(conn) if many else nullcontext():
+        for table in ORDER:
+            rows = pkg.tables.get(table)
+            if not rows:
+                continue
+            merge = _TableMerge(conn, mapper, pkg, table, result, now)
+            for row in rows:
+                merge.row(row)
+            merge.flush()
+            if table == "dokumen" and pkg.office == PROVINSI:
+                active = [r["uuid"] for r in rows if r.get("aktif") and not r.get("deleted")]
+                if active:
+                    _province_document_in_force(conn, active, now)
     m.Paket.create(package_id=pkg.package_id, arah="masuk", kantor=pkg.office,
                    nama_berkas=path.name, dibuat_at=pkg.created_at, sejak=pkg.since,
                    dicatat_at=now,
@@ -240,54 +247,79 @@ def _province_document_in_force(conn, active: list[str], now: str) -> None:
                  f"AND uuid NOT IN ({marks})", (now, *active))
 
 
-def _merge_row(conn, mapper: Mapper, pkg, table: str, row: dict, counts: TableCounts,
-               result: MergeResult, now: str) -> None:
-    uuid = row["uuid"]
-    if pkg.office != PROVINSI:
-        owner = mapper.kabupaten_of(table, row) if table in REGIONAL else PROVINSI
-        if owner != pkg.office:
-            result.refused.append(Refused(table, uuid, (
-                f"milik {ownership.describe(owner) if owner else 'kantor lain'}, bukan milik "
-                f"{ownership.describe(pkg.office)} yang mengirim")))
+class _TableMerge:
+    """The rows of one table of a package, merged one by one; what this database holds is
+    read once (by uuid, and the natural keys), new rows are inserted together at the end."""
+
+    def __init__(self, conn, mapper: Mapper, pkg, table: str, result: MergeResult,
+                 now: str) -> None:
+        self.conn, self.mapper, self.pkg, self.table = conn, mapper, pkg, table
+        self.result, self.now = result, now
+        self.counts = result.counts.setdefault(table, TableCounts())
+        uuids = [r["uuid"] for r in pkg.tables[table]]
+        self.local = {}
+        for i in range(0, len(uuids), 500):
+            part = uuids[i:i + 500]
+            for r in mapper.rows(table, f"uuid IN ({', '.join('?' * len(part))})", tuple(part)):
+                self.local[r["uuid"]] = r
+        self.key = NATURAL.get(table)
+        self.natural = dict(conn.execute(
+            f"SELECT {self.key}, uuid FROM {table} WHERE {self.key} IS NOT NULL")) \
+            if self.key else {}
+        self.new: dict[tuple, list[list]] = {}
+
+    def refuse(self, uuid: str, reason: str) -> None:
+        self.result.refused.append(Refused(self.table, uuid, reason))
+
+    def row(self, row: dict) -> None:
+        table, pkg, uuid = self.table, self.pkg, row["uuid"]
+        if pkg.office != PROVINSI:
+            owner = self.mapper.kabupaten_of(table, row) if table in REGIONAL else PROVINSI
+            if owner != pkg.office:
+                return self.refuse(uuid, (
+                    f"milik {ownership.describe(owner) if owner else 'kantor lain'}, bukan "
+                    f"milik {ownership.describe(pkg.office)} yang mengirim"))
+        try:
+            values = self.mapper.to_local(table, row)
+        except MissingParent as exc:
+            return self.refuse(uuid, f"merujuk data yang tidak ada di sini ({exc})")
+        if self.key and values.get(self.key) is not None:
+            other = self.natural.get(values[self.key])
+            if other is not None and other != uuid:
+                return self.refuse(uuid, (f"{self.key} {values[self.key]} sudah ada di sini "
+                                          f"sebagai data lain (uuid {other})"))
+            self.natural[values[self.key]] = uuid
+        theirs = content_hash(row)
+        local = self.local.get(uuid)
+        values["updated_at"] = self.now
+        if local is None:
+            values["sync_hash"] = theirs
+            self.new.setdefault(tuple(values), []).append(list(values.values()))
+            self.counts.added += 1
             return
-    try:
-        values = mapper.to_local(table, row)
-    except MissingParent as exc:
-        result.refused.append(Refused(table, uuid, f"merujuk data yang tidak ada di sini ({exc})"))
-        return
-    key = NATURAL.get(table)
-    if key and values.get(key) is not None:
-        other = conn.execute(f"SELECT uuid FROM {table} WHERE {key} = ? AND uuid != ?",
-                             (values[key], uuid)).fetchone()
-        if other:
-            result.refused.append(Refused(table, uuid, (
-                f"{key} {values[key]} sudah ada di sini sebagai data lain (uuid {other[0]})")))
-            return
-    theirs = content_hash(row)
-    local = mapper.row_by_uuid(table, uuid)
-    values["updated_at"] = now
-    if local is None:
-        values["sync_hash"] = theirs
-        cols = list(values)
-        cur = conn.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
-                           f"({', '.join('?' * len(cols))})", [values[c] for c in cols])
-        mapper.remember(table, cur.lastrowid, uuid)
-        counts.added += 1
-        return
-    ours = content_hash(mapper.to_portable(table, local))
-    base = local["sync_hash"]
-    if ours == theirs:
-        if base != theirs:
-            conn.execute(f"UPDATE {table} SET sync_hash = ? WHERE uuid = ?", (theirs, uuid))
-        counts.unchanged += 1
-    elif base == ours:  # only they changed it
-        _write(conn, table, uuid, values, theirs)
-        counts.updated += 1
-    elif base == theirs:  # only we changed it: theirs is the version we started from
-        counts.kept += 1
-    else:
-        counts.conflicts += 1
-        result.conflicts.append(_record_conflict(mapper, pkg, table, local, row))
+        ours = content_hash(self.mapper.to_portable(table, local))
+        base = local["sync_hash"]
+        if ours == theirs:
+            if base != theirs:
+                self.conn.execute(f"UPDATE {table} SET sync_hash = ? WHERE uuid = ?",
+                                  (theirs, uuid))
+            self.counts.unchanged += 1
+        elif base == ours:  # only they changed it
+            _write(self.conn, table, uuid, values, theirs)
+            self.counts.updated += 1
+        elif base == theirs:  # only we changed it: theirs is the version we started from
+            self.counts.kept += 1
+        else:
+            self.counts.conflicts += 1
+            self.result.conflicts.append(_record_conflict(self.mapper, pkg, table, local, row))
+
+    def flush(self) -> None:
+        for cols, rows in self.new.items():
+            self.conn.executemany(f"INSERT INTO {self.table} ({', '.join(cols)}) VALUES "
+                                  f"({', '.join('?' * len(cols))})", rows)
+        if self.new:
+            self.mapper.forget(self.table)  # the new rows' ids are read again when needed
+        self.new = {}
 
 
 def _write(conn, table: str, uuid: str, values: dict, sync_hash: str) -> None:

@@ -52,6 +52,7 @@ class Mapper:
         self._columns: dict[str, list[str]] = {}
         self._uuid_of: dict[str, dict[int, str]] = {}
         self._id_of: dict[str, dict[str, int]] = {}
+        self._koperasi_bps: dict[str, str] | None = None
         kab = conn.execute("SELECT id, bps FROM kabupaten").fetchall()
         self._uuid_of["kabupaten"] = dict(kab)
         self._id_of["kabupaten"] = {b: i for i, b in kab}
@@ -71,10 +72,11 @@ class Mapper:
             self._uuid_of[table] = dict(pairs)
             self._id_of[table] = {u: i for i, u in pairs}
 
-    def remember(self, table: str, row_id: int, uuid: str) -> None:
-        self._ids(table)
-        self._uuid_of[table][row_id] = uuid
-        self._id_of[table][uuid] = row_id
+    def forget(self, table: str) -> None:
+        """Rows were added to ``table``: read its ids again when next needed."""
+        self._uuid_of.pop(table, None)
+        self._id_of.pop(table, None)
+        self._koperasi_bps = None
 
     def id_of(self, table: str, uuid: str) -> int | None:
         self._ids(table)
@@ -117,21 +119,16 @@ class Mapper:
         sql = f"SELECT {', '.join(cols)} FROM {table}" + (f" WHERE {where}" if where else "")
         return [dict(zip(cols, r)) for r in self.conn.execute(sql, args)]
 
-    def row_by_uuid(self, table: str, uuid: str) -> dict | None:
-        found = self.rows(table, "uuid = ?", (uuid,))
-        return found[0] if found else None
-
     def kabupaten_of(self, table: str, portable: dict) -> str | None:
         """The BPS code of the kabupaten/kota a regional row belongs to."""
         if table in ("koperasi", "usaha_kecil"):
             return portable.get("kabupaten")
         if table == "koperasi_tahun_buku":
-            kop = self.id_of("koperasi", portable.get("koperasi") or "")
-            if kop is None:
-                return None
-            r = self.conn.execute("SELECT k.bps FROM koperasi AS c JOIN kabupaten AS k ON "
-                                  "k.id = c.kabupaten_id WHERE c.id = ?", (kop,)).fetchone()
-            return r[0] if r else None
+            if self._koperasi_bps is None:
+                self._koperasi_bps = dict(self.conn.execute(
+                    "SELECT c.uuid, k.bps FROM koperasi AS c JOIN kabupaten AS k ON "
+                    "k.id = c.kabupaten_id"))
+            return self._koperasi_bps.get(portable.get("koperasi") or "")
         return None
 
 

@@ -306,3 +306,27 @@ def test_files_that_are_not_packages_are_refused(tmp_path):
         with pytest.raises(pkgfile.PackageError, match="tidak dapat dibuka"):
             packages.import_package(tmp_path / "tidak-ada.ikupkg")
         assert table_dump(db) == before
+
+
+def test_a_large_package_keeps_summaries_exact_and_is_audited_as_a_range(tmp_path):
+    from iku_desktop.exchange.importer import import_file
+    from iku_desktop.store import summaries
+    from tests.conftest import write_csv
+
+    district = new_office(tmp_path, "muaro", MUARO_JAMBI)
+    header = ["Nama Usaha", "Nama Pemilik", "Kabupaten/Kota", "Tanggal Terdata", "Modal Usaha"]
+    rows = [[f"Usaha {i}", "Ali", "Muaro Jambi", "01/03/2021", "2.000.000.000"]
+            for i in range(packages.BULK_ROWS + 500)]
+    with at(district):
+        assert import_file(write_csv(tmp_path / "u.csv", header, rows)).written
+        packages.export_package(tmp_path / "besar.ikupkg")
+    prov = new_office(tmp_path, "provinsi")
+    with at(prov) as db:
+        r = packages.import_package(tmp_path / "besar.ikupkg")
+        assert r.counts["usaha_kecil"].added == len(rows)
+        conn = db.connection()
+        assert summaries.verify(conn)
+        [entry] = audit.entries(conn, table="usaha_kecil")
+        assert entry.sumber.startswith("Paket besar.ikupkg") and \
+            entry.perubahan["jumlah"] == len(rows)
+        assert audit.verify(conn).ok
