@@ -173,7 +173,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    from ..store import backup
+    from ..store import backup, lockfile
     from ..store.database import DatabaseMissing
 
     if not args.db.exists():
@@ -193,6 +193,11 @@ def cmd_backup(args) -> int:
             for b in found:
                 print(f"{b.taken_at:%d-%m-%Y %H:%M:%S}  {b.label:<28} {b.path}")
         else:
+            held = lockfile.holder(args.db)
+            if held is not None and not held.is_this_process:
+                print(f"Galat: basis data sedang dibuka oleh {held.describe()}; tutup "
+                      "jendelanya dahulu sebelum memulihkan cadangan", file=sys.stderr)
+                return 1
             usable = backup.latest_usable(args.db)
             source = args.file or (usable.path if usable else None)
             if source is None:

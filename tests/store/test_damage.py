@@ -55,3 +55,16 @@ def test_damage_is_reported_with_the_way_back_and_restore_works(backed_up, capsy
     assert len(kept) == 1 and kept[0].path.read_bytes()[:2] in (b"SQ", b"PK")
     # the damaged copy is never offered as "the latest backup"
     assert backup.latest_usable(backed_up).reason != "rusak"
+
+
+def test_restore_is_refused_while_a_window_holds_the_database(backed_up, capsys):
+    import json
+    import socket
+
+    from iku_desktop.store import lockfile
+
+    lockfile.lock_path(backed_up).write_text(json.dumps(
+        {"user": "budi", "host": socket.gethostname() + "-lain", "pid": 1,
+         "since": "2026-11-26T08:00:00"}))
+    assert cli(["--db", str(backed_up), "backup", "restore"]) == 1
+    assert "sedang dibuka oleh budi" in capsys.readouterr().err
