@@ -64,8 +64,9 @@ def kill_repeatedly(kind: str, template: Path, file: Path, tmp: Path) -> list[in
         time.sleep(rnd.uniform(0, span * 1.05))
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(30)
-        database = open_database(db)  # raises if the integrity check fails
+        database = open_database(db)
         try:
+            assert database.execute_sql("PRAGMA integrity_check").fetchall() == [("ok",)]
             found.append(m.UsahaKecil.select().count())
             assert audit.verify(database.connection()).ok
         finally:
