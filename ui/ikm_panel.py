@@ -80,7 +80,7 @@ class IkmPanel(RecordsPanel):
                 m.IkmRespon.live().where(m.IkmRespon.survei == s.id).count(), 0)),
         ], lambda ids: {s.id: s for s in m.IkmSurvei.select().where(m.IkmSurvei.id.in_(ids))},
             lambda rid, f, v: self.try_edit(lambda: editing.prepare_edit("ikm_survei", rid, f, v)),
-            self, editable=lambda s: ownership.why_read_only())
+            self, read_only=lambda s: ownership.why_read_only())
         self.survey_table = QTableView()
         self.survey_table.setModel(self.surveys)
         self.survey_table.setSelectionBehavior(QTableView.SelectRows)
@@ -116,7 +116,7 @@ class IkmPanel(RecordsPanel):
               for u in ikm.UNSUR),
         ], lambda ids: {r.id: r for r in m.IkmRespon.select().where(m.IkmRespon.id.in_(ids))},
             lambda rid, f, v: self.try_edit(lambda: editing.prepare_edit("ikm_respon", rid, f, v)),
-            self, editable=lambda r: ownership.why_read_only())
+            self, read_only=lambda r: ownership.why_read_only())
         self.grid = ResponseGrid()
         self.grid.setModel(self.responses)
         for c in range(FIRST_UNSUR, FIRST_UNSUR + 9):

@@ -116,7 +116,7 @@ class KoperasiPanel(RecordsPanel):
 
         split = QSplitter(Qt.Vertical)
         self.model = LazyRegisterModel(self._columns(), self._load, self._edit_koperasi, self,
-                                       editable=lambda r: ownership.why_read_only(r.kabupaten))
+                                       read_only=lambda r: ownership.why_read_only(r.kabupaten))
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectRows)

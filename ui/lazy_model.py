@@ -25,14 +25,14 @@ class Column:
 class LazyRegisterModel(QAbstractTableModel):
     def __init__(self, columns: list[Column], load: Callable[[list[int]], dict[int, Any]],
                  on_edit: Callable[[int, str, str], str | None] | None = None,
-                 parent=None, editable: Callable[[Any], str | None] | None = None) -> None:
-        """``editable(row)``: None when this office may edit the row, else why not (the row
-        is then shown gray, read-only, with the reason as its tooltip)."""
+                 parent=None, read_only: Callable[[Any], str | None] | None = None) -> None:
+        """``read_only(row)``: why this office may not edit the row (it is then shown gray,
+        read-only, with the reason as its tooltip), None when it may."""
         super().__init__(parent)
         self.columns = columns
         self._load = load
         self._on_edit = on_edit
-        self._editable = editable
+        self._read_only = read_only
         self._ids: list[int] = []
         self._cache: dict[int, Any] = {}
 
@@ -98,7 +98,7 @@ class LazyRegisterModel(QAbstractTableModel):
         return base
 
     def _why_not(self, row) -> str | None:
-        return None if self._editable is None else self._editable(row)
+        return None if self._read_only is None else self._read_only(row)
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._ids):

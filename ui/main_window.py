@@ -98,18 +98,15 @@ class MainWindow(QMainWindow):
 
     def open_database(self, path: Path, year: int | None = None) -> None:
         path = Path(path)
-        if self.db is not None and path.resolve() != self.db_path.resolve():
-            tasks.wait()
-            close_database(self.db)
-            opening.close_for_window(self.db_path)
-            self.db = None
-        elif self.db is not None:
+        if self.db is not None:
             tasks.wait()
             close_database(self.db)
             self.db = None
+            if path.resolve() != self.db_path.resolve():
+                opening.close_for_window(self.db_path)
         opened = opening.open_for_window(self, path)
         if opened is None:
-            if self.db is None and self.db_path is not None and self.db_path != path:
+            if self.db_path is not None and self.db_path != path:
                 self.open_database(self.db_path, year)  # back to the one that was open
             return
         self.db, self.db_path, self.read_only = opened.db, path, opened.read_only

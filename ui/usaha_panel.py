@@ -59,7 +59,7 @@ class UsahaPanel(RecordsPanel):
                    lambda r: _dmy(r.tanggal_iumk)),
             Column("Skala (PP 7/2021)", lambda r: f"{r.skala} — dasar: {r.dasar}"),
         ], registers.usaha_rows, self._edit, self,
-            editable=lambda r: ownership.why_read_only(r.kabupaten))
+            read_only=lambda r: ownership.why_read_only(r.kabupaten))
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectRows)

@@ -80,12 +80,12 @@ class RowShape:
 
 class ParsedRow:
     """One data row: its number as the user sees it, the parsed values (a tuple in the
-    order of the kind's columns, None for a blank cell or a column the file lacks — 200.000 tuples cost a fifth of 200.000 dicts), and the
-    raw cells of a row with an error (kept for messages and the errors-out workbook).
+    order of the kind's columns, None for a blank cell or a column the file lacks — 200.000
+    tuples cost a fifth of 200.000 dicts), and the raw cells of a row with an error (kept
+    for messages and the errors-out workbook).
 
     The row reads like a mapping of the cells that were filled: ``row["nama"]``,
-    ``row.get("nib")``, ``"nib" in row``; ``row.values`` is the row itself (the older
-    name)."""
+    ``row.get("nib")``, ``"nib" in row``."""
 
     __slots__ = ("row", "vals", "cells", "shape", "invalid")
 
@@ -93,10 +93,6 @@ class ParsedRow:
                  invalid: bool = False) -> None:
         self.row, self.vals, self.cells, self.shape = row, vals, cells, shape
         self.invalid = invalid
-
-    @property
-    def values(self) -> "ParsedRow":
-        return self
 
     @property
     def index(self) -> dict[str, int]:

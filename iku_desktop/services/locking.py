@@ -11,7 +11,6 @@ Both are the province's acts.
 
 from __future__ import annotations
 
-import json
 
 from ..reports import verification
 from ..store import audit, document_repo
@@ -20,20 +19,19 @@ from ..store.fields import utc_now
 from . import ownership, printing
 from .editing_errors import EditError
 
-LockError = EditError
 
 
 def _active() -> m.Dokumen:
     row = document_repo.active_dokumen_row()
     if row is None:
-        raise LockError("Tidak ada dokumen IKU aktif")
+        raise EditError("Tidak ada dokumen IKU aktif")
     return row
 
 
 def _province_only(what: str) -> None:
     ownership.check_writable()
     if ownership.office_code() != "provinsi":
-        raise LockError(f"{what} adalah wewenang kantor provinsi")
+        raise EditError(f"{what} adalah wewenang kantor provinsi")
 
 
 def tetapkan() -> m.Dokumen:
@@ -41,7 +39,7 @@ def tetapkan() -> m.Dokumen:
     _province_only("Penetapan dokumen IKU")
     doc = _active()
     if doc.ditetapkan_at:
-        raise LockError(f"Dokumen IKU revisi {doc.revisi} sudah ditetapkan")
+        raise EditError(f"Dokumen IKU revisi {doc.revisi} sudah ditetapkan")
     with audit.recording(m.database, f"Penetapan dokumen IKU revisi {doc.revisi}"):
         doc.ditetapkan_at = utc_now()
         doc.save()
@@ -55,7 +53,7 @@ def new_revision() -> m.Dokumen:
     _province_only("Revisi dokumen IKU")
     old = _active()
     if not old.ditetapkan_at:
-        raise LockError(f"Dokumen IKU revisi {old.revisi} belum ditetapkan; ubah langsung "
+        raise EditError(f"Dokumen IKU revisi {old.revisi} belum ditetapkan; ubah langsung "
                         "tanpa revisi baru")
     skip = {"id", "uuid", "updated_at", "sync_hash"}
 
@@ -91,17 +89,12 @@ def lock_year(tahun: int) -> m.KunciTahun:
     """Freeze the Laporan Capaian of ``tahun`` as reported."""
     _province_only("Penguncian realisasi")
     if locked_year(tahun) is not None:
-        raise LockError(f"Realisasi tahun {tahun} sudah dikunci")
+        raise EditError(f"Realisasi tahun {tahun} sudah dikunci")
     try:
         snap = printing.snapshot_of("capaian", {"year": tahun})
     except printing.printouts.SnapshotError as exc:
-        raise LockError(str(exc)) from exc
+        raise EditError(str(exc)) from exc
     with audit.recording(m.database, f"Penguncian realisasi {tahun}"):
         return m.KunciTahun.create(tahun=tahun, pengguna=audit.os_user(),
                                    kode=verification.code_for(snap),
                                    snapshot=verification.canonical(snap))
-
-
-def locked_snapshot(tahun: int) -> dict | None:
-    lock = locked_year(tahun)
-    return None if lock is None else json.loads(lock.snapshot)

@@ -1,5 +1,6 @@
-"""Refusing writes to rows this office does not own (domain.ownership), and to anything
-when the database is open read-only (another window or PC holds it)."""
+"""The one gate every edit passes: refused when the database is open read-only (another
+window or PC holds it), for rows this office does not own (domain.ownership), for the
+document once tetapkan, and for the targets and realisasi of a locked year."""
 
 from __future__ import annotations
 
@@ -62,8 +63,7 @@ def check_change(table: str, row_id: int | None, insert_values: dict | None = No
     office = office_code()
     if office == rule.PROVINSI:
         return
-    owners = {row_owner(table, row_id, insert_values)} if insert_values or row_id is None \
-        else {row_owner(table, row_id)}
+    owners = {row_owner(table, row_id, insert_values)}
     if after and ("kabupaten_id" in after or "koperasi_id" in after):
         owners.add(row_owner(table, None, after))
     for owner in owners:
@@ -83,15 +83,6 @@ def check_document() -> None:
     if doc is not None and doc.ditetapkan_at:
         raise EditError(f"Dokumen IKU revisi {doc.revisi} sudah ditetapkan; buat revisi "
                         "baru untuk mengubahnya (Dokumen › Revisi baru)")
-
-
-def writable(table: str, row_id: int | None) -> bool:
-    """For the window: may this office edit the row (gray it out when not)?"""
-    try:
-        check_change(table, row_id)
-        return True
-    except EditError:
-        return False
 
 
 def check_writable() -> None:

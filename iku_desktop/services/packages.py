@@ -125,10 +125,7 @@ def export_package(path: str | Path, since: str | None = None,
     """Write the package of this office's changes to ``path``."""
     path = Path(path)
     office = ownership.office_code()
-    if not everything and since is None:
-        since = last_export()
-    if everything:
-        since = None
+    since = None if everything else since or last_export()
     conn = _conn()
     mapper = Mapper(conn)
     tables: dict[str, list[dict]] = {}

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 
-from ..store import models as m
 
 # parents before children
 ORDER = ("dokumen", "fungsi", "sasaran", "indikator", "target", "realisasi_manual",
@@ -135,7 +134,3 @@ class Mapper:
 def all_portable_columns(conn) -> dict[str, set[str]]:
     mapper = Mapper(conn)
     return {t: mapper.portable_columns(t) for t in ORDER}
-
-
-def sync_models() -> dict[str, type]:
-    return {mod._meta.table_name: mod for mod in m.ALL_MODELS if issubclass(mod, m.SyncModel)}

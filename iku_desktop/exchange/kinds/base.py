@@ -110,5 +110,4 @@ def optional_values(row: ParsedRow, keys: tuple[str, ...], defaults: dict | None
     """Values of optional columns present in the file: a blank cell clears the field; a
     column absent from the file leaves the stored value alone."""
     defaults = defaults or {}
-    values = row.values
-    return {k: values.get(k, defaults.get(k)) for k in keys if k in row.index}
+    return {k: row.get(k, defaults.get(k)) for k in keys if k in row.index}

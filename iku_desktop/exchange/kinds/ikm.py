@@ -77,7 +77,7 @@ SPEC = KindSpec(
 
 
 def survey_name(r: ParsedRow) -> str:
-    return r.values.get("survei") or f"SKM {r.values['tanggal'].year}"
+    return r.get("survei") or f"SKM {r['tanggal'].year}"
 
 
 def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
@@ -85,20 +85,20 @@ def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
     existing = {s.nama: s.tahun for s in m.IkmSurvei.live()}
     first_year: dict[str, tuple[int, int]] = {}
     for r in ok:
-        name, year = survey_name(r), r.values["tanggal"].year
+        name, year = survey_name(r), r["tanggal"].year
         expected = existing.get(name)
         if expected is None:
             expected, _ = first_year.setdefault(name, (year, r.row))
         if year != expected:
             ctx.error(r, "tanggal", "survey_year",
                       f"Survei '{name}' adalah survei tahun {expected}; tanggal ini tahun {year}")
-        if not any(r.values.get(u.kode.lower()) for u in rule.UNSUR):
+        if not any(r.get(u.kode.lower()) for u in rule.UNSUR):
             ctx.error(r, None, "empty_response", "Tidak ada jawaban U1–U9 pada baris ini")
-    with_ids = any(r.values.get("uuid") for r in ok)
+    with_ids = any(r.get("uuid") for r in ok)
     if with_ids:
         seen: dict[str, int] = {}
         for r in ok:
-            key = r.values.get("uuid")
+            key = r.get("uuid")
             if key and key in seen:
                 ctx.error(r, "uuid", "duplicate_key", f"ID respon sama dengan baris {seen[key]}")
             if key:
@@ -118,31 +118,30 @@ def apply(rows: list[ParsedRow], ctx: ImportContext) -> dict[str, Counts]:
         return {"ikm_survei": surveys, "ikm_respon": responses}
     by_name = {s.nama: s for s in m.IkmSurvei.select()}
     by_uuid = {}
-    if any(r.values.get("uuid") for r in rows):
+    if any(r.get("uuid") for r in rows):
         by_uuid = {x.uuid: x for x in m.IkmRespon.select().where(
-            m.IkmRespon.uuid.in_([r.values["uuid"] for r in rows if r.values.get("uuid")]))}
+            m.IkmRespon.uuid.in_([r["uuid"] for r in rows if r.get("uuid")]))}
     batch_rows = []
     for r in rows:
         name = survey_name(r)
         survei = by_name.get(name)
         if survei is None:
-            survei = m.IkmSurvei.create(nama=name, tahun=r.values["tanggal"].year,
-                                        jenis_layanan=r.values["jenis_layanan"], origin=ctx.origin)
+            survei = m.IkmSurvei.create(nama=name, tahun=r["tanggal"].year,
+                                        jenis_layanan=r["jenis_layanan"], origin=ctx.origin)
             by_name[name] = survei
             surveys.added += 1
-        v = r.values
         values = dict(
-            survei_id=survei.id, tanggal=v["tanggal"], jenis_layanan=v["jenis_layanan"],
-            jenis_kelamin=v.get("jenis_kelamin"), umur=v.get("umur"),
-            pendidikan=v.get("pendidikan"), pekerjaan=v.get("pekerjaan"),
-            **{u.kode.lower(): v.get(u.kode.lower()) for u in rule.UNSUR},
+            survei_id=survei.id, tanggal=r["tanggal"], jenis_layanan=r["jenis_layanan"],
+            jenis_kelamin=r.get("jenis_kelamin"), umur=r.get("umur"),
+            pendidikan=r.get("pendidikan"), pekerjaan=r.get("pekerjaan"),
+            **{u.kode.lower(): r.get(u.kode.lower()) for u in rule.UNSUR},
         )
-        existing = by_uuid.get(v.get("uuid"))
+        existing = by_uuid.get(r.get("uuid"))
         if existing is not None:  # a response exported by IKU Desktop, coming back
             upsert(m.IkmRespon, existing, values, ctx.origin, responses)
             continue
         batch_rows.append({**values, "origin": ctx.origin,
-                           **({"uuid": v["uuid"]} if v.get("uuid") else {})})
+                           **({"uuid": r["uuid"]} if r.get("uuid") else {})})
     if not batch_rows:
         return {"ikm_survei": surveys, "ikm_respon": responses}
     # the file is remembered (by its hash) only when it added responses

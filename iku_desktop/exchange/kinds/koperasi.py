@@ -68,26 +68,25 @@ DEFAULTS = {"alamat": "", "wilayah_keanggotaan": ""}
 def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
     seen: dict[str, int] = {}
     for r in rows:
-        v = r.values
-        key = v.get("nomor_badan_hukum")
+        key = r.get("nomor_badan_hukum")
         if key:
             if key in seen:
                 ctx.error(r, "nomor_badan_hukum", "duplicate_key",
                           f"Nomor badan hukum sama dengan baris {seen[key]}")
             seen.setdefault(key, r.row)
-        status, bubar = v.get("status"), v.get("tanggal_bubar")
+        status, bubar = r.get("status"), r.get("tanggal_bubar")
         if status is StatusKoperasi.DIBUBARKAN and bubar is None:
             ctx.error(r, "tanggal_bubar", "required",
                       "Tanggal Bubar wajib diisi untuk koperasi yang dibubarkan")
         if bubar is not None and status not in (None, StatusKoperasi.DIBUBARKAN):
             ctx.error(r, "tanggal_bubar", "inconsistent",
                       "Tanggal Bubar hanya diisi untuk koperasi berstatus Dibubarkan")
-        tbh = v.get("tanggal_badan_hukum")
+        tbh = r.get("tanggal_badan_hukum")
         if bubar is not None and tbh is not None and bubar < tbh:
             ctx.error(r, "tanggal_bubar", "inconsistent",
                       "Tanggal Bubar lebih awal dari Tanggal Badan Hukum")
     ok = valid_rows(rows)
-    ctx.pending.setdefault("koperasi", set()).update(r.values["nomor_badan_hukum"] for r in ok)
+    ctx.pending.setdefault("koperasi", set()).update(r["nomor_badan_hukum"] for r in ok)
     return ok
 
 
@@ -97,14 +96,13 @@ def apply(rows: list[ParsedRow], ctx: ImportContext) -> dict[str, Counts]:
     kab = kabupaten_ids()
     existing = {k.nomor_badan_hukum: k for k in m.Koperasi.select()}
     for r in rows:
-        v = r.values
         values = {
-            "nomor_badan_hukum": v["nomor_badan_hukum"], "nama": v["nama"],
-            "tanggal_badan_hukum": v["tanggal_badan_hukum"],
-            "kabupaten_id": kab[v["kabupaten"].bps], "jenis": v["jenis"].value,
-            "status": v["status"].value, **optional_values(r, OPTIONAL, DEFAULTS),
+            "nomor_badan_hukum": r["nomor_badan_hukum"], "nama": r["nama"],
+            "tanggal_badan_hukum": r["tanggal_badan_hukum"],
+            "kabupaten_id": kab[r["kabupaten"].bps], "jenis": r["jenis"].value,
+            "status": r["status"].value, **optional_values(r, OPTIONAL, DEFAULTS),
         }
-        cur = existing.get(v["nomor_badan_hukum"])
+        cur = existing.get(r["nomor_badan_hukum"])
         upsert(m.Koperasi, cur, values, ctx.origin, counts, new_rows)
     new_rows.write()
     return {"koperasi": counts}

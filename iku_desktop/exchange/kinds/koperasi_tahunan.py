@@ -58,8 +58,7 @@ def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
     pending = ctx.pending.get("koperasi", set())
     seen: dict[tuple, int] = {}
     for r in rows:
-        v = r.values
-        nbh, tahun = v.get("nomor_badan_hukum"), v.get("tahun")
+        nbh, tahun = r.get("nomor_badan_hukum"), r.get("tahun")
         if nbh and nbh not in known and nbh not in pending:
             ctx.error(r, "nomor_badan_hukum", "unknown_koperasi",
                       "Koperasi dengan nomor badan hukum ini tidak ada pada register")
@@ -72,11 +71,11 @@ def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
             if tbh is not None and tahun < tbh.year:
                 ctx.warning(r, "tahun", "before_badan_hukum",
                             f"Tahun buku sebelum koperasi berbadan hukum ({tbh.year})")
-        rat = v.get("tanggal_rat")
+        rat = r.get("tanggal_rat")
         if rat is not None and tahun and rat < date(tahun, 1, 1):
             ctx.error(r, "tanggal_rat", "inconsistent",
                       f"Tanggal RAT lebih awal dari awal tahun buku {tahun}")
-        if rat is None and v.get("rat_sah") is True:
+        if rat is None and r.get("rat_sah") is True:
             ctx.warning(r, "rat_sah", "inconsistent",
                         "RAT Sah diisi Ya tetapi Tanggal RAT kosong: dianggap tidak ada RAT")
     return valid_rows(rows)
@@ -88,13 +87,12 @@ def apply(rows: list[ParsedRow], ctx: ImportContext) -> dict[str, Counts]:
     kop_ids = dict(m.Koperasi.select(m.Koperasi.nomor_badan_hukum, m.Koperasi.id).tuples())
     existing = {(t.koperasi_id, t.tahun): t for t in m.KoperasiTahunBuku.select()}
     for r in rows:
-        v = r.values
-        kid = kop_ids[v["nomor_badan_hukum"]]
-        values = {"koperasi_id": kid, "tahun": v["tahun"], "volume_usaha": v["volume_usaha"],
-                  "aset": v["aset"], **optional_values(r, OPTIONAL, DEFAULTS)}
+        kid = kop_ids[r["nomor_badan_hukum"]]
+        values = {"koperasi_id": kid, "tahun": r["tahun"], "volume_usaha": r["volume_usaha"],
+                  "aset": r["aset"], **optional_values(r, OPTIONAL, DEFAULTS)}
         if values.get("rat_sah") is None and "rat_sah" in values:
             values["rat_sah"] = True
-        key = (kid, v["tahun"])
+        key = (kid, r["tahun"])
         upsert(m.KoperasiTahunBuku, existing.get(key), values, ctx.origin, counts, new_rows)
     new_rows.write()
     return {"koperasi_tahun_buku": counts}

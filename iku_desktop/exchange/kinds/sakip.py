@@ -53,26 +53,25 @@ SPEC = KindSpec(
 def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
     seen: dict[int, int] = {}
     for r in valid_rows(rows):
-        v = r.values
-        if v["tahun"] in seen:
-            ctx.error(r, "tahun", "duplicate_key", f"Tahun sama dengan baris {seen[v['tahun']]}")
-        seen.setdefault(v["tahun"], r.row)
-        skema = v.get("skema", rule.Skema.PERMENPANRB_88_2021)
+        if r["tahun"] in seen:
+            ctx.error(r, "tahun", "duplicate_key", f"Tahun sama dengan baris {seen[r['tahun']]}")
+        seen.setdefault(r["tahun"], r.row)
+        skema = r.get("skema", rule.Skema.PERMENPANRB_88_2021)
         allowed = {k.kode for k in rule.KOMPONEN[skema]}
         for key in KOMPONEN_KEYS:
-            if key in v and key not in allowed:
+            if key in r and key not in allowed:
                 ctx.error(r, key, "not_in_scheme",
                           f"Komponen ini tidak ada pada skema PermenPANRB {skema.value}")
-        komponen = {k: v.get(k) for k in allowed}
+        komponen = {k: r.get(k) for k in allowed}
         try:
-            nilai = rule.nilai_evaluasi(skema, komponen, v.get("nilai"))
+            nilai = rule.nilai_evaluasi(skema, komponen, r.get("nilai"))
         except rule.SakipError as exc:
             ctx.error(r, "nilai", "invalid", str(exc))
             continue
-        if "predikat" in v and v["predikat"] != rule.predikat(nilai)[0]:
+        if "predikat" in r and r["predikat"] != rule.predikat(nilai)[0]:
             ctx.error(r, "predikat", "inconsistent",
                       f"Predikat untuk nilai {nilai} adalah {rule.predikat(nilai)[0]}, "
-                      f"bukan {v['predikat']}")
+                      f"bukan {r['predikat']}")
     return valid_rows(rows)
 
 
@@ -80,11 +79,10 @@ def apply(rows: list[ParsedRow], ctx: ImportContext) -> dict[str, Counts]:
     counts = Counts()
     existing = {s.tahun: s for s in m.Sakip.select()}
     for r in rows:
-        v = r.values
-        skema = v.get("skema", rule.Skema.PERMENPANRB_88_2021)
-        values = {"tahun": v["tahun"], "skema": skema.value,
-                  **{k: v.get(k) for k in KOMPONEN_KEYS},
-                  "nilai_lhe": v.get("nilai"),
+        skema = r.get("skema", rule.Skema.PERMENPANRB_88_2021)
+        values = {"tahun": r["tahun"], "skema": skema.value,
+                  **{k: r.get(k) for k in KOMPONEN_KEYS},
+                  "nilai_lhe": r.get("nilai"),
                   **optional_values(r, ("nomor_lhe", "tanggal_lhe"), {"nomor_lhe": ""})}
-        existing[v["tahun"]] = upsert(m.Sakip, existing.get(v["tahun"]), values, ctx.origin, counts)
+        existing[r["tahun"]] = upsert(m.Sakip, existing.get(r["tahun"]), values, ctx.origin, counts)
     return {"sakip": counts}

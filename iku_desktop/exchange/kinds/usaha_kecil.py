@@ -76,11 +76,13 @@ def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
                           f"Usaha yang sama dengan baris {seen[key]}")
             seen.setdefault(key, r.row)
         if terdata and tutup and tutup < terdata:
-            ctx.error(r, "tanggal_tutup", "inconsistent", "Tanggal Tutup lebih awal dari Tanggal Terdata")
+            ctx.error(r, "tanggal_tutup", "inconsistent",
+                      "Tanggal Tutup lebih awal dari Tanggal Terdata")
         for nomor, tanggal, name, tanggal_key in ((nib, tanggal_nib, "NIB", "tanggal_nib"),
                                                   (iumk, tanggal_iumk, "IUMK", "tanggal_iumk")):
             if tanggal and not nomor:
-                ctx.error(r, tanggal_key, "inconsistent", f"Tanggal {name} diisi tanpa nomor {name}")
+                ctx.error(r, tanggal_key, "inconsistent",
+                          f"Tanggal {name} diisi tanpa nomor {name}")
             if nomor and not tanggal:
                 ctx.warning(r, tanggal_key, "missing_date",
                             f"{name} tanpa tanggal terbit tidak dihitung sebagai wirausaha")
