@@ -21,7 +21,7 @@ from iku_desktop.domain.formatting import BULAN
 from iku_desktop.domain.identifiers import IdentifierError, format_nip, validate_nip
 from iku_desktop.domain.pangkat import PANGKAT
 from iku_desktop.services import document_edit as de
-from iku_desktop.services import setting_edit
+from iku_desktop.services import ownership, setting_edit
 from iku_desktop.services.editing import EditError
 from iku_desktop.store import models as m
 from iku_desktop.store import settings
@@ -59,11 +59,19 @@ class DocumentEditor(QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c0392b;")
         self.body.addWidget(self.message)
+        self.locked = QLabel()  # why the document cannot be edited here, when it cannot
+        self.locked.setWordWrap(True)
+        self.locked.setStyleSheet("background: #eef3f8; color: #1f3b57; padding: 6px;")
+        self.locked.hide()
+        self.body.addWidget(self.locked)
+        start = self.body.count()
         self._identity()
         self._fungsi()
         self._table()
         self._signatory()
-        self._decisions()
+        self.document_boxes = [self.body.itemAt(i).widget()
+                               for i in range(start, self.body.count())]
+        self._decisions()  # the office's own settings: editable whatever the document
         self.body.addStretch(1)
 
     # ------------------------------------------------------------------ helpers
@@ -347,6 +355,15 @@ class DocumentEditor(QWidget):
     def load(self, doc: DokumenIku) -> None:
         """Show ``doc`` (after any change), keeping the selection."""
         self.doc = doc
+        try:
+            ownership.check_document()
+            why = None
+        except EditError as exc:  # tetapkan, a district office, or a read-only database
+            why = str(exc)
+        self.locked.setText(why or "")
+        self.locked.setVisible(why is not None)
+        for box in self.document_boxes:
+            box.setEnabled(why is None)
         sel = self._selected()
         self._loading = True
         try:

@@ -181,6 +181,8 @@ def test_tetapkan_and_lock_from_the_menus(qtbot, db_path, warnings):
     w = MainWindow(db_path, year=2022)
     qtbot.addWidget(w)
     assert office_menus.tetapkan(w, confirm=False)
+    assert not w.document.locked.isHidden() and "sudah ditetapkan" in w.document.locked.text()
+    assert not any(box.isEnabled() for box in w.document.document_boxes)
     from iku_desktop.services import document_edit
 
     change = document_edit.DocumentChange("x", {}, {})
@@ -188,6 +190,8 @@ def test_tetapkan_and_lock_from_the_menus(qtbot, db_path, warnings):
     assert "sudah ditetapkan" in warnings[-1][1]
     assert office_menus.new_revision(w, confirm=False)
     assert w.doc.revisi == 2
+    assert w.document.locked.isHidden()
+    assert all(box.isEnabled() for box in w.document.document_boxes)
     assert office_menus.lock_year(w, confirm=False)
     ind = w.doc.sasaran[0].indikator[0].id
     assert not w.push_change(editing.prepare_year_value("target", ind, 2022, "5"))
