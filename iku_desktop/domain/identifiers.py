@@ -20,8 +20,8 @@ def _digits(text: str, name: str) -> str:
     raw = _SEPARATORS.sub("", str(text).strip())
     if not raw:
         raise IdentifierError(f"{name} kosong")
-    if not raw.isdigit():
-        raise IdentifierError(f"{name} hanya boleh berisi angka")
+    if not (raw.isascii() and raw.isdigit()):  # str.isdigit alone takes "²", "１", "٣"
+        raise IdentifierError(f"{name} hanya boleh berisi angka 0–9")
     return raw
 
 

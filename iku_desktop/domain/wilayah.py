@@ -87,11 +87,11 @@ def _find(text: str) -> KabupatenKota:
     t = str(text).strip()
     if not t:
         raise WilayahError("Kabupaten/kota kosong")
-    if re.fullmatch(r"\d{4}", t):
+    if re.fullmatch(r"[0-9]{4}", t):
         if t in _BY_BPS:
             return _BY_BPS[t]
         raise WilayahError(f"Kode BPS {t} bukan kabupaten/kota di Provinsi Jambi")
-    if re.fullmatch(r"\d{2}\.\d{2}", t):
+    if re.fullmatch(r"[0-9]{2}\.[0-9]{2}", t):
         if t in _BY_KEMENDAGRI:
             return _BY_KEMENDAGRI[t]
         raise WilayahError(f"Kode Kemendagri {t} bukan kabupaten/kota di Provinsi Jambi")

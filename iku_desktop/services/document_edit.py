@@ -154,8 +154,8 @@ def check_dokumen_value(field: str, raw) -> Any:
     if field in ("tanggal_hari", "tanggal_bulan", "tanggal_tahun", "tahun_awal", "tahun_akhir"):
         if field == "tanggal_hari" and not text:
             return None
-        if not text.isdigit():
-            raise EditError("Harus berupa angka")
+        if not (text.isascii() and text.isdigit()):
+            raise EditError("Harus berupa angka 0–9")
         n = int(text)
         limits = {"tanggal_hari": (1, 31), "tanggal_bulan": (1, 12)}.get(field, (2000, 2100))
         if not limits[0] <= n <= limits[1]:

@@ -98,7 +98,7 @@ def set_from_text(key: str, words: list[str], file: Path | None = None) -> None:
         set_value(key, base64.b64encode(data).decode("ascii"))
     elif isinstance(default, int) and not isinstance(default, bool):
         text = " ".join(words).strip()
-        if not text.isdigit() or not 1 <= int(text) <= 1000:
+        if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 1000:
             raise ValueError(f"{key} diisi bilangan 1–1000")
         set_value(key, int(text))
     elif isinstance(default, bool):
