@@ -147,20 +147,18 @@ def compute_ikm(s: UnsurSums) -> IkmResult:
 
 def minimum_sample(population: int) -> int:
     """Krejcie & Morgan (1970), P = 0,5, d = 0,05, χ² = 3,841:
-    S = χ²·N·P(1−P) / (d²·(N−1) + χ²·P(1−P)), rounded to nearest, at most 384.
+    S = χ²·N·P(1−P) / (d²·(N−1) + χ²·P(1−P)), rounded to nearest (rule book §5).
 
-    Populations of 100.000 and more take the table's last entry, 384 (the formula alone
-    reaches 384 only from about N = 245.000; rule book §5 gives "100.000+ → 384").
+    The formula alone, with no cap: S tends to 384,1 (100.000 → 383, 1.000.000 → 384, the
+    last row of the 1970 table; reprints showing "100.000 → 384" misread that row).
     """
     if population <= 0:
         return 0
-    if population >= 100_000:
-        return 384
     chi2 = Fraction("3.841")
     pq = Fraction(1, 4)
     d2 = Fraction(1, 400)
     s = chi2 * population * pq / (d2 * (population - 1) + chi2 * pq)
-    return min(384, int(round_half_up(s, 0)))
+    return int(round_half_up(s, 0))
 
 
 def score_label(kode: str, text: str) -> int | None:

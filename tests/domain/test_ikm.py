@@ -82,7 +82,7 @@ def test_mutu_on_rounded_value():
 
 
 @pytest.mark.parametrize("population,sample", [
-    (100, 80), (1000, 278), (10_000, 370), (100_000, 384), (1_000_000, 384), (10, 10),
+    (100, 80), (1000, 278), (10_000, 370), (100_000, 383), (1_000_000, 384), (10, 10),
 ])
 def test_krejcie_morgan_checkpoints(population, sample):
     assert ikm.minimum_sample(population) == sample
