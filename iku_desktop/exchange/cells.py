@@ -6,12 +6,15 @@ column and value. Blank cells are handled by the caller (required or not).
 
 from __future__ import annotations
 
+import math
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from time import monotonic
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from ..domain.formatting import parse_month_name
+from ..domain.identifiers import IdentifierError, validate_nib, validate_nik
+from ..domain.wilayah import KabupatenKota, WilayahError, find_kabupaten
 
 
 class CellError(ValueError):
@@ -22,21 +25,38 @@ def is_blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+# Rule book §6: no control characters in any text field. After white space is folded,
+# what is left of C0/C1 (NUL, BEL, ESC, …) is refused; so is the OOXML escape of one
+# ("_x0007_"), which Excel turns back into the character.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]|_x00[01][0-9A-Fa-f]_|_x007[fF]_")
+
+
 def text(value) -> str:
-    """The cell as text, white space folded ("  a  b " → "a b")."""
+    """The cell as text, white space folded ("  a  b " → "a b"). A number cell is read
+    through its integer when it holds one (1509.0 → "1509"). Refuses control characters."""
     if value.__class__ is str:
         t = value.strip()
-        if "  " in t or "\n" in t or "\t" in t or "\r" in t:
+        if "  " in t or not t.isprintable() or "_x" in t:
             t = " ".join(t.split())
+            bad = _CONTROL.search(t)
+            if bad:
+                raise CellError(f"Berisi karakter kendali {_show_control(bad.group())} "
+                                "yang tidak boleh ada pada teks; hapus karakter itu")
         return t
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return " ".join(str(value).split())
+    return text(str(value))
 
 
-_DMY = re.compile(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})")
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?")
-_LONG = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})")
+def _show_control(found: str) -> str:
+    return found if found.startswith("_x") else f"U+{ord(found):04X}"
+
+
+# Dates and numbers are written with ASCII digits only (rule book §6): ``\d`` would also
+# take Arabic-Indic or fullwidth digits, which ``int()`` silently converts.
+_DMY = re.compile(r"([0-9]{1,2})[/\-.]([0-9]{1,2})[/\-.]([0-9]{4})")
+_ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ].*)?")
+_LONG = re.compile(r"([0-9]{1,2})\s+([A-Za-z]+)\s+([0-9]{4})")
 
 
 def _today() -> date:
@@ -89,19 +109,28 @@ EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1 Jan 1900 (with Excel's 1900 lea
 
 def excel_serial_date(value: float) -> date:
     """A date stored as an Excel serial number (a date cell that lost its format)."""
-    if value != int(value) or not 1 <= value <= 2_958_465:
+    if not math.isfinite(value) or value != int(value) or not 1 <= value <= 2_958_465:
         raise CellError("Angka ini bukan tanggal; gunakan dd/mm/yyyy")
     return EXCEL_EPOCH + timedelta(days=int(value))
 
 
+# The largest amount kept: 15 digits, what an Excel number cell holds exactly (a larger
+# number cell has already lost digits) and far inside SQLite's 64-bit integers.
+MAX_RUPIAH = 10**15 - 1
+MAX_COUNT = 10**15 - 1
+
+
 def parse_rupiah(value, allow_negative: bool = False) -> int:
     """Whole rupiah: digits with optional dots as thousands separators ("1.250.000"),
-    "Rp" prefix allowed. A decimal part other than ,00 is refused (money is whole rupiah)."""
+    "Rp" prefix allowed. A decimal part other than ,00 is refused (money is whole rupiah).
+    At most ``MAX_RUPIAH`` either way."""
     if isinstance(value, bool):
         raise CellError("Nilai rupiah harus berupa angka")
     if isinstance(value, int):
         n = value
     elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise CellError("Nilai rupiah harus berupa angka")
         if not value.is_integer():
             raise CellError("Nilai rupiah harus bilangan bulat (tanpa sen)")
         n = int(value)
@@ -111,14 +140,21 @@ def parse_rupiah(value, allow_negative: bool = False) -> int:
         negative = t.startswith("-") or (t.startswith("(") and t.endswith(")"))
         t = t.strip("-()")
         t = re.sub(r",0+$", "", t)
-        if re.fullmatch(r"\d{1,3}(\.\d{3})+", t):
+        if _THOUSANDS.fullmatch(t):
             t = t.replace(".", "")
-        if not re.fullmatch(r"\d+", t):
+        if not _DIGITS.fullmatch(t):
             raise CellError("Nilai rupiah harus berupa bilangan bulat, misalnya 1.250.000")
         n = -int(t) if negative else int(t)
     if n < 0 and not allow_negative:
         raise CellError("Nilai tidak boleh negatif")
+    if abs(n) > MAX_RUPIAH:
+        raise CellError("Nilai rupiah terlalu besar (paling banyak Rp 999.999.999.999.999)")
     return n
+
+
+_DIGITS = re.compile(r"[0-9]{1,30}")
+_SIGNED = re.compile(r"-?[0-9]{1,30}")
+_THOUSANDS = re.compile(r"[0-9]{1,3}(\.[0-9]{3})+")
 
 
 def parse_int(value, minimum: int | None = None, maximum: int | None = None) -> int:
@@ -129,10 +165,14 @@ def parse_int(value, minimum: int | None = None, maximum: int | None = None) -> 
     if isinstance(value, int):
         n = value
     else:
-        t = text(value).replace(".", "") if re.fullmatch(r"\d{1,3}(\.\d{3})+", text(value)) else text(value)
-        if not re.fullmatch(r"-?\d+", t):
+        t = text(value)
+        if _THOUSANDS.fullmatch(t):
+            t = t.replace(".", "")
+        if not _SIGNED.fullmatch(t):
             raise CellError("Harus berupa bilangan bulat")
         n = int(t)
+    if maximum is None and abs(n) > MAX_COUNT:
+        raise CellError("Angka terlalu besar")
     if minimum is not None and n < minimum:
         raise CellError(f"Tidak boleh kurang dari {minimum}")
     if maximum is not None and n > maximum:
@@ -144,17 +184,28 @@ def parse_score(value) -> Decimal:
     """A score with a comma or a point as the decimal mark ("24,50", "24.5")."""
     if isinstance(value, bool):
         raise CellError("Nilai harus berupa angka")
-    if isinstance(value, (int, Decimal)):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    t = text(value).replace(" ", "")
-    if not re.fullmatch(r"-?\d+([.,]\d+)?", t):
-        raise CellError("Nilai harus berupa angka, misalnya 24,50")
-    try:
-        return Decimal(t.replace(",", "."))
-    except InvalidOperation as exc:
-        raise CellError("Nilai harus berupa angka") from exc
+    if isinstance(value, int):
+        d = Decimal(value)
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise CellError("Nilai harus berupa angka, misalnya 24,50")
+        d = Decimal(repr(value))
+    elif isinstance(value, Decimal):
+        if not value.is_finite():
+            raise CellError("Nilai harus berupa angka, misalnya 24,50")
+        d = value
+    else:
+        t = text(value).replace(" ", "")
+        if not _SCORE.fullmatch(t):
+            raise CellError("Nilai harus berupa angka, misalnya 24,50")
+        d = Decimal(t.replace(",", "."))
+    if abs(d) > MAX_SCORE:
+        raise CellError("Nilai terlalu besar")
+    return d
+
+
+MAX_SCORE = Decimal(10**6)
+_SCORE = re.compile(r"-?[0-9]{1,15}([.,][0-9]{1,15})?")
 
 
 _YA = {"ya", "y", "yes", "1", "true", "benar", "sah"}
@@ -184,3 +235,106 @@ def parse_choice(value, choices: dict[str, object], what: str):
 def choice_keys(pairs: dict[str, object]) -> dict[str, object]:
     """Normalise the keys of a choice table the way ``parse_choice`` reads a cell."""
     return {re.sub(r"[^a-z0-9]", "", k.lower()): v for k, v in pairs.items()}
+
+
+# --- identifiers and codes in cells (rule book §6, "Identifiers in spreadsheet cells") ---
+
+EXCEL_DIGITS = 15  # significant digits an Excel number cell keeps
+_SCIENTIFIC = re.compile(r"[0-9]+(?:[.,][0-9]+)?[eE][+]?[0-9]+")
+_AS_TEXT = "format kolom itu sebagai Teks lalu ketik ulang"
+
+
+def identifier_text(value, what: str) -> str:
+    """An identifier or code cell (NIK, NIB, nomor badan hukum, kode wilayah, …) as text.
+
+    A number cell is read through its integer value, never its text form
+    (123456789012.0 → "123456789012"). Excel keeps 15 significant digits, so a number
+    cell of more digits has already lost its last ones: refused, as is the scientific
+    notation Excel writes for such a number into a CSV ("1,57101E+15")."""
+    if value.__class__ is str:
+        t = text(value)
+        if _SCIENTIFIC.fullmatch(t):
+            raise CellError(f"{what} tertulis {t}: Excel sudah mengubahnya menjadi notasi "
+                            f"ilmiah dan digit terakhirnya hilang; {_AS_TEXT}")
+        return t
+    if isinstance(value, bool):
+        raise CellError(f"{what} harus berupa nomor, bukan Ya/Tidak")
+    if isinstance(value, (datetime, date, time, timedelta)):
+        raise CellError(f"{what} terbaca sebagai tanggal/waktu; {_AS_TEXT}")
+    if isinstance(value, (float, Decimal)):
+        finite = math.isfinite(value) if isinstance(value, float) else value.is_finite()
+        if not finite or value != int(value):
+            raise CellError(f"{what} harus berupa nomor tanpa koma; sel berisi {value}")
+        value = int(value)
+    if not isinstance(value, int):
+        return text(value)
+    if value < 0:
+        raise CellError(f"{what} tidak boleh negatif")
+    digits = str(value)
+    if len(digits) > EXCEL_DIGITS:
+        raise CellError(f"{what} {digits} ada di sel angka: Excel hanya menyimpan "
+                        f"{EXCEL_DIGITS} digit, sehingga digit terakhirnya sudah hilang; "
+                        f"{_AS_TEXT}")
+    return digits
+
+
+def is_number_cell(value) -> bool:
+    return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+
+
+def _checked(validate, what: str, errors=(IdentifierError,)):
+    """A parser: the cell read by ``identifier_text`` and checked by a domain validator.
+    A number cell that fails the check is told why a number cell can: the leading zero
+    and the digits past the fifteenth are not kept (never padded back)."""
+
+    def parse(value):
+        t = identifier_text(value, what)
+        try:
+            return validate(t)
+        except errors as exc:
+            if is_number_cell(value):
+                raise CellError(f"{exc} (sel berformat angka tidak menyimpan angka nol di "
+                                f"depan; {_AS_TEXT})") from exc
+            raise CellError(str(exc)) from exc
+
+    return parse
+
+
+parse_nik = _checked(validate_nik, "NIK")
+parse_nib = _checked(validate_nib, "NIB")
+
+
+def _kabupaten_text(value) -> str:
+    """A kabupaten/kota cell: a name, a BPS code (1509, also typed as a number) or a
+    Kemendagri code (15.07, also as the decimal number 15.07)."""
+    if isinstance(value, float) and math.isfinite(value) and not value.is_integer():
+        shown = f"{value:.2f}"
+        if float(shown) == value:
+            return shown
+    return identifier_text(value, "Kode kabupaten/kota")
+
+
+def parse_kabupaten(value) -> KabupatenKota:
+    try:
+        return find_kabupaten(_kabupaten_text(value))
+    except WilayahError as exc:
+        raise CellError(str(exc)) from exc
+
+
+def parse_digits(what: str):
+    """A number made of ASCII digits only, of any length (NIK koperasi: the rule book
+    enforces no length); spaces and dots between digits are dropped."""
+
+    def parse(value):
+        t = identifier_text(value, what).replace(" ", "").replace(".", "")
+        if not (t.isascii() and t.isdigit()):
+            raise CellError(f"{what} hanya boleh berisi angka 0–9")
+        return t
+
+    return parse
+
+
+def parse_code(what: str):
+    """Free-text identifiers (nomor badan hukum, nomor IUMK, ID respon): text, with a
+    number cell read through its integer."""
+    return lambda value: identifier_text(value, what)

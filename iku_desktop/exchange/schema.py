@@ -186,12 +186,9 @@ def parse_rows(spec: KindSpec, table: Table, mapping: dict[str, int],
             raw = list(map(itemgetter(idx), cells_of))
         else:
             raw = [cells[idx] if idx < len(cells) else None for cells in cells_of]
-        parse = col.parse
-        try:
-            parsed = [None if v is None or (v.__class__ is str and not v.strip())
-                      else parse(v) for v in raw]
-        except CellError:
-            parsed = _parse_slowly(raw, parse, c, problems, bad_rows)
+        parsed = _fast_column(raw, col.parse)
+        if parsed is None:
+            parsed = _parse_slowly(raw, col.parse, c, problems, bad_rows)
         if col.required and None in parsed:
             for i, v in enumerate(raw):
                 if _blank(v):
@@ -215,6 +212,16 @@ def parse_rows(spec: KindSpec, table: Table, mapping: dict[str, int],
             # a valid row's raw cells are not kept (messages about it quote the value)
             append(ParsedRow(row_no, vals, None, shape))
     return out
+
+
+def _fast_column(raw: list, parse) -> list | None:
+    """A whole column in one comprehension; None when a cell is bad (then the column is
+    walked again cell by cell to name every bad cell)."""
+    try:
+        return [None if v is None or (v.__class__ is str and not v.strip()) else parse(v)
+                for v in raw]
+    except CellError:
+        return None
 
 
 def _blank(v) -> bool:
@@ -247,15 +254,3 @@ def detect_kind(table: Table, specs: list[KindSpec]) -> KindSpec | None:
     if len(fits) == 1:
         return fits[0]
     return None
-
-
-def with_cell_error(parse: Callable[[Any], Any], errors: tuple[type[Exception], ...]):
-    """Wrap a domain validator so its errors become CellError."""
-
-    def wrapped(value):
-        try:
-            return parse(value)
-        except errors as exc:
-            raise CellError(str(exc)) from exc
-
-    return wrapped

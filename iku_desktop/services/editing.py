@@ -16,16 +16,15 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from ..domain import sakip as sakip_rule
-from ..domain.identifiers import IdentifierError, validate_nib, validate_nik
 from ..domain.koperasi import StatusKoperasi
-from ..domain.wilayah import WilayahError, find_kabupaten
+from ..domain.rat import rat_date_problem
 from ..exchange.cells import (
-    CellError, is_blank, parse_bool, parse_choice, parse_date, parse_int, parse_rupiah,
-    parse_score, text,
+    CellError, is_blank, parse_bool, parse_choice, parse_code, parse_date, parse_int,
+    parse_kabupaten, parse_nib, parse_nik, parse_rupiah, parse_score, text,
 )
 from ..domain import ikm as ikm_rule
 from ..exchange.kinds import ikm as ikm_kind
-from ..exchange.kinds.koperasi import JENIS, STATUS
+from ..exchange.kinds.koperasi import JENIS, STATUS, parse_nik_koperasi
 from . import ownership
 from .editing_errors import EditError
 from ..store import audit, document_repo
@@ -65,25 +64,8 @@ class FieldSpec:
 
 
 def _kabupaten_id(value) -> int:
-    try:
-        k = find_kabupaten(value)
-    except WilayahError as exc:
-        raise CellError(str(exc)) from exc
+    k = parse_kabupaten(value)
     return m.Kabupaten.get(m.Kabupaten.bps == k.bps).id
-
-
-def _nik(value) -> str:
-    try:
-        return validate_nik(value)
-    except IdentifierError as exc:
-        raise CellError(str(exc)) from exc
-
-
-def _nib(value) -> str:
-    try:
-        return validate_nib(value)
-    except IdentifierError as exc:
-        raise CellError(str(exc)) from exc
 
 
 def _not_future_year(value) -> int:
@@ -103,7 +85,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
                            lambda v: parse_choice(v, JENIS, "Jenis koperasi").value, True),
         "status": FieldSpec("Status", lambda v: parse_choice(v, STATUS, "Status").value, True),
         "tanggal_bubar": FieldSpec("Tanggal bubar", parse_date),
-        "nik_koperasi": FieldSpec("NIK koperasi", text),
+        "nik_koperasi": FieldSpec("NIK koperasi", parse_nik_koperasi),
         "alamat": FieldSpec("Alamat", text),
     },
     "koperasi_tahun_buku": {
@@ -148,7 +130,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
     "usaha_kecil": {
         "nama_usaha": FieldSpec("Nama usaha", text, True),
         "nama_pemilik": FieldSpec("Nama pemilik", text, True),
-        "nik_pemilik": FieldSpec("NIK pemilik", _nik),
+        "nik_pemilik": FieldSpec("NIK pemilik", parse_nik),
         "kabupaten_id": FieldSpec("Kabupaten/kota", _kabupaten_id, True),
         "alamat": FieldSpec("Alamat", text),
         "sektor": FieldSpec("Sektor", text),
@@ -156,9 +138,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         "hasil_penjualan": FieldSpec("Hasil penjualan tahunan", parse_rupiah),
         "tanggal_terdata": FieldSpec("Tanggal terdata", parse_date, True),
         "tanggal_tutup": FieldSpec("Tanggal tutup", parse_date),
-        "nib": FieldSpec("NIB", _nib),
+        "nib": FieldSpec("NIB", parse_nib),
         "tanggal_nib": FieldSpec("Tanggal NIB", parse_date),
-        "nomor_iumk": FieldSpec("Nomor IUMK", text),
+        "nomor_iumk": FieldSpec("Nomor IUMK", parse_code("Nomor IUMK")),
         "tanggal_iumk": FieldSpec("Tanggal IUMK", parse_date),
     },
 }
@@ -189,8 +171,9 @@ def _check_row(table: str, row, name: str, value) -> None:
         if bubar is not None and tbh is not None and bubar < tbh:
             raise EditError("Tanggal Bubar lebih awal dari Tanggal Badan Hukum")
     elif table == "koperasi_tahun_buku" and name == "tanggal_rat" and value is not None:
-        if value < date(row.tahun, 1, 1):
-            raise EditError(f"Tanggal RAT lebih awal dari awal tahun buku {row.tahun}")
+        problem = rat_date_problem(row.tahun, value)
+        if problem is not None and problem.error:
+            raise EditError(problem.message)
     elif table == "sakip" and name in FIELDS["sakip"] and isinstance(value, Decimal):
         skema = sakip_rule.Skema(row.skema)
         maxima = {k.kode: k for k in sakip_rule.KOMPONEN[skema]}

@@ -11,7 +11,9 @@ from __future__ import annotations
 from ...domain import ikm as rule
 from ...store import models as m
 from ...store.fields import new_uuid, utc_now
-from ..cells import CellError, choice_keys, parse_choice, parse_date, parse_int, text
+from ..cells import (
+    CellError, choice_keys, parse_choice, parse_code, parse_date, parse_int, text,
+)
 from ..schema import Column, KindSpec, ParsedRow
 from .base import Counts, ImportContext, upsert, valid_rows
 
@@ -24,9 +26,8 @@ def answer_parser(kode: str):
 def _answer(kode: str):
     def parse(value):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            n = int(value)
-            if n == value and 1 <= n <= 4:
-                return n
+            if value in (1, 2, 3, 4):  # also 3.0; never int() of inf or nan
+                return int(value)
             raise CellError("Jawaban harus 1–4")
         t = text(value)
         if t.isdigit():
@@ -70,7 +71,7 @@ SPEC = KindSpec(
         *(Column(u.kode.lower(), u.kode, False, _answer(u.kode), prefix=True, fmt="int",
                  help=f"{u.nama}: 1–4 ({' / '.join(u.labels)})", choices=("1", "2", "3", "4"),
                  example="4") for u in rule.UNSUR),
-        Column("uuid", "ID Respon", False, text,
+        Column("uuid", "ID Respon", False, parse_code("ID respon"),
                help="Diisi oleh ekspor IKU Desktop; kosongkan untuk responden baru"),
     ),
 )

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from ...domain.koperasi import JenisKoperasi, StatusKoperasi
-from ...domain.wilayah import KABUPATEN_KOTA, WilayahError, find_kabupaten
-
-KAB_NAMES = tuple(k.nama for k in KABUPATEN_KOTA)
+from ...domain.wilayah import KABUPATEN_KOTA
 from ...store import models as m
-from ..cells import CellError, choice_keys, parse_choice, parse_date, text
-from ..schema import Column, KindSpec, ParsedRow, with_cell_error
+from ..cells import (
+    choice_keys, parse_choice, parse_code, parse_date, parse_digits, parse_kabupaten, text,
+)
+from ..schema import Column, KindSpec, ParsedRow
 from .base import (
     Counts, ImportContext, NewRows, kabupaten_ids, optional_values, upsert, valid_rows,
 )
@@ -26,26 +26,22 @@ STATUS = choice_keys({
 })
 
 
-def digits_only(value) -> str:
-    t = text(value).replace(" ", "").replace(".", "")
-    if not t.isdigit():
-        raise CellError("NIK koperasi hanya boleh berisi angka")
-    return t
-
+KAB_NAMES = tuple(k.nama for k in KABUPATEN_KOTA)
+parse_nik_koperasi = parse_digits("NIK koperasi")
+parse_nomor_badan_hukum = parse_code("Nomor badan hukum")
 
 SPEC = KindSpec(
     name="koperasi",
     label="Register koperasi",
     tables=("koperasi",),
     columns=(
-        Column("nomor_badan_hukum", "Nomor Badan Hukum", True, text,
+        Column("nomor_badan_hukum", "Nomor Badan Hukum", True, parse_nomor_badan_hukum,
                aliases=("No Badan Hukum", "Nomor BH", "No BH"),
                help="Nomor badan hukum (kunci)", example="518.08/96/BH/XIV.10/VIII/2008"),
         Column("nama", "Nama Koperasi", True, text),
         Column("tanggal_badan_hukum", "Tanggal Badan Hukum", True, parse_date,
                aliases=("Tanggal BH",), fmt="date", example="12/08/2008"),
-        Column("kabupaten", "Kabupaten/Kota", True,
-               with_cell_error(find_kabupaten, (WilayahError,)),
+        Column("kabupaten", "Kabupaten/Kota", True, parse_kabupaten,
                help="Nama, kode BPS (1506) atau kode Kemendagri (15.07)",
                choices=KAB_NAMES, example="Kota Jambi"),
         Column("jenis", "Jenis Koperasi", True,
@@ -55,7 +51,7 @@ SPEC = KindSpec(
                choices=tuple(s.label for s in StatusKoperasi), example="Aktif"),
         Column("tanggal_bubar", "Tanggal Bubar", False, parse_date, fmt="date",
                help="Wajib bila status Dibubarkan"),
-        Column("nik_koperasi", "NIK Koperasi", False, digits_only),
+        Column("nik_koperasi", "NIK Koperasi", False, parse_nik_koperasi),
         Column("alamat", "Alamat", False, text),
         Column("wilayah_keanggotaan", "Wilayah Keanggotaan", False, text),
     ),

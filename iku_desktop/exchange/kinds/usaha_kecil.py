@@ -3,13 +3,14 @@ pemilik + nama usaha, else nama usaha + nama pemilik + kabupaten/kota."""
 
 from __future__ import annotations
 
-from ...domain.identifiers import IdentifierError, validate_nib, validate_nik
 from ...domain.usaha_kecil import Skala, skala_dasar
-from ...domain.wilayah import KABUPATEN_KOTA, WilayahError, find_kabupaten
+from ...domain.wilayah import KABUPATEN_KOTA
 from ...store import bulk
 from ...store import models as m
-from ..cells import parse_date, parse_rupiah, text
-from ..schema import Column, KindSpec, ParsedRow, with_cell_error
+from ..cells import (
+    parse_code, parse_date, parse_kabupaten, parse_nib, parse_nik, parse_rupiah, text,
+)
+from ..schema import Column, KindSpec, ParsedRow
 from .base import (
     Counts, ImportContext, kabupaten_ids, upsert, valid_rows,
 )
@@ -21,11 +22,9 @@ SPEC = KindSpec(
     columns=(
         Column("nama_usaha", "Nama Usaha", True, text),
         Column("nama_pemilik", "Nama Pemilik", True, text),
-        Column("nik_pemilik", "NIK Pemilik", False,
-               with_cell_error(validate_nik, (IdentifierError,)),
+        Column("nik_pemilik", "NIK Pemilik", False, parse_nik,
                help="16 digit (data pribadi, UU 27/2022)"),
-        Column("kabupaten", "Kabupaten/Kota", True,
-               with_cell_error(find_kabupaten, (WilayahError,)),
+        Column("kabupaten", "Kabupaten/Kota", True, parse_kabupaten,
                choices=tuple(k.nama for k in KABUPATEN_KOTA), example="Kabupaten Muaro Jambi"),
         Column("alamat", "Alamat", False, text),
         Column("sektor", "Sektor", False, text),
@@ -35,10 +34,10 @@ SPEC = KindSpec(
         Column("tanggal_terdata", "Tanggal Terdata", True, parse_date, fmt="date",
                example="01/02/2021"),
         Column("tanggal_tutup", "Tanggal Tutup", False, parse_date, fmt="date"),
-        Column("nib", "NIB", False, with_cell_error(validate_nib, (IdentifierError,)),
+        Column("nib", "NIB", False, parse_nib,
                help="13 digit (OSS)", example="9120001234567"),
         Column("tanggal_nib", "Tanggal NIB", False, parse_date, fmt="date"),
-        Column("nomor_iumk", "Nomor IUMK", False, text),
+        Column("nomor_iumk", "Nomor IUMK", False, parse_code("Nomor IUMK")),
         Column("tanggal_iumk", "Tanggal IUMK", False, parse_date, fmt="date"),
     ),
 )
