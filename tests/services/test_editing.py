@@ -44,7 +44,8 @@ def test_edit_aset_changes_the_indicator_and_undo_restores_it(kop):
     ("koperasi_tahun_buku", "aset", "sejuta", "bilangan bulat"),
     ("koperasi_tahun_buku", "aset", "", "wajib"),
     ("koperasi_tahun_buku", "tanggal_rat", "01/01/2099", "masa depan"),
-    ("koperasi_tahun_buku", "tanggal_rat", "01/06/2021", "awal tahun buku"),
+    ("koperasi_tahun_buku", "tanggal_rat", "01/06/2021", "setelah tahun buku 2022 ditutup"),
+    ("koperasi_tahun_buku", "tanggal_rat", "31/12/2022", "setelah tahun buku 2022 ditutup"),
     ("koperasi", "status", "Dibubarkan", "Tanggal Bubar"),
     ("koperasi", "kabupaten_id", "Bogor", "bukan nama"),
 ])

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from ...domain.rat import rat_date_problem
 from ...store import models as m
-from ..cells import parse_bool, parse_date, parse_int, parse_rupiah, text
+from ..cells import parse_bool, parse_date, parse_int, parse_rupiah
 from ..schema import Column, KindSpec, ParsedRow
+from .koperasi import parse_nomor_badan_hukum
 from .base import Counts, ImportContext, NewRows, optional_values, upsert, valid_rows
 
 
@@ -24,7 +26,7 @@ SPEC = KindSpec(
     label="Data tahun buku koperasi (RAT, volume usaha, aset)",
     tables=("koperasi_tahun_buku",),
     columns=(
-        Column("nomor_badan_hukum", "Nomor Badan Hukum", True, text,
+        Column("nomor_badan_hukum", "Nomor Badan Hukum", True, parse_nomor_badan_hukum,
                aliases=("No Badan Hukum", "Nomor BH", "No BH")),
         Column("tahun", "Tahun Buku", True, _tahun, fmt="int", example="2022"),
         Column("tanggal_rat", "Tanggal RAT", False, parse_date, fmt="date",
@@ -72,9 +74,11 @@ def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
                 ctx.warning(r, "tahun", "before_badan_hukum",
                             f"Tahun buku sebelum koperasi berbadan hukum ({tbh.year})")
         rat = r.get("tanggal_rat")
-        if rat is not None and tahun and rat < date(tahun, 1, 1):
-            ctx.error(r, "tanggal_rat", "inconsistent",
-                      f"Tanggal RAT lebih awal dari awal tahun buku {tahun}")
+        problem = rat_date_problem(tahun, rat) if rat is not None and tahun else None
+        if problem is not None:
+            (ctx.error if problem.error else ctx.warning)(
+                r, "tanggal_rat", "inconsistent" if problem.error else "rat_late",
+                problem.message)
         if rat is None and r.get("rat_sah") is True:
             ctx.warning(r, "rat_sah", "inconsistent",
                         "RAT Sah diisi Ya tetapi Tanggal RAT kosong: dianggap tidak ada RAT")
