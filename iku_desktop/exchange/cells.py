@@ -253,7 +253,7 @@ def identifier_text(value, what: str) -> str:
     notation Excel writes for such a number into a CSV ("1,57101E+15")."""
     if value.__class__ is str:
         t = text(value)
-        if _SCIENTIFIC.fullmatch(t):
+        if ("E" in t or "e" in t) and _SCIENTIFIC.fullmatch(t):
             raise CellError(f"{what} tertulis {t}: Excel sudah mengubahnya menjadi notasi "
                             f"ilmiah dan digit terakhirnya hilang; {_AS_TEXT}")
         return t
