@@ -20,7 +20,8 @@ from .records_panel import RecordsPanel
 from .table_model import RowsModel
 
 KUALITAS_LABEL = {Kualitas.MENINGKAT: "✔ meningkat", Kualitas.TIDAK_MENINGKAT: "✘ tidak meningkat",
-                  Kualitas.DATA_TIDAK_LENGKAP: "? data tidak lengkap"}
+                  Kualitas.DATA_TIDAK_LENGKAP: "? data tidak lengkap",
+                  Kualitas.DI_LUAR_CAKUPAN: "– di luar cakupan"}
 ORDER_KEYS = ["nomor_badan_hukum", "nama", "kabupaten", "jenis", "status", None, None,
               "tanggal_badan_hukum", None, None]
 

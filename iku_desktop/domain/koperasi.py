@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
+from .numbers import percent, round_half_up
+from .outcome import Outcome
+
 
 class JenisKoperasi(str, Enum):
     """Jenis koperasi (UU 25/1992 pasal 16, as used by the Dinas)."""
@@ -87,6 +90,7 @@ class Kualitas(str, Enum):
     MENINGKAT = "meningkat"
     TIDAK_MENINGKAT = "tidak meningkat"
     DATA_TIDAK_LENGKAP = "data tidak lengkap"
+    DI_LUAR_CAKUPAN = "di luar cakupan"  # not in the denominator of Y (see ``in_scope``)
 
 
 def exists_in_year(kop: Koperasi, year: int) -> bool:
@@ -102,6 +106,28 @@ def in_scope(kop: Koperasi, year: int, hanya_aktif: bool = False) -> bool:
     if not exists_in_year(kop, year):
         return False
     return not hanya_aktif or kop.status is StatusKoperasi.AKTIF
+
+
+def why_out_of_scope(kop: Koperasi, year: int, hanya_aktif: bool = False) -> str | None:
+    """Why ``kop`` is not in the denominator of Y (Indonesian), None when it is."""
+    if kop.tanggal_badan_hukum > date(year, 12, 31):
+        return f"Berbadan hukum sesudah 31 Desember {year}"
+    if kop.tanggal_bubar is not None and kop.tanggal_bubar < date(year, 1, 1):
+        return f"Dibubarkan sebelum 1 Januari {year}"
+    if hanya_aktif and kop.status is not StatusKoperasi.AKTIF:
+        return "Tidak aktif (penyebut hanya koperasi aktif, setelan koperasi_hanya_aktif)"
+    return None
+
+
+def classify_koperasi(kop: Koperasi, current: TahunBuku | None, previous: TahunBuku | None,
+                      year: int, hanya_aktif: bool = False) -> tuple[Kualitas, str]:
+    """A register row for Y: "di luar cakupan" when the koperasi is not in the denominator
+    of Y (it did not legally exist in Y, or the aktif-only setting leaves it out), else
+    ``classify``."""
+    why = why_out_of_scope(kop, year, hanya_aktif)
+    if why is not None:
+        return Kualitas.DI_LUAR_CAKUPAN, why
+    return classify(current, previous, year)
 
 
 def classify(current: TahunBuku | None, previous: TahunBuku | None,
@@ -140,13 +166,34 @@ class KoperasiCount:
     jumlah: int = 0  # denominator: koperasi in scope
     meningkat: int = 0  # numerator
     tidak_lengkap: int = 0  # in scope, data for Y or Y−1 missing
+    dilaporkan: int = 0  # in scope with a tahun buku row for Y
 
     def __add__(self, other: "KoperasiCount") -> "KoperasiCount":
         return KoperasiCount(
             self.jumlah + other.jumlah,
             self.meningkat + other.meningkat,
             self.tidak_lengkap + other.tidak_lengkap,
+            self.dilaporkan + other.dilaporkan,
         )
+
+
+def belum_ada_data(year: int) -> str:
+    return f"Belum ada data tahun buku {year}"
+
+
+def persentase_berkualitas(count: KoperasiCount, year: int) -> Outcome:
+    """The value of IKU 1 for a group: meningkat / jumlah × 100, rounded once, half up.
+
+    Not computable without koperasi in scope. **A year not yet reported is unknown, not
+    zero** (rule book §2): when no koperasi in scope has a tahun buku row for Y the value is
+    unknown ("Belum ada data tahun buku Y"); only once some row exists does a missing row
+    count as "data tidak lengkap" (in the denominator, not in the numerator).
+    """
+    if count.jumlah == 0:
+        return Outcome.unknown(f"Tidak ada koperasi pada register untuk tahun {year}")
+    if count.dilaporkan == 0:
+        return Outcome.unknown(belum_ada_data(year))
+    return Outcome(round_half_up(percent(count.meningkat, count.jumlah)))
 
 
 @dataclass(frozen=True)
@@ -177,5 +224,6 @@ def count_koperasi_berkualitas(
             1,
             int(kualitas is Kualitas.MENINGKAT),
             int(kualitas is Kualitas.DATA_TIDAK_LENGKAP),
+            int(year in rows),
         )
     return out

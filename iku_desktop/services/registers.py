@@ -1,16 +1,20 @@
 """Browsing the registers page by page, with filtering and sorting done in SQL (a window
 never loads 200.000 rows at once): ``ids`` returns the matching ids in order, ``rows`` the
 display values of some of them. For koperasi, the rows also tell for a year whether the
-koperasi *meningkat kualitasnya*, and why not (domain.koperasi.classify)."""
+koperasi *meningkat kualitasnya*, and why not, or that it is outside the year's
+denominator (domain.koperasi.classify_koperasi)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..domain.identifiers import mask_nik
-from ..domain.koperasi import Kualitas, TahunBuku, classify
+from ..domain.koperasi import (
+    JenisKoperasi, Koperasi, Kualitas, StatusKoperasi, TahunBuku, classify_koperasi,
+)
 from ..domain.usaha_kecil import Skala, classify_skala
 from ..store import models as m
+from ..store import settings
 
 
 @dataclass(frozen=True)
@@ -74,18 +78,22 @@ class KoperasiRow:
 
 
 def koperasi_rows(ids: list[int], year: int) -> dict[int, KoperasiRow]:
-    kab = {k.id: k.nama for k in m.Kabupaten.select()}
+    kab = {k.id: k for k in m.Kabupaten.select()}
     books: dict[int, dict[int, TahunBuku]] = {}
     for t in m.KoperasiTahunBuku.live().where(
             m.KoperasiTahunBuku.koperasi.in_(ids)
             & m.KoperasiTahunBuku.tahun.in_([year - 1, year])):
         books.setdefault(t.koperasi_id, {})[t.tahun] = TahunBuku(
             t.tahun, t.tanggal_rat, t.rat_sah, t.volume_usaha, t.aset)
+    hanya_aktif = settings.get("koperasi_hanya_aktif")
     out = {}
     for k in m.Koperasi.select().where(m.Koperasi.id.in_(ids)):
         rows = books.get(k.id, {})
-        kualitas, alasan = classify(rows.get(year), rows.get(year - 1), year)
-        out[k.id] = KoperasiRow(k.id, k.nomor_badan_hukum, k.nama, kab[k.kabupaten_id],
+        kop = Koperasi(k.id, kab[k.kabupaten_id].bps, JenisKoperasi(k.jenis),
+                       StatusKoperasi(k.status), k.tanggal_badan_hukum, k.tanggal_bubar)
+        kualitas, alasan = classify_koperasi(kop, rows.get(year), rows.get(year - 1), year,
+                                             hanya_aktif)
+        out[k.id] = KoperasiRow(k.id, k.nomor_badan_hukum, k.nama, kab[k.kabupaten_id].nama,
                                 k.jenis, k.status, kualitas, alasan, k.tanggal_badan_hukum,
                                 k.tanggal_bubar, k.nik_koperasi)
     return out

@@ -25,7 +25,7 @@ HAVING SUM(a.n) > 0
 
 KOPERASI_YEAR_SQL = """
 SELECT kab.bps AS bps, a.jenis AS jenis, SUM(a.lengkap) AS lengkap,
-       SUM(a.meningkat) AS meningkat
+       SUM(a.meningkat) AS meningkat, SUM(a.dilaporkan) AS dilaporkan
 FROM agg_koperasi_year AS a
 JOIN kabupaten AS kab ON kab.id = a.kabupaten_id
 WHERE a.tahun = :year AND a.bh_year <= :year AND a.bubar_year >= :year
@@ -37,17 +37,18 @@ GROUP BY kab.bps, a.jenis
 def count_koperasi(year: int, hanya_aktif: bool = False) -> dict[KoperasiGroupKey, KoperasiCount]:
     """SQL form of ``domain.koperasi.count_koperasi_berkualitas`` (IKU 1), on the summary
     tables: the scope counts the koperasi that legally exist in Y (badan hukum year ≤ Y ≤
-    year dissolved); the year summary counts those with tahun buku rows for Y and Y−1
-    (lengkap) and those that *meningkat*. Data tidak lengkap = jumlah − lengkap."""
+    year dissolved); the year summary counts those with a tahun buku row for Y
+    (dilaporkan), with rows for Y and Y−1 (lengkap) and those that *meningkat*. Data tidak
+    lengkap = jumlah − lengkap."""
     params = {"year": year, "hanya_aktif": int(hanya_aktif)}
     jumlah = {(bps, jenis): n for bps, jenis, n in
               database.execute_sql(KOPERASI_SCOPE_SQL, params).fetchall()}
-    lengkap = {(bps, jenis): (lk, mn) for bps, jenis, lk, mn in
+    lengkap = {(bps, jenis): (lk, mn, lp) for bps, jenis, lk, mn, lp in
                database.execute_sql(KOPERASI_YEAR_SQL, params).fetchall()}
     out = {}
     for (bps, jenis), n in jumlah.items():
-        lk, mn = lengkap.get((bps, jenis), (0, 0))
-        out[KoperasiGroupKey(bps, JenisKoperasi(jenis))] = KoperasiCount(n, mn, n - lk)
+        lk, mn, lp = lengkap.get((bps, jenis), (0, 0, 0))
+        out[KoperasiGroupKey(bps, JenisKoperasi(jenis))] = KoperasiCount(n, mn, n - lk, lp)
     return out
 
 

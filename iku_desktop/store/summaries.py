@@ -13,9 +13,10 @@ Derived data only: dropping and rebuilding the summaries never loses information
   open), year of the first dated NIB/IUMK (9999 = none), undated-licence flag, size class.
 - ``agg_koperasi_scope``: IKU 1 denominator, per kabupaten, jenis, status, year of badan
   hukum, year dissolved (9999 = not dissolved).
-- ``koperasi_flag``: per koperasi and year Y that has tahun buku rows for Y and Y−1:
-  whether it *meningkat* in Y (domain.koperasi.classify).
-- ``agg_koperasi_year``: ``koperasi_flag`` counted per year and the scope group.
+- ``koperasi_flag``: per koperasi and year Y that has a tahun buku row for Y: whether it
+  also has one for Y−1 (lengkap) and whether it *meningkat* in Y (domain.koperasi.classify).
+- ``agg_koperasi_year``: ``koperasi_flag`` counted per year and the scope group: rows of Y
+  (dilaporkan — none means the year is not reported yet), lengkap, meningkat.
 - ``agg_ikm``: IKU 4, per survey and jenis layanan: responses, Σ and count of each unsur.
 """
 
@@ -119,24 +120,26 @@ def _year_sub(group: list[str], join: str, where: str) -> str:
     # (no alias for the target: SQLite refuses "UPDATE t AS a" inside a trigger)
     t = "agg_koperasi_year"
     cond = " AND ".join(f"{t}.{k} = {v}" for k, v in zip(SCOPE_KEY, group))
-    return (f"UPDATE {t} SET lengkap = {t}.lengkap - 1, "
+    return (f"UPDATE {t} SET dilaporkan = {t}.dilaporkan - 1, lengkap = {t}.lengkap - f.lengkap, "
             f"meningkat = {t}.meningkat - f.meningkat FROM koperasi_flag AS f{join} "
             f"WHERE {where} AND {t}.tahun = f.tahun AND {cond};")
 
 
 def _year_add(group: list[str], join: str, where: str) -> str:
-    return (f"INSERT INTO agg_koperasi_year ({', '.join(YEAR_KEY)}, lengkap, meningkat) "
-            f"SELECT f.tahun, {', '.join(group)}, 1, f.meningkat FROM koperasi_flag AS f{join} "
-            f"WHERE {where} ON CONFLICT ({', '.join(YEAR_KEY)}) DO UPDATE SET "
-            "lengkap = lengkap + 1, meningkat = meningkat + excluded.meningkat;")
+    return (f"INSERT INTO agg_koperasi_year ({', '.join(YEAR_KEY)}, dilaporkan, lengkap, "
+            f"meningkat) SELECT f.tahun, {', '.join(group)}, 1, f.lengkap, f.meningkat "
+            f"FROM koperasi_flag AS f{join} WHERE {where} ON CONFLICT ({', '.join(YEAR_KEY)}) "
+            "DO UPDATE SET dilaporkan = dilaporkan + 1, lengkap = lengkap + excluded.lengkap, "
+            "meningkat = meningkat + excluded.meningkat;")
 
 
-MENINGKAT = ("(c.tanggal_rat IS NOT NULL AND c.rat_sah = 1 AND c.volume_usaha > p.volume_usaha "
-             "AND c.aset > p.aset)")
+MENINGKAT = ("(p.koperasi_id IS NOT NULL AND c.tanggal_rat IS NOT NULL AND c.rat_sah = 1 "
+             "AND c.volume_usaha > p.volume_usaha AND c.aset > p.aset)")
 FLAG_SELECT = (
-    "SELECT c.koperasi_id, c.tahun, " + MENINGKAT + " FROM koperasi_tahun_buku AS c "
-    "JOIN koperasi_tahun_buku AS p ON p.koperasi_id = c.koperasi_id AND p.tahun = c.tahun - 1 "
-    "AND p.deleted = 0 WHERE c.deleted = 0"
+    "SELECT c.koperasi_id, c.tahun, p.koperasi_id IS NOT NULL, " + MENINGKAT +
+    " FROM koperasi_tahun_buku AS c "
+    "LEFT JOIN koperasi_tahun_buku AS p ON p.koperasi_id = c.koperasi_id "
+    "AND p.tahun = c.tahun - 1 AND p.deleted = 0 WHERE c.deleted = 0"
 )
 
 
@@ -148,7 +151,7 @@ def _refresh_flags(k: str, t: str) -> list[str]:
     return [
         _year_sub(group, JOIN_K, where),
         f"DELETE FROM koperasi_flag WHERE koperasi_id = {k} AND tahun IN ({t}, {t} + 1);",
-        f"INSERT INTO koperasi_flag (koperasi_id, tahun, meningkat) {FLAG_SELECT} "
+        f"INSERT INTO koperasi_flag (koperasi_id, tahun, lengkap, meningkat) {FLAG_SELECT} "
         f"AND c.koperasi_id = {k} AND c.tahun IN ({t}, {t} + 1);",
         _year_add(group, JOIN_K, where),
     ]
@@ -190,12 +193,12 @@ TABLES = {
         bh_year INTEGER NOT NULL, bubar_year INTEGER NOT NULL, n INTEGER NOT NULL,
         PRIMARY KEY ({', '.join(SCOPE_KEY)})) WITHOUT ROWID""",
     "koperasi_flag": """CREATE TABLE koperasi_flag (
-        koperasi_id INTEGER NOT NULL, tahun INTEGER NOT NULL, meningkat INTEGER NOT NULL,
-        PRIMARY KEY (koperasi_id, tahun)) WITHOUT ROWID""",
+        koperasi_id INTEGER NOT NULL, tahun INTEGER NOT NULL, lengkap INTEGER NOT NULL,
+        meningkat INTEGER NOT NULL, PRIMARY KEY (koperasi_id, tahun)) WITHOUT ROWID""",
     "agg_koperasi_year": f"""CREATE TABLE agg_koperasi_year (
         tahun INTEGER NOT NULL, kabupaten_id INTEGER NOT NULL, jenis TEXT NOT NULL,
         status TEXT NOT NULL, bh_year INTEGER NOT NULL, bubar_year INTEGER NOT NULL,
-        lengkap INTEGER NOT NULL, meningkat INTEGER NOT NULL,
+        dilaporkan INTEGER NOT NULL, lengkap INTEGER NOT NULL, meningkat INTEGER NOT NULL,
         PRIMARY KEY ({', '.join(YEAR_KEY)})) WITHOUT ROWID""",
     "agg_ikm": f"""CREATE TABLE agg_ikm (
         survei_id INTEGER NOT NULL, jenis_layanan TEXT NOT NULL,
@@ -256,10 +259,11 @@ REBUILD = [
     f"{', '.join(_scope_values('k'))}, COUNT(*) FROM koperasi AS k WHERE k.deleted = 0 "
     f"GROUP BY 1, 2, 3, 4, 5",
     "DELETE FROM koperasi_flag",
-    f"INSERT INTO koperasi_flag (koperasi_id, tahun, meningkat) {FLAG_SELECT}",
+    f"INSERT INTO koperasi_flag (koperasi_id, tahun, lengkap, meningkat) {FLAG_SELECT}",
     "DELETE FROM agg_koperasi_year",
-    f"INSERT INTO agg_koperasi_year ({', '.join(YEAR_KEY)}, lengkap, meningkat) "
-    f"SELECT f.tahun, {', '.join(_scope_values('k'))}, COUNT(*), SUM(f.meningkat) "
+    f"INSERT INTO agg_koperasi_year ({', '.join(YEAR_KEY)}, dilaporkan, lengkap, meningkat) "
+    f"SELECT f.tahun, {', '.join(_scope_values('k'))}, COUNT(*), SUM(f.lengkap), "
+    f"SUM(f.meningkat) "
     f"FROM koperasi_flag AS f{JOIN_K} WHERE k.deleted = 0 GROUP BY 1, 2, 3, 4, 5, 6",
     "DELETE FROM agg_ikm",
     f"INSERT INTO agg_ikm ({', '.join(IKM_KEY)}, {', '.join(IKM_VALUES)}) "
@@ -291,7 +295,8 @@ def rebuild(conn) -> None:
 def snapshot(conn) -> dict[str, list]:
     """The summaries' contents without zero rows (for comparison)."""
     filters = {"agg_usaha_kecil": "n != 0", "agg_koperasi_scope": "n != 0",
-               "koperasi_flag": "1", "agg_koperasi_year": "lengkap != 0 OR meningkat != 0",
+               "koperasi_flag": "1",
+               "agg_koperasi_year": "dilaporkan != 0 OR lengkap != 0 OR meningkat != 0",
                "agg_ikm": "n != 0"}
     return {t: sorted(conn.execute(f"SELECT * FROM {t} WHERE {w}").fetchall())
             for t, w in filters.items()}

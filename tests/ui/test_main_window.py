@@ -40,8 +40,10 @@ def test_values_cards_and_year_change(qtbot, db_path):
     card = w.sasaran_tabs[0].panels[1].card
     assert card.value.text() == "100,00%"
     assert card.counts.text().startswith("1 dari 1 koperasi")
-    w.year_box.setCurrentIndex(w.year_box.findData(2023))  # no tahun buku 2023: incomplete
-    assert card.value.text() == "0,00%" and "data tidak lengkap" in card.notes.text()
+    w.year_box.setCurrentIndex(w.year_box.findData(2023))  # no tahun buku 2023: unknown, not 0
+    assert card.value.text() == "–" and "Belum ada data tahun buku 2023" in card.counts.text()
+    assert "data tidak lengkap" not in card.notes.text()
+    assert w.trend[1].split(" → ")[1:3] == ["100,00", "–"]  # 2022, 2023
     w.year_box.setCurrentIndex(w.year_box.findData(2021))  # badan hukum only in 2022
     assert card.value.text() == "–" and "Tidak ada koperasi" in card.counts.text()
 
@@ -110,7 +112,8 @@ def test_backup_dialog_makes_and_restores(qtbot, db_path):
     m.Koperasi.create(nomor_badan_hukum="1/BH", nama="K", kabupaten_id=kab, jenis="jasa",
                       tanggal_badan_hukum=date(2010, 1, 1))
     w.refresh()
-    assert w.sasaran_tabs[0].panels[1].card.counts.text().startswith("0 dari 1")
+    # the koperasi is counted (in scope), its year not reported yet
+    assert "Belum ada data tahun buku 2022" in w.sasaran_tabs[0].panels[1].card.counts.text()
     dialog.list.setCurrentRow(0)  # the newest: made before the koperasi was added
     assert dialog.restore(confirm=False)
     assert m.Koperasi.select().count() == 0

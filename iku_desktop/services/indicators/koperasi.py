@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
-from ...domain.koperasi import JenisKoperasi, KoperasiCount
+from ...domain.koperasi import (
+    JenisKoperasi, KoperasiCount, belum_ada_data, persentase_berkualitas,
+)
 from ...domain.formatting import format_number
-from ...domain.numbers import percent, round_half_up
-from ...domain.results import IndicatorResult, TraceStep
+from ...domain.results import BreakdownRow, IndicatorResult, TraceStep
+from ...domain.wilayah import KABUPATEN_KOTA
 from ...store import counting, settings
-from .common import kabupaten_rows, percent_trace, ratio_row
+from .common import percent_trace
 
 RULE_TEXT = (
     "Koperasi meningkat kualitasnya pada tahun Y bila RAT tahun buku Y sah, volume usaha Y > "
     "volume usaha Y−1, dan aset Y > aset Y−1 (Permenkop UKM 19/2015 pasal 4–20). Koperasi tanpa "
-    "data tahun buku Y atau Y−1 dicatat sebagai data tidak lengkap."
+    "data tahun buku Y atau Y−1 dicatat sebagai data tidak lengkap. Bila belum satu pun "
+    "koperasi memiliki data tahun buku Y, nilai tahun Y belum diketahui (–), bukan 0."
 )
+
+
+def _row(key: str, label: str, c: KoperasiCount, year: int, **extra) -> BreakdownRow:
+    """A breakdown row by the same rule as the province figure (a group whose koperasi have
+    not reported the year is "–", not 0)."""
+    value = persentase_berkualitas(c, year)
+    reason = "Tidak ada koperasi" if c.jumlah == 0 else value.reason
+    return BreakdownRow(key, label, value.value, c.meningkat, c.jumlah, reason=reason,
+                        extra=extra)
 
 
 def compute(year: int) -> IndicatorResult:
@@ -32,32 +44,30 @@ def compute(year: int) -> IndicatorResult:
         TraceStep("Penyebut", f"{scope} pada tahun {year} dan belum bubar sebelum 1 Januari {year}"),
         TraceStep("Jumlah koperasi (penyebut)", format_number(total.jumlah, 0)),
         TraceStep("Koperasi meningkat kualitasnya (pembilang)", format_number(total.meningkat, 0)),
+        TraceStep(f"Koperasi dengan data tahun buku {year}", format_number(total.dilaporkan, 0)),
         TraceStep("Koperasi dengan data tidak lengkap", format_number(total.tidak_lengkap, 0)),
     ]
     warnings = []
-    if total.tidak_lengkap:
+    if total.tidak_lengkap and total.dilaporkan:
         warnings.append(
             f"{format_number(total.tidak_lengkap, 0)} koperasi tidak memiliki data tahun buku {year} atau "
             f"{year - 1} (data tidak lengkap); tidak dihitung sebagai meningkat"
         )
     breakdowns = {
-        "kabupaten": kabupaten_rows(
-            {bps: (c.meningkat, c.jumlah) for bps, c in by_kab.items()}, "koperasi"),
-        "jenis": tuple(
-            ratio_row(j.value, j.label, by_jenis.get(j, KoperasiCount()).meningkat,
-                      by_jenis.get(j, KoperasiCount()).jumlah, "koperasi")
-            for j in JenisKoperasi
-        ),
+        "kabupaten": tuple(
+            _row(k.bps, k.nama, by_kab.get(k.bps, KoperasiCount()), year, bps=k.bps,
+                 kemendagri=k.kemendagri) for k in KABUPATEN_KOTA),
+        "jenis": tuple(_row(j.value, j.label, by_jenis.get(j, KoperasiCount()), year)
+                       for j in JenisKoperasi),
     }
-    extra = {"tidak_lengkap": total.tidak_lengkap, "hanya_aktif": hanya_aktif}
-    if total.jumlah == 0:
-        return IndicatorResult(
-            "koperasi_berkualitas", None,
-            reason=f"Tidak ada koperasi pada register untuk tahun {year}",
-            numerator=0, denominator=0, noun="koperasi", breakdowns=breakdowns,
-            warnings=tuple(warnings), trace=tuple(trace), extra=extra)
-    trace.append(percent_trace(total.meningkat, total.jumlah))
+    extra = {"tidak_lengkap": total.tidak_lengkap, "hanya_aktif": hanya_aktif,
+             "dilaporkan": total.dilaporkan}
+    value = persentase_berkualitas(total, year)
+    if value.computable:
+        trace.append(percent_trace(total.meningkat, total.jumlah))
+    elif total.jumlah:
+        trace.append(TraceStep("Perhitungan", f"{belum_ada_data(year)}: nilai belum diketahui (–)"))
     return IndicatorResult(
-        "koperasi_berkualitas", round_half_up(percent(total.meningkat, total.jumlah)),
+        "koperasi_berkualitas", value.value, reason=value.reason,
         numerator=total.meningkat, denominator=total.jumlah, noun="koperasi",
         breakdowns=breakdowns, warnings=tuple(warnings), trace=tuple(trace), extra=extra)
