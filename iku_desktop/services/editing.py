@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from ..domain import sakip as sakip_rule
-from ..domain.koperasi import StatusKoperasi
+from ..domain.record_rules import koperasi_problems, usaha_problems
 from ..domain.rat import rat_date_problem
 from ..exchange.cells import (
     CellError, is_blank, parse_bool, parse_choice, parse_code, parse_date, parse_int,
@@ -158,18 +158,21 @@ def parse_field(table: str, name: str, raw) -> Any:
         raise EditError(f"{spec.label}: {exc}") from exc
 
 
+# the fields of the cross-field rules of domain.record_rules, as the functions name them
+_RECORD_FIELDS = {
+    "koperasi": ("status", "tanggal_bubar", "tanggal_badan_hukum"),
+    "usaha_kecil": ("tanggal_terdata", "tanggal_tutup", "nib", "tanggal_nib", "nomor_iumk",
+                    "tanggal_iumk"),
+}
+
+
 def _check_row(table: str, row, name: str, value) -> None:
     """Rules that involve more than the one field (the importer's cross-field checks)."""
-    if table == "koperasi":
-        status = value if name == "status" else row.status
-        bubar = value if name == "tanggal_bubar" else row.tanggal_bubar
-        tbh = value if name == "tanggal_badan_hukum" else row.tanggal_badan_hukum
-        if status == StatusKoperasi.DIBUBARKAN.value and bubar is None:
-            raise EditError("Isi Tanggal Bubar dahulu untuk koperasi yang dibubarkan")
-        if bubar is not None and status != StatusKoperasi.DIBUBARKAN.value:
-            raise EditError("Tanggal Bubar hanya untuk koperasi berstatus Dibubarkan")
-        if bubar is not None and tbh is not None and bubar < tbh:
-            raise EditError("Tanggal Bubar lebih awal dari Tanggal Badan Hukum")
+    if name in _RECORD_FIELDS.get(table, ()):
+        after = {k: getattr(row, k) for k in _RECORD_FIELDS[table]} | {name: value}
+        problems = (koperasi_problems if table == "koperasi" else usaha_problems)(**after)
+        if problems:
+            raise EditError(problems[0].message)
     elif table == "koperasi_tahun_buku" and name == "tanggal_rat" and value is not None:
         problem = rat_date_problem(row.tahun, value)
         if problem is not None and problem.error:
@@ -191,18 +194,9 @@ def _check_row(table: str, row, name: str, value) -> None:
     elif table == "ikm_survei" and name == "nama" and m.IkmSurvei.select().where(
             (m.IkmSurvei.nama == value) & (m.IkmSurvei.id != row.id)).exists():
         raise EditError(f"Survei bernama '{value}' sudah ada")
-    elif table == "usaha_kecil" and name in ("tanggal_nib", "tanggal_iumk") and value:
-        nomor = "nib" if name == "tanggal_nib" else "nomor_iumk"
-        if not getattr(row, nomor):
-            raise EditError(f"Isi nomor {'NIB' if nomor == 'nib' else 'IUMK'} dahulu")
-    elif table == "usaha_kecil" and name == "nib" and value and m.UsahaKecil.select().where(
+    if table == "usaha_kecil" and name == "nib" and value and m.UsahaKecil.select().where(
             (m.UsahaKecil.nib == value) & (m.UsahaKecil.id != row.id)).exists():
         raise EditError("NIB ini sudah dipakai usaha lain di register")
-    elif table == "usaha_kecil" and name in ("tanggal_tutup", "tanggal_terdata"):
-        terdata = value if name == "tanggal_terdata" else row.tanggal_terdata
-        tutup = value if name == "tanggal_tutup" else row.tanggal_tutup
-        if tutup is not None and tutup < terdata:
-            raise EditError("Tanggal Tutup lebih awal dari Tanggal Terdata")
 
 
 def prepare_edit(table: str, row_id: int, name: str, raw, label: str | None = None) -> Change | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...domain.koperasi import JenisKoperasi, StatusKoperasi
+from ...domain.record_rules import koperasi_problems
 from ...domain.wilayah import KABUPATEN_KOTA
 from ...store import models as m
 from ..cells import (
@@ -70,17 +71,10 @@ def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
                 ctx.error(r, "nomor_badan_hukum", "duplicate_key",
                           f"Nomor badan hukum sama dengan baris {seen[key]}")
             seen.setdefault(key, r.row)
-        status, bubar = r.get("status"), r.get("tanggal_bubar")
-        if status is StatusKoperasi.DIBUBARKAN and bubar is None:
-            ctx.error(r, "tanggal_bubar", "required",
-                      "Tanggal Bubar wajib diisi untuk koperasi yang dibubarkan")
-        if bubar is not None and status not in (None, StatusKoperasi.DIBUBARKAN):
-            ctx.error(r, "tanggal_bubar", "inconsistent",
-                      "Tanggal Bubar hanya diisi untuk koperasi berstatus Dibubarkan")
-        tbh = r.get("tanggal_badan_hukum")
-        if bubar is not None and tbh is not None and bubar < tbh:
-            ctx.error(r, "tanggal_bubar", "inconsistent",
-                      "Tanggal Bubar lebih awal dari Tanggal Badan Hukum")
+        status = r.get("status")
+        for p in koperasi_problems(status and status.value, r.get("tanggal_bubar"),
+                                   r.get("tanggal_badan_hukum")):
+            ctx.error(r, p.field, p.code, p.message)
     ok = valid_rows(rows)
     ctx.pending.setdefault("koperasi", set()).update(r["nomor_badan_hukum"] for r in ok)
     return ok

@@ -3,6 +3,7 @@ pemilik + nama usaha, else nama usaha + nama pemilik + kabupaten/kota."""
 
 from __future__ import annotations
 
+from ...domain.record_rules import usaha_problems
 from ...domain.usaha_kecil import Skala, skala_dasar
 from ...domain.wilayah import KABUPATEN_KOTA
 from ...store import bulk
@@ -74,14 +75,10 @@ def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
                 ctx.error(r, "nib" if key[0] == "nib" else "nama_usaha", "duplicate_key",
                           f"Usaha yang sama dengan baris {seen[key]}")
             seen.setdefault(key, r.row)
-        if terdata and tutup and tutup < terdata:
-            ctx.error(r, "tanggal_tutup", "inconsistent",
-                      "Tanggal Tutup lebih awal dari Tanggal Terdata")
+        for p in usaha_problems(terdata, tutup, nib, tanggal_nib, iumk, tanggal_iumk):
+            ctx.error(r, p.field, p.code, p.message)
         for nomor, tanggal, name, tanggal_key in ((nib, tanggal_nib, "NIB", "tanggal_nib"),
                                                   (iumk, tanggal_iumk, "IUMK", "tanggal_iumk")):
-            if tanggal and not nomor:
-                ctx.error(r, tanggal_key, "inconsistent",
-                          f"Tanggal {name} diisi tanpa nomor {name}")
             if nomor and not tanggal:
                 ctx.warning(r, tanggal_key, "missing_date",
                             f"{name} tanpa tanggal terbit tidak dihitung sebagai wirausaha")
