@@ -70,6 +70,20 @@ def check_score(nilai: Decimal, maksimum: Decimal = Decimal(100), nama: str = "N
         raise SakipError(f"{nama} paling banyak dua angka di belakang koma")
 
 
+def check_component(skema: Skema, kode: str, nilai: Decimal) -> None:
+    """One recorded score of an evaluation: a component against its maximum under the
+    skema, the LHE score against 100. A component the skema does not have (Capaian
+    Kinerja under 88/2021) is refused."""
+    maxima = {k.kode: k for k in KOMPONEN[skema]}
+    if kode in maxima:
+        check_score(nilai, maxima[kode].maksimum, maxima[kode].nama)
+    elif kode == "nilai_lhe":
+        check_score(nilai, nama="Nilai LHE")
+    else:
+        names = {k.kode: k.nama for ks in KOMPONEN.values() for k in ks}
+        raise SakipError(f"{names.get(kode, kode)} tidak ada pada skema {skema.value}")
+
+
 def total(skema: Skema, komponen: dict[str, Decimal]) -> Decimal:
     """Total = sum of the component scores; each checked against its maximum."""
     missing = [k.nama for k in KOMPONEN[skema] if k.kode not in komponen]

@@ -178,15 +178,8 @@ def _check_row(table: str, row, name: str, value) -> None:
         if problem is not None and problem.error:
             raise EditError(problem.message)
     elif table == "sakip" and name in FIELDS["sakip"] and isinstance(value, Decimal):
-        skema = sakip_rule.Skema(row.skema)
-        maxima = {k.kode: k for k in sakip_rule.KOMPONEN[skema]}
         try:
-            if name in maxima:
-                sakip_rule.check_score(value, maxima[name].maksimum, maxima[name].nama)
-            elif name == "capaian_kinerja":
-                raise EditError(f"Capaian Kinerja tidak ada pada skema {skema.value}")
-            else:
-                sakip_rule.check_score(value)
+            sakip_rule.check_component(sakip_rule.Skema(row.skema), name, value)
         except sakip_rule.SakipError as exc:
             raise EditError(str(exc)) from exc
     elif table == "ikm_respon" and name == "tanggal" and value.year != row.survei.tahun:

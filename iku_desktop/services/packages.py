@@ -38,7 +38,10 @@ from ..store import models as m
 from ..store.database import DISK_FULL, is_disk_full
 from ..store.fields import new_uuid, utc_now
 from . import ownership
-from .sync_rows import NATURAL, ORDER, Mapper, MissingParent, all_portable_columns, content_hash
+from . import package_values
+from .sync_rows import (
+    NATURAL, ORDER, Mapper, MissingParent, all_portable_columns, content_hash, portable_schema,
+)
 
 
 @dataclass
@@ -161,7 +164,12 @@ def export_package(path: str | Path, since: str | None = None,
 
 
 def read_package(path: str | Path) -> pkgfile.Package:
-    return pkgfile.read(Path(path), all_portable_columns(_conn()), migrate.latest_version())
+    """The package, checked whole: its file (``exchange.package``), then every value of
+    every row by the register rules (``package_values``)."""
+    conn = _conn()
+    pkg = pkgfile.read(Path(path), all_portable_columns(conn), migrate.latest_version())
+    package_values.check_tables(pkg.tables, portable_schema(conn), Path(path).name)
+    return pkg
 
 
 def import_package(path: str | Path, dry_run: bool = False) -> MergeResult:

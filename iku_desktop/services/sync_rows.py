@@ -131,6 +131,17 @@ class Mapper:
         return None
 
 
+def portable_schema(conn) -> dict[str, dict[str, tuple[str, bool]]]:
+    """table → portable column → (its declared SQL type, NOT NULL)."""
+    out = {}
+    for table in ORDER:
+        fk = FOREIGN.get(table, {})
+        out[table] = {fk[name][1] if name in fk else name: (sql_type.upper(), bool(not_null))
+                      for _, name, sql_type, not_null, _, _ in
+                      conn.execute(f"PRAGMA table_info({table})") if name not in LOCAL}
+    return out
+
+
 def all_portable_columns(conn) -> dict[str, set[str]]:
     mapper = Mapper(conn)
     return {t: mapper.portable_columns(t) for t in ORDER}
