@@ -34,9 +34,49 @@ def check(spec: KindSpec, rows: list[ParsedRow], ctx: ImportContext, office: str
                 ctx.error(r, "nomor_badan_hukum", "not_owned",
                           f"Koperasi ini terdaftar di {_where(bps)}, bukan wilayah kantor {here}")
         return
+    stored = _stored_owners(spec.name)
     for r in rows:
+        # the row as it is now: a row of another area is not taken over by relabelling it
+        for key in _keys(spec.name, r):
+            bps = stored.get(key)
+            if bps is not None and bps != office:
+                ctx.error(r, key[0] if key[0] != "nik" else "nik_pemilik", "not_owned",
+                          f"Data ini terdaftar di {_where(bps)}, bukan wilayah kantor {here}; "
+                          "memindahkan data antarwilayah hanya dapat dilakukan kantor "
+                          "provinsi")
+                break
         kab = r.get("kabupaten")
         if kab is not None and kab.bps != office:
             ctx.error(r, "kabupaten", "not_owned",
                       f"{kab.nama} bukan wilayah kantor {here}; datanya diisi oleh kantornya "
                       "sendiri")
+
+
+def _stored_owners(kind: str) -> dict[tuple, str]:
+    """The natural keys of the stored rows (as the importer matches them) → their area."""
+    if kind == "koperasi":
+        return {("nomor_badan_hukum", n): bps for n, bps in
+                m.Koperasi.select(m.Koperasi.nomor_badan_hukum, m.Kabupaten.bps)
+                .join(m.Kabupaten).tuples()}
+    out = {}
+    for nib, nik, nama, bps in (m.UsahaKecil.select(m.UsahaKecil.nib, m.UsahaKecil.nik_pemilik,
+                                                    m.UsahaKecil.nama_usaha, m.Kabupaten.bps)
+                                .join(m.Kabupaten).tuples()):
+        if nib:
+            out[("nib", nib)] = bps
+        if nik:
+            out[("nik", nik, nama.lower())] = bps
+    return out
+
+
+def _keys(kind: str, r: ParsedRow) -> list[tuple]:
+    """The keys by which the importer may match ``r`` to a stored row (usaha_kecil.apply:
+    the NIB, else the NIK pemilik with the nama usaha)."""
+    if kind == "koperasi":
+        return [("nomor_badan_hukum", r.get("nomor_badan_hukum"))]
+    keys = []
+    if r.get("nib"):
+        keys.append(("nib", r.get("nib")))
+    if r.get("nik_pemilik") and r.get("nama_usaha"):
+        keys.append(("nik", r.get("nik_pemilik"), r.get("nama_usaha").lower()))
+    return keys

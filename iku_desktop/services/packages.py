@@ -279,11 +279,17 @@ class _TableMerge:
     def row(self, row: dict) -> None:
         table, pkg, uuid = self.table, self.pkg, row["uuid"]
         if pkg.office != PROVINSI:
-            owner = self.mapper.kabupaten_of(table, row) if table in REGIONAL else PROVINSI
-            if owner != pkg.office:
-                return self.refuse(uuid, (
-                    f"milik {ownership.describe(owner) if owner else 'kantor lain'}, bukan "
-                    f"milik {ownership.describe(pkg.office)} yang mengirim"))
+            # the sender owns the row as it will be and as it is here now: a row of another
+            # area is not taken over by relabelling it (a move is the province's act)
+            local = self.local.get(uuid)
+            versions = [row] if local is None else [self.mapper.to_portable(table, local), row]
+            for version in versions:
+                owner = (self.mapper.kabupaten_of(table, version) if table in REGIONAL
+                         else PROVINSI)
+                if owner != pkg.office:
+                    return self.refuse(uuid, (
+                        f"milik {ownership.describe(owner) if owner else 'kantor lain'}, bukan "
+                        f"milik {ownership.describe(pkg.office)} yang mengirim"))
         try:
             values = self.mapper.to_local(table, row)
         except MissingParent as exc:
