@@ -3,8 +3,8 @@ lists. It stores the sanitised subset (domain.richtext) when it loses focus."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont, QKeySequence, QTextListFormat
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextListFormat
 from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QToolButton, QVBoxLayout, QWidget
 
 
@@ -36,8 +36,10 @@ class FormulasiEditor(QWidget):
             b = QToolButton()
             b.setText(text)
             b.setToolTip(tip + (f" ({keys})" if keys else ""))
-            if keys:
-                b.setShortcut(QKeySequence(keys))
+            if keys:  # only while the focus is in this editor (Ctrl+I is not Impor here)
+                key = QShortcut(QKeySequence(keys), self)
+                key.setContext(Qt.WidgetWithChildrenShortcut)
+                key.activated.connect(slot)
             b.clicked.connect(slot)
             bar.addWidget(b)
         bar.addStretch(1)

@@ -5,6 +5,7 @@ move on) — with NRR per unsur, IKM, konversi, mutu and the minimum-sample chec
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox, QPushButton, QSplitter,
     QTableView, QVBoxLayout, QWidget,
@@ -96,8 +97,12 @@ class IkmPanel(RecordsPanel):
         self.grid_title = QLabel("Pilih survei untuk mengisi responden.")
         head.addWidget(self.grid_title, 1)
         self.add_response = QPushButton("Tambah responden (Ctrl+N)")
-        self.add_response.setShortcut("Ctrl+N")
         self.add_response.clicked.connect(self._add_response)
+        # Ctrl+N while the focus is in this panel (a window-wide key would clash with
+        # another IKM panel's, and did with Basis data baru)
+        add_key = QShortcut(QKeySequence("Ctrl+N"), self)
+        add_key.setContext(Qt.WidgetWithChildrenShortcut)
+        add_key.activated.connect(lambda: self.add_response.isEnabled() and self._add_response())
         self.delete_response = QPushButton("Hapus responden")
         self.delete_response.clicked.connect(self._delete_response)
         for b in (self.add_response, self.delete_response):

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
+    QApplication, QComboBox, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
     QToolBar,
 )
 
@@ -63,13 +63,15 @@ class MainWindow(QMainWindow):
     def _build_menu(self) -> None:
         berkas = self.menuBar().addMenu("&Berkas")
         add = self._add_action
-        add(berkas, "Basis data &baru…", self._new_database, QKeySequence.New)
+        # Ctrl+N adds a respondent in the IKM grid, Ctrl+I is italic in the formulasi editor:
+        # the window's own keys must differ, or Qt calls both ambiguous and does neither
+        add(berkas, "Basis data &baru…", self._new_database, QKeySequence("Ctrl+Shift+N"))
         add(berkas, "&Buka basis data…", self._choose_database, QKeySequence.Open)
         self.recent_menu = berkas.addMenu("Berkas &terakhir")
         add(berkas, "&Simpan salinan…", self._save_copy)
         add(berkas, "&Cadangan…", lambda: BackupDialog(self).exec())
         berkas.addSeparator()
-        add(berkas, "&Impor data…", self._choose_import, QKeySequence("Ctrl+I"))
+        add(berkas, "&Impor data…", self._choose_import, QKeySequence("Ctrl+Shift+I"))
         add(berkas, "&Ekspor ke Excel…", self._export, QKeySequence("Ctrl+E"))
         add(berkas, "&Templat Excel…", self._template)
         berkas.addSeparator()
@@ -81,7 +83,9 @@ class MainWindow(QMainWindow):
         undo = self.undo_stack.createUndoAction(self, "&Urungkan")
         undo.setShortcuts([QKeySequence.Undo])
         redo = self.undo_stack.createRedoAction(self, "U&langi")
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.Redo])
+        ctrl_y = QKeySequence("Ctrl+Y")
+        redo.setShortcuts([ctrl_y] + [k for k in QKeySequence.keyBindings(QKeySequence.Redo)
+                                      if k != ctrl_y])
         sunting.addAction(undo)
         sunting.addAction(redo)
         office_menus.build(self)
@@ -266,6 +270,8 @@ class MainWindow(QMainWindow):
         """The trend spans every year of the period: computed off the GUI thread, shown
         when ready (the card of the year is already up to date)."""
         def shown(text: str) -> None:
+            if self.db is None:  # the window closed meanwhile
+                return
             self.trend[indikator.nomor] = text
             self.summary.show_reports(self.year, self.reports, self.trend)
 
@@ -416,6 +422,9 @@ class MainWindow(QMainWindow):
             f"Basis data: {self.db_path}<br>Versi skema: {migrate.current_version(self.db)}")
 
     def closeEvent(self, event) -> None:
+        focused = QApplication.focusWidget()
+        if focused is not None:  # an editor that stores its text on leaving does so now,
+            focused.clearFocus()  # while the database is still open
         tasks.wait()  # background work finishes before its database is closed
         if self.db is not None:
             close_database(self.db)
