@@ -67,8 +67,9 @@ def test_decision_setting_changes_the_number(window, db_path):
 
     kab = m.Kabupaten.get(m.Kabupaten.bps == "1571").id
     for n, status in enumerate(["aktif", "tidak aktif"]):
-        m.Koperasi.create(nomor_badan_hukum=f"{n}/BH", nama=f"K{n}", kabupaten_id=kab,
-                          jenis="jasa", status=status, tanggal_badan_hukum=date(2010, 1, 1))
+        k = m.Koperasi.create(nomor_badan_hukum=f"{n}/BH", nama=f"K{n}", kabupaten_id=kab,
+                              jenis="jasa", status=status, tanggal_badan_hukum=date(2010, 1, 1))
+        m.KoperasiTahunBuku.create(koperasi=k, tahun=2022, volume_usaha=1, aset=1)  # reported
     window.refresh()
     card = window.sasaran_tabs[0].panels[1].card
     assert card.counts.text().startswith("0 dari 2 koperasi")
