@@ -3,12 +3,15 @@ audit, document, lock, demo (``commands``, ``sync_commands``, ``lock_commands``)
 
 Every command takes ``--db PATH`` (or ``IKU_DB``); only ``init`` creates a file. Messages
 are Indonesian; exit codes: 0 success, 1 the data was refused or cannot be computed,
-2 usage or database errors.
+2 usage or database errors. Output is UTF-8 when it goes to a file or a pipe (or to a
+console whose code page lacks the program's characters); a reader that stops early
+(``| head``) ends the command quietly.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -106,7 +109,40 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# characters the program writes that legacy code pages (cp1252, cp437) lack
+_WRITTEN = "–−→×≥✔✘…"
+
+
+def _utf8_output() -> None:
+    """UTF-8 on stdout/stderr when they are not a console, or when their encoding cannot
+    write the program's text (Windows redirects use the ANSI code page, cp1252 has no '−')."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None or not hasattr(stream, "reconfigure"):
+            continue
+        try:
+            _WRITTEN.encode(stream.encoding or "ascii")
+            encodes = True
+        except (LookupError, UnicodeEncodeError):
+            encodes = False
+        if not encodes or not stream.isatty():
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _utf8_output()
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        # the reader stopped early (``iku … | head``): as the Python docs recommend, point
+        # stdout at devnull so the interpreter's final flush does not fail again, and exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _run(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "db"):
