@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
+    QCheckBox, QComboBox, QDateEdit, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
@@ -44,6 +44,11 @@ class AuditDialog(QDialog):
         for w in (self.since, self.table_box):
             (w.dateChanged if w is self.since else w.currentIndexChanged).connect(self.reload)
         self.source.returnPressed.connect(self.reload)
+        self.reveal = QCheckBox("Tampilkan &NIK")
+        self.reveal.setToolTip("NIK pemilik adalah data pribadi (UU 27/2022): disamarkan "
+                               "kecuali ditampilkan")
+        self.reveal.toggled.connect(self.reload)
+        filters.addWidget(self.reveal)
         lay.addLayout(filters)
         self.view = QTableWidget(0, 6)
         self.view.setHorizontalHeaderLabels(["Waktu (UTC)", "Pengguna", "Sumber", "Aksi",
@@ -71,14 +76,15 @@ class AuditDialog(QDialog):
                                 table=self.table_box.currentData(),
                                 source=self.source.text().strip() or None, limit=LIMIT)
         self.view.setRowCount(len(entries))
+        reveal = self.reveal.isChecked()
         for i, e in enumerate(entries):
             values = [e.at[:19].replace("T", " "), e.pengguna or "?", e.sumber or audit.OUTSIDE,
                       ACTION.get(e.aksi, e.aksi), TABLE_LABEL.get(e.tabel, e.tabel),
-                      e.summary(8)]
+                      e.summary(8, reveal)]
             for col, v in enumerate(values):
                 item = QTableWidgetItem(v)
                 if col == 5:
-                    item.setToolTip(e.summary(100).replace("; ", "\n"))
+                    item.setToolTip(e.summary(100, reveal).replace("; ", "\n"))
                 self.view.setItem(i, col, item)
         self.view.resizeColumnsToContents()
         more = " (yang terbaru)" if len(entries) == LIMIT else ""

@@ -179,6 +179,10 @@ class ConflictDialog(QDialog):
         row = QHBoxLayout()
         self.show_all = QCheckBox("Tampilkan juga yang sudah diselesaikan")
         self.show_all.toggled.connect(self.reload)
+        self.reveal = QCheckBox("Tampilkan &NIK")
+        self.reveal.setToolTip("NIK pemilik adalah data pribadi (UU 27/2022): disamarkan "
+                               "kecuali ditampilkan")
+        self.reveal.toggled.connect(lambda: self._select(self.list.currentItem()))
         self.ours = QPushButton("Pertahankan data &di sini")
         self.ours.clicked.connect(lambda: self.resolve("kita"))
         self.theirs = QPushButton("Ambil data &kiriman")
@@ -186,6 +190,7 @@ class ConflictDialog(QDialog):
         close = QPushButton("&Tutup")
         close.clicked.connect(self.accept)
         row.addWidget(self.show_all)
+        row.addWidget(self.reveal)
         row.addStretch(1)
         for b in (self.ours, self.theirs, close):
             row.addWidget(b)
@@ -217,7 +222,7 @@ class ConflictDialog(QDialog):
         if item is None:
             return
         c = item.data(Qt.UserRole)
-        for f, ours, theirs in c.fields:
+        for f, ours, theirs in c.shown_fields(self.reveal.isChecked()):
             i = self.fields.rowCount()
             self.fields.insertRow(i)
             for col, v in enumerate([f, "–" if ours is None else str(ours),

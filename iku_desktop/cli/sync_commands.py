@@ -82,7 +82,7 @@ def cmd_package(args) -> int:
             for c in found:
                 state = f"diselesaikan: {c.keputusan}" if c.resolved else "menunggu"
                 print(f"#{c.id} {c.tabel} {c.row_uuid} (dari {c.kantor}, {state})")
-                for f, ours, theirs in c.fields:
+                for f, ours, theirs in c.shown_fields(args.tampilkan_nik):
                     print(f"    {f:<24} kita: {ours!s:<28} mereka: {theirs}")
         elif args.action == "resolve":
             if not (args.target or "").lstrip("#").isdigit() or args.choice is None:
@@ -122,7 +122,7 @@ def cmd_audit(args) -> int:
             who = e.pengguna or "?"
             src = e.sumber or audit.OUTSIDE
             print(f"{e.at}  {who:<10} {src:<34} {e.aksi:<6} {e.tabel} "
-                  f"{(e.row_uuid or '')[:12]}  {e.summary()}")
+                  f"{(e.row_uuid or '')[:12]}  {e.summary(reveal=args.tampilkan_nik)}")
         return 0
     finally:
         db.close()
@@ -149,6 +149,8 @@ def add_parsers(sub, common) -> None:
                    help="export: semua data; conflicts: juga yang sudah diselesaikan")
     p.add_argument("--dry-run", action="store_true", help="import: pratinjau saja")
     p.add_argument("--json", action="store_true", help="import: laporan JSON")
+    p.add_argument("--tampilkan-nik", action="store_true",
+                   help="tampilkan NIK pemilik utuh (data pribadi, UU 27/2022; bawaan: disamarkan)")
     g = p.add_mutually_exclusive_group()
     g.add_argument("--keep-ours", dest="choice", action="store_const", const="kita",
                    help="resolve: pertahankan data di sini")
@@ -162,4 +164,6 @@ def add_parsers(sub, common) -> None:
     p.add_argument("--source", help="hanya sumber yang memuat teks ini")
     p.add_argument("--limit", type=int, help="paling banyak sekian baris terbaru")
     p.add_argument("--verify", action="store_true", help="periksa rantai hash log audit")
+    p.add_argument("--tampilkan-nik", action="store_true",
+                   help="tampilkan NIK pemilik utuh (data pribadi, UU 27/2022; bawaan: disamarkan)")
     p.set_defaults(func=cmd_audit)

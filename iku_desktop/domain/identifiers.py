@@ -123,3 +123,15 @@ def mask_nik(digits: str) -> str:
     if len(digits) != 16:
         return "•" * len(digits)
     return digits[:4] + "•" * 8 + digits[12:]
+
+
+# Fields holding personal data (UU 27/2022), masked wherever rows are shown — the register,
+# the audit log, the conflicts — unless the user asks to reveal them.
+PERSONAL_FIELDS = frozenset({"nik_pemilik"})
+
+
+def shown_value(field: str, value, reveal: bool = False):
+    """``value`` as it may be shown for ``field``: a NIK masked unless ``reveal``."""
+    if reveal or field not in PERSONAL_FIELDS or not isinstance(value, str) or not value:
+        return value
+    return mask_nik(value)

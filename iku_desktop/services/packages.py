@@ -31,6 +31,7 @@ from pathlib import Path
 
 from peewee import OperationalError
 
+from ..domain.identifiers import shown_value
 from ..domain.ownership import PROVINSI, REGIONAL
 from ..exchange import package as pkgfile
 from ..store import audit, backup, migrate, summaries
@@ -371,6 +372,11 @@ class ConflictView:
     @property
     def resolved(self) -> bool:
         return self.keputusan is not None
+
+    def shown_fields(self, reveal: bool = False) -> list[tuple[str, object, object]]:
+        """``fields`` as they may be shown: personal data (a NIK) masked unless ``reveal``."""
+        return [(f, shown_value(f, ours, reveal), shown_value(f, theirs, reveal))
+                for f, ours, theirs in self.fields]
 
 
 def conflicts(include_resolved: bool = False) -> list[ConflictView]:

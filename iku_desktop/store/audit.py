@@ -26,6 +26,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from ..domain.identifiers import shown_value
 from .fields import utc_now
 
 # the tables whose rows are audited, with the columns compared (frozen with migration 6;
@@ -261,8 +262,9 @@ class Entry:
     aksi: str
     perubahan: dict
 
-    def summary(self, limit: int = 4) -> str:
-        """The change in one line: "nama: A → B" for an update, "nama=A" for an insert."""
+    def summary(self, limit: int = 4, reveal: bool = False) -> str:
+        """The change in one line: "nama: A → B" for an update, "nama=A" for an insert.
+        Personal data (a NIK) is masked unless ``reveal``."""
         if self.perubahan == {"deleted": [0, 1]}:
             return "ditandai terhapus (tetap tersimpan agar penghapusan ikut terkirim)"
         if self.perubahan == {"deleted": [1, 0]}:
@@ -274,15 +276,15 @@ class Entry:
                  if not (whole and k in ("uuid", "origin", "deleted"))]
         for k, v in items[:limit]:
             if not whole and isinstance(v, list) and len(v) == 2:
-                parts.append(f"{k}: {_show(v[0])} → {_show(v[1])}")
+                parts.append(f"{k}: {_show(k, v[0], reveal)} → {_show(k, v[1], reveal)}")
             else:
-                parts.append(f"{k}={_show(v)}")
+                parts.append(f"{k}={_show(k, v, reveal)}")
         more = len(items) - limit
         return "; ".join(parts) + (f"; … (+{more})" if more > 0 else "")
 
 
-def _show(v) -> str:
-    return "–" if v is None else str(v)
+def _show(field: str, v, reveal: bool) -> str:
+    return "–" if v is None else str(shown_value(field, v, reveal))
 
 
 def entries(conn, since: str | None = None, table: str | None = None,

@@ -241,3 +241,22 @@ def test_a_district_may_change_its_own_settings(qtbot, db_path, warnings):
     qtbot.addWidget(w)
     assert office_menus.choose_office(w, "Kabupaten Muaro Jambi (1505)")
     assert w.push_change(setting_edit.prepare("kertas", "F4"))
+
+
+def test_audit_log_masks_the_nik_until_revealed_with_a_click(qtbot, db_path):
+    from PySide6.QtCore import Qt
+
+    nik = "1571010101900003"
+    w = MainWindow(db_path)
+    qtbot.addWidget(w)
+    assert w.push_change(usaha_change())
+    u = m.UsahaKecil.get()
+    assert w.push_change(editing.prepare_edit("usaha_kecil", u.id, "nik_pemilik", nik))
+    dialog = AuditDialog(w)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    texts = lambda: " ".join(dialog.view.item(i, 5).text()  # noqa: E731
+                             for i in range(dialog.view.rowCount()))
+    assert nik not in texts() and "1571••••••••0003" in texts()
+    qtbot.mouseClick(dialog.reveal, Qt.LeftButton)
+    assert nik in texts()
