@@ -169,7 +169,7 @@ def _import(p: Path, kind, dry_run, origin, progress: Progress,
         progress.step(f"Memeriksa {table.name or p.name}", 0, len(table.rows))
         rows = parse_rows(spec, table, mapping, report, progress)
         if not rows:
-            report.warning("empty", "Tidak ada baris data", sheet=table.name)
+            report.warning(*owned.empty_sheet_notice(spec, origin), sheet=table.name)
         owned.check(spec, rows, ctx, origin)
         checked.append((spec, ctx, KINDS[spec.name].check(rows, ctx)))
 

@@ -1,6 +1,7 @@
 """At a kabupaten/kota office, an import may only hold that office's own rows
 (domain.ownership): koperasi and usaha kecil of its area and the tahun buku of its
-koperasi. SAKIP and IKM belong to the province."""
+koperasi. SAKIP and IKM belong to the province: their sheets are refused when they hold
+rows, and skipped with a notice when empty (the "all" template has them)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,23 @@ def _where(office: str) -> str:
     return k.nama if k else office
 
 
+def empty_sheet_notice(spec: KindSpec, office: str) -> tuple[str, str]:
+    """(code, message): what an import says of a sheet without data rows."""
+    if office != PROVINSI and spec.name in PROVINCIAL_KINDS:
+        return "not_owned_empty", (f"Sheet kosong dilewati: {spec.label} dikelola kantor "
+                                   f"provinsi, bukan kantor {_where(office)}")
+    return "empty", "Tidak ada baris data"
+
+
+def _refuse(ctx: ImportContext, r: ParsedRow, key: str, message: str, shown: str) -> None:
+    """An error on ``r`` whose value is shown as the user reads it (a kabupaten/kota by its
+    name, never the parsed record)."""
+    ctx.report.error("not_owned", message, sheet=ctx.sheet, row=r.row,
+                     column=r.headers.get(key), value=shown)
+
+
 def check(spec: KindSpec, rows: list[ParsedRow], ctx: ImportContext, office: str) -> None:
-    if office == PROVINSI:
+    if office == PROVINSI or not rows:
         return
     here = _where(office)
     if spec.name in PROVINCIAL_KINDS:
@@ -47,9 +63,8 @@ def check(spec: KindSpec, rows: list[ParsedRow], ctx: ImportContext, office: str
                 break
         kab = r.get("kabupaten")
         if kab is not None and kab.bps != office:
-            ctx.error(r, "kabupaten", "not_owned",
-                      f"{kab.nama} bukan wilayah kantor {here}; datanya diisi oleh kantornya "
-                      "sendiri")
+            _refuse(ctx, r, "kabupaten", f"{kab.nama} bukan wilayah kantor {here}; datanya "
+                    "diisi oleh kantornya sendiri", kab.nama)
 
 
 def _stored_owners(kind: str) -> dict[tuple, str]:
