@@ -1,5 +1,7 @@
 """Opening a database for the window: who else holds it (then read-only, or take it over),
-and a damaged file (then the offer to restore the latest backup)."""
+and a damaged file (then the offer to restore the latest backup — only then: a file of
+another application, a read-only folder or a full disk is said as such, and a file that
+cannot be written opens read-only with the reason)."""
 
 from __future__ import annotations
 
@@ -9,9 +11,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from iku_desktop.services import ownership
-from iku_desktop.services.database import open_or_create
+from iku_desktop.services.database import open_or_create, restore_backup
 from iku_desktop.store import backup, lockfile
-from iku_desktop.store.database import DatabaseDamaged, DatabaseError, open_database
+from iku_desktop.store.database import (DatabaseDamaged, DatabaseError, open_database,
+                                        read_only_reason)
 
 
 @dataclass
@@ -65,8 +68,8 @@ def open_for_window(parent, path: Path) -> Opened | None:
             latest = backup.latest_usable(path)
             if attempt == 0 and latest is not None and _offer_restore(parent, exc, latest):
                 try:
-                    backup.restore(path, latest.path)
-                except backup.BackupError as err:
+                    restore_backup(path, latest.path)  # recorded in the audit log
+                except (backup.BackupError, DatabaseError) as err:
                     QMessageBox.critical(parent, "Pemulihan gagal", str(err))
                     return _give_up(path, read_only)
                 continue
@@ -77,6 +80,9 @@ def open_for_window(parent, path: Path) -> Opened | None:
             return _give_up(path, read_only)
     if read_only is None:
         lockfile.acquire(path)  # a database just created
+        read_only = read_only_reason(db)  # a read-only file system, a full disk
+        if read_only is not None:
+            lockfile.release(path)
     ownership.READ_ONLY[0] = read_only
     return Opened(db, read_only)
 

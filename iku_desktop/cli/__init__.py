@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from pathlib import Path
+
+import peewee
 
 from .. import __version__
 from ..services.database import default_path
 from ..store.database import DatabaseDamaged, DatabaseError
-from ..store import audit
+from ..store import audit, writing
+from ..store.dbfile import explain
 from . import commands, lock_commands, sync_commands
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
@@ -148,8 +152,16 @@ def _run(argv: list[str] | None) -> int:
     if not hasattr(args, "db"):
         args.db = default_path()
     audit.DEFAULT_SOURCE[0] = f"Perintah iku {args.command}"
+    writing.ON_WAIT[0] = lambda s: print(f"Menunggu basis data yang sedang ditulis proses "
+                                         f"lain… ({s:.0f} detik)", file=sys.stderr)
     try:
-        return args.func(args)
+        try:
+            return args.func(args)
+        except (sqlite3.Error, peewee.PeeweeException) as exc:
+            known = explain(exc, args.db)  # read-only, disk full, busy: said, not a traceback
+            if known is None:
+                raise
+            raise known from exc
     except DatabaseError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         if isinstance(exc, DatabaseDamaged) and args.command != "backup":

@@ -9,8 +9,9 @@ from pathlib import Path
 from ..exchange import errors_out, export, templates
 from ..exchange.importer import import_file
 from ..exchange.kinds import KINDS
+from ..exchange.xlsx_writer import OutputError
 from ..services import demo, printing
-from ..services.database import init_database, office_code, open_for_work
+from ..services.database import init_database, office_code, open_for_work, restore_backup
 from ..services.indicators import compute_year
 from ..store import document_repo
 from ..store import settings as office_settings
@@ -55,7 +56,11 @@ def cmd_import(args) -> int:
             for table, c in result.counts.items():
                 print(f"{table}: {c.added} ditambah, {c.updated} diubah, {c.unchanged} tetap")
     if not result.report.ok and args.errors_out and result.tables:
-        bad = errors_out.write_errors(result.tables, result.report, args.errors_out)
+        try:
+            bad = errors_out.write_errors(result.tables, result.report, args.errors_out)
+        except OutputError as exc:
+            print(f"Galat: {exc}", file=sys.stderr)
+            return 1
         print(f"Baris bermasalah ({bad}) ditulis ke {args.errors_out} dengan kolom Kesalahan.",
               file=sys.stderr)
     return 0 if result.report.ok else 1
@@ -103,18 +108,18 @@ def cmd_print(args) -> int:
         params["survey"] = args.survey
     db = open_database(args.db)
     try:
-        out = printing.make(args.kind, params, paper=args.paper)
+        # the PDF is written whole before its code is archived
+        out = printing.make(args.kind, params, paper=args.paper, path=args.output)
     except printing.PrintError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return 1
+    except OutputError as exc:
+        print(f"Galat: {exc}; kodenya tidak diarsipkan", file=sys.stderr)
+        return 2
     finally:
         db.close()
-    try:
-        args.output.write_bytes(out.pdf)
-    except OSError as exc:
-        print(f"Galat: berkas {args.output} tidak dapat ditulis ({exc.strerror})", file=sys.stderr)
-        return 2
-    print(f"{args.output}: {out.pages} halaman, kode verifikasi {out.code}")
+    note = "" if out.archive_id else " (tidak diarsipkan: basis data terbuka hanya-baca)"
+    print(f"{args.output}: {out.pages} halaman, kode verifikasi {out.code}{note}")
     return 0
 
 
@@ -166,6 +171,9 @@ def cmd_export(args) -> int:
     except ValueError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return 1
+    except OutputError as exc:
+        print(f"Galat: {exc}", file=sys.stderr)
+        return 2
     finally:
         db.close()
     print(f"{n} baris diekspor ke {args.output}")
@@ -175,8 +183,10 @@ def cmd_export(args) -> int:
 def cmd_backup(args) -> int:
     from ..store import backup, lockfile
     from ..store.database import DatabaseMissing
+    from ..store.dbfile import check_path
 
     if not args.db.exists():
+        check_path(args.db)  # why: a symlink loop, a dangling link, or nothing there
         raise DatabaseMissing(f"Basis data tidak ditemukan: {args.db}")
     try:
         if args.action == "create":
@@ -203,8 +213,7 @@ def cmd_backup(args) -> int:
             if source is None:
                 print("Galat: belum ada cadangan untuk dipulihkan", file=sys.stderr)
                 return 1
-            safety = backup.restore(args.db, Path(source))
-            open_database(args.db).close()  # it opens, passes its integrity check
+            safety = restore_backup(args.db, Path(source))  # recorded in the audit log
             print(f"Dipulihkan dari {source}. Keadaan sebelumnya disimpan: {safety.path}")
     except backup.BackupError as exc:
         print(f"Galat: {exc}", file=sys.stderr)

@@ -11,7 +11,7 @@ from openpyxl.styles import Font, PatternFill
 
 from ..validation import ValidationReport
 from .readers import Table
-from .xlsx_writer import ERROR_FILL, FORMULA_START
+from .xlsx_writer import ERROR_FILL, FORMULA_START, save_workbook
 
 ERROR_FONT = Font(color="9C0006")
 
@@ -57,5 +57,5 @@ def write_errors(tables: list[Table], report: ValidationReport, path: str | Path
             note.font = ERROR_FONT
             out.append(note)
             ws.append(out)
-    wb.save(Path(path))
+    save_workbook(wb, path)
     return bad

@@ -18,7 +18,7 @@ from ..domain import sakip as sakip_rule
 from ..domain.koperasi import JenisKoperasi, StatusKoperasi
 from ..store import models as m
 from .kinds import KINDS
-from .xlsx_writer import FORMATS, FORMULA_START
+from .xlsx_writer import FORMATS, FORMULA_START, save_workbook
 
 EXPORT_KINDS = tuple(KINDS) + ("capaian",)
 SHEETS = {"koperasi": "Koperasi", "koperasi-tahunan": "Tahun Buku",
@@ -105,7 +105,8 @@ def _header(ws, headers: list[str]) -> None:
 
 def export(kind: str, path: str | Path, year: int | None = None,
            progress: Callable[[int], None] | None = None) -> int:
-    """Write the export; returns the number of data rows."""
+    """Write the export (whole, or nothing: ``OutputError``); returns the number of data
+    rows."""
     if kind not in EXPORT_KINDS:
         raise ValueError(f"Jenis ekspor '{kind}' tidak dikenal; pilihan: "
                          + ", ".join(EXPORT_KINDS))
@@ -133,7 +134,7 @@ def export(kind: str, path: str | Path, year: int | None = None,
         n += 1
         if progress and n % 5000 == 0:
             progress(n)
-    wb.save(Path(path))
+    save_workbook(wb, path)
     return n
 
 

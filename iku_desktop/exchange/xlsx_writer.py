@@ -1,12 +1,22 @@
 """Writing workbooks with openpyxl in one house style (templates, exports, error reports):
 a bold filled header, frozen header row, column widths, number formats (rupiah, dates,
 scores), dropdowns for closed lists. Text is always written as text: a value beginning
-with =, +, - or @ never becomes a formula (spreadsheet formula injection)."""
+with =, +, - or @ never becomes a formula (spreadsheet formula injection).
+
+Every file the program writes for the user (workbooks, PDFs) is written whole under a
+temporary name in the same folder and then renamed over the target (``output_file``): a
+full disk or a crash never leaves a cut-off or empty file under the user's name."""
 
 from __future__ import annotations
 
+import errno
+import io
+import os
+import secrets
+from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -21,6 +31,69 @@ HEADER_FILL = PatternFill("solid", fgColor="1F3B57")
 ERROR_FILL = PatternFill("solid", fgColor="F8D7DA")
 FORMULA_START = ("=", "+", "-", "@")
 DATA_ROWS = 5000  # rows of a template that carry the formats and dropdowns
+
+
+class OutputError(Exception):
+    """A file that cannot be written; ``str()`` is the user's message. Nothing is left
+    under the target's name (an older file there is kept as it was)."""
+
+
+def output_problem(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        why = "disk penuh; kosongkan ruang disk lalu coba lagi"
+    elif exc.errno == errno.EROFS:
+        why = "sistem berkasnya hanya-baca"
+    elif exc.errno in (errno.EACCES, errno.EPERM):
+        why = "tidak ada izin menulis di sana"
+    elif exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        why = "foldernya tidak ada"
+    elif exc.errno == errno.EISDIR:
+        why = "nama itu adalah folder"
+    else:
+        why = exc.strerror or str(exc)
+    return f"Berkas {path} tidak dapat ditulis: {why}"
+
+
+@contextmanager
+def output_file(path: str | os.PathLike):
+    """Yield a temporary path beside ``path`` to write the whole file to; on success it is
+    renamed over ``path`` (an atomic replace), on any failure it is removed and an OSError
+    becomes an ``OutputError``."""
+    target = Path(path)
+    if target.is_dir():
+        raise OutputError(f"Berkas {target} tidak dapat ditulis: nama itu adalah folder")
+    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.sebagian")
+    try:  # the permissions a plain new file would get (mkstemp's are owner-only)
+        os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    except OSError as exc:
+        raise OutputError(output_problem(target, exc)) from exc
+    try:
+        yield temp
+        os.replace(temp, target)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise OutputError(output_problem(target, exc)) from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def save_workbook(wb: Workbook, path: str | os.PathLike) -> None:
+    """Save ``wb`` to ``path`` whole. The zip is built in memory (compressed: a few MB for
+    200.000 rows) and written by ``write_bytes``: openpyxl cut off by a full disk would
+    leave a half-closed zip that complains again when it is collected."""
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    write_bytes(path, buffer.getvalue())
+
+
+def write_bytes(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole (through ``output_file``), flushed to disk."""
+    with output_file(path) as temp:
+        with open(temp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
 
 
 def put(ws, row: int, col: int, value):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -12,7 +13,8 @@ from platformdirs import user_data_dir
 from .. import resources
 from ..store import audit, backup, document_repo
 from ..store import models as m
-from ..store.database import DatabaseError, open_database
+from ..store.database import (DatabaseError, is_disk_full, mark_read_only, open_database,
+                              read_only_reason)
 
 APP_NAME = "IKU Desktop"
 DEFAULT_FILE = "iku.sqlite"
@@ -45,11 +47,46 @@ def init_database(path: str | os.PathLike) -> SqliteDatabase:
 
 
 def open_for_work(path: str | os.PathLike) -> SqliteDatabase:
-    """Open an existing database for a day's work: with the daily backup."""
+    """Open an existing database for a day's work: with the daily backup. When not even
+    the daily backup fits on the disk, the database stays open read-only, saying so."""
     p = Path(path)
     db = open_database(p)
-    backup.daily(p, db.connection())
+    if read_only_reason(db) is None:
+        try:
+            backup.daily(p, db.connection())
+        except backup.BackupError as exc:
+            if not is_disk_full(exc) and "disk penuh" not in str(exc):
+                db.close()
+                raise DatabaseError(str(exc)) from exc
+            mark_read_only(db, "disk penuh: cadangan harian pun tidak dapat dibuat; "
+                               "kosongkan ruang disk lalu buka lagi")
     return db
+
+
+def restore_backup(path: str | os.PathLike, source: str | os.PathLike) -> backup.Backup:
+    """Replace the database at ``path`` (closed) with the backup ``source`` and record it in
+    the audit log of the restored database: which backup, and where the state it replaced
+    is kept. Returns that safety backup."""
+    p, src = Path(path), Path(source)
+    safety = backup.restore(p, src)
+    db = open_database(p)  # upgrades an older backup; checks it opens
+    try:
+        audit.record_event(db, "basis_data", "pulih", {
+            "cadangan": str(src), "cadangan_sha256": _sha256(src),
+            "keadaan_diganti": str(safety.path), "keadaan_diganti_sha256": _sha256(safety.path),
+            "keadaan_diganti_jenis": safety.label,
+        }, source=f"Pemulihan cadangan {src.name}")
+    finally:
+        db.close()
+    return safety
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def open_or_create(path: str | os.PathLike) -> SqliteDatabase:

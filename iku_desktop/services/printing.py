@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import getpass
 import json
+import os
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..exchange.xlsx_writer import OutputError, write_bytes  # noqa: F401 (OutputError: callers)
 from ..reports import fonts, verification
 from ..reports.layout import PAPER, Kop, PageSetup
+from ..store import audit, settings
 from ..store import models as m
-from ..store import settings
+from ..store.writing import read_only_reason
 from . import ownership, printouts
 
 KINDS = tuple(printouts.PRINTOUTS)
@@ -47,8 +50,11 @@ def page_setup(code: str, paper: str | None = None) -> PageSetup:
 
 
 def make(kind: str, params: dict | None = None, paper: str | None = None,
-         archive: bool = True) -> Printout:
-    """Render a printout of ``kind`` with ``params`` (year, survey) and archive it."""
+         archive: bool = True, path: str | os.PathLike | None = None) -> Printout:
+    """Render a printout of ``kind`` with ``params`` (year, survey) and archive it. With
+    ``path`` the PDF is written there first, whole (``OutputError`` when it cannot be),
+    and its code is archived only once the file is complete. A database open read-only
+    prints without archiving."""
     if kind not in printouts.PRINTOUTS:
         raise PrintError(f"Jenis cetakan '{kind}' tidak dikenal; pilihan: {', '.join(KINDS)}")
     params = dict(params or {})
@@ -59,12 +65,16 @@ def make(kind: str, params: dict | None = None, paper: str | None = None,
     code = verification.code_for(snap)
     setup = page_setup(code, paper)
     pdf = printouts.PRINTOUTS[kind].render(snap, setup)
+    if path is not None:
+        write_bytes(path, pdf)
     archive_id = 0
-    if archive and not ownership.READ_ONLY[0]:  # a read-only window prints without archiving
-        row = m.Cetakan.create(jenis=kind, parameter=json.dumps(params, sort_keys=True),
-                               kode=code, sha256=verification.digest(snap),
-                               snapshot=verification.canonical(snap), kertas=setup.paper,
-                               pengguna=_user())
+    if archive and not ownership.READ_ONLY[0] and not read_only_reason(m.database):
+        label = printouts.PRINTOUTS[kind].label
+        with audit.recording(m.database, f"Cetak {label}"):
+            row = m.Cetakan.create(jenis=kind, parameter=json.dumps(params, sort_keys=True),
+                                   kode=code, sha256=verification.digest(snap),
+                                   snapshot=verification.canonical(snap), kertas=setup.paper,
+                                   pengguna=_user())
         archive_id = row.id
     return Printout(kind, pdf, code, archive_id, pdf.count(b"/Type /Page\n"))
 
@@ -110,8 +120,10 @@ class Verification:
     code: the code as normalised.
     known: an archived printout carries this code.
     printed: (time, user, kind, parameter) of each archived printout with the code.
-    still_matches: today's data gives the same snapshot (None when unknown code).
+    still_matches: today's data gives the same snapshot (None when the code is unknown or
+        its archive row cannot be trusted).
     message: the answer in Indonesian.
+    intact: the archive rows with the code are as the program wrote them (audit log).
     """
 
     code: str
@@ -119,6 +131,7 @@ class Verification:
     printed: tuple[tuple[str, str, str, dict], ...]
     still_matches: bool | None
     message: str
+    intact: bool = True
 
 
 def verify(text: str) -> Verification:
@@ -128,6 +141,13 @@ def verify(text: str) -> Verification:
         return Verification(code, False, (), None,
                             f"Kode {code} tidak dikenal: tidak ada cetakan dengan kode ini di "
                             "basis data ini.")
+    conn = m.database.connection()
+    problems = [p for p in (audit.row_problem(conn, "cetakan", r.uuid) for r in rows) if p]
+    if problems:
+        return Verification(
+            code, True, (), None,
+            f"Kode {code} TIDAK dapat dipastikan asli: catatan arsip cetakannya {problems[0]}. "
+            "Lihat: iku audit --verify", intact=False)
     first = rows[0]
     params = json.loads(first.parameter)
     printed = tuple((r.dicetak_at, r.pengguna, r.jenis, json.loads(r.parameter)) for r in rows)

@@ -26,6 +26,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from . import writing
 from ..domain.identifiers import shown_value
 from .fields import utc_now
 
@@ -34,7 +35,7 @@ from .fields import utc_now
 BOOKKEEPING = ("id", "updated_at", "sync_hash")
 AUDITED_SETTING = "setting"
 
-ACTIONS = {"tambah": "Tambah", "ubah": "Ubah", "hapus": "Hapus"}
+ACTIONS = {"tambah": "Tambah", "ubah": "Ubah", "hapus": "Hapus", "pulih": "Pulihkan"}
 OUTSIDE = "di luar IKU Desktop"
 
 
@@ -168,7 +169,7 @@ def recording(database, source: str | None = None, user: str | None = None):
         finally:
             _depth.n -= 1
         return
-    with database.atomic():
+    with writing.transaction(database):
         conn = database.connection()
         conn.execute("UPDATE audit_context SET pengguna = ?, sumber = ? WHERE id = 1",
                      (user or os_user(), source or DEFAULT_SOURCE[0]))
@@ -179,6 +180,18 @@ def recording(database, source: str | None = None, user: str | None = None):
             _depth.n = 0
         conn.execute("UPDATE audit_context SET pengguna = NULL, sumber = NULL WHERE id = 1")
         seal(conn)
+
+
+def record_event(database, tabel: str, aksi: str, perubahan: dict,
+                 source: str | None = None) -> None:
+    """An audit row for an act that changes no single row (a backup restored over the
+    database: ``tabel`` "basis_data"), attributed and sealed like any write."""
+    with recording(database, source):
+        database.connection().execute(
+            "INSERT INTO audit (at, pengguna, sumber, tabel, row_uuid, aksi, perubahan) "
+            f"VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), {_context('pengguna')}, "
+            f"{_context('sumber')}, ?, NULL, ?, ?)",
+            (tabel, aksi, json.dumps(perubahan, ensure_ascii=False, sort_keys=True)))
 
 
 def _canonical(row) -> bytes:
@@ -249,6 +262,49 @@ def verify(conn) -> Verification:
     if outside:
         problems.append(f"{outside} perubahan tercatat tanpa sumber: dibuat {OUTSIDE}")
     return Verification(not problems, total + unsealed, problems)
+
+
+def row_problem(conn, table: str, uuid: str) -> str | None:
+    """Whether the row ``uuid`` of ``table`` (an insert-only table such as ``cetakan``) is
+    exactly as the program wrote it: its audit trail is one sealed ``tambah`` written by the
+    program, holding the values the row has now. Returns what is wrong, or None."""
+    trail = conn.execute(f"SELECT {ROW_COLUMNS} FROM audit WHERE tabel = ? AND row_uuid = ? "
+                         "ORDER BY id", (table, uuid)).fetchall()
+    if not trail:
+        return f"tidak tercatat di log audit (ditambahkan {OUTSIDE})"
+    first = trail[0]
+    if first[6] != "tambah" or first[3] is None:
+        return f"ditambahkan {OUTSIDE}"
+    if len(trail) > 1:
+        return f"diubah atau dihapus sesudah dicatat ({len(trail) - 1} kali, {OUTSIDE})"
+    recorded = json.loads(first[7])
+    columns = [c for c in recorded if c in audited_columns(conn, table)]
+    now = conn.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE uuid = ?",
+                       (uuid,)).fetchone() if columns else None
+    if now is None or dict(zip(columns, now)) != {c: recorded[c] for c in columns}:
+        return f"isinya berbeda dari yang tercatat di log audit (diubah {OUTSIDE})"
+    if not _sealed(conn, first[0]):
+        return "catatannya di log audit tidak cocok dengan segelnya"
+    return None
+
+
+def _sealed(conn, audit_id: int) -> bool:
+    """The audit row ``audit_id`` lies under a seal whose rows still give its hash."""
+    seal_row = conn.execute("SELECT id, last_audit_id, jumlah, prev_hash, hash FROM audit_seal "
+                            "WHERE last_audit_id >= ? ORDER BY id LIMIT 1",
+                            (audit_id,)).fetchone()
+    if seal_row is None:
+        return False
+    seal_id, last_id, jumlah, prev_hash, digest = seal_row
+    before = conn.execute("SELECT last_audit_id, hash FROM audit_seal WHERE id < ? "
+                          "ORDER BY id DESC LIMIT 1", (seal_id,)).fetchone()
+    start, prev = before if before else (0, "0" * 64)
+    if prev != prev_hash:
+        return False
+    rows = conn.execute(f"SELECT {ROW_COLUMNS} FROM audit WHERE id > ? AND id <= ? "
+                        "ORDER BY id", (start, last_id))
+    got, n, _ = _chain(prev_hash, rows)
+    return got == digest and n == jumlah
 
 
 @dataclass(frozen=True)

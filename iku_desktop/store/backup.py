@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from . import dbfile
 from . import models as m
 
 NAME = re.compile(r"^(\d{8}-\d{6}-\d{6})-([a-z0-9-]+)\.sqlite$")
@@ -41,10 +42,12 @@ def folder_for(db_path: Path) -> Path:
     return db_path.with_name(f"{db_path.stem}-cadangan")
 
 
-def _copy(src: sqlite3.Connection, target: Path) -> None:
+def _copy(src: sqlite3.Connection, target: Path, rollback_journal: bool = False) -> None:
     dest = sqlite3.connect(str(target))
     try:
         src.backup(dest)
+        if rollback_journal:  # a backup is read without leaving -wal/-shm files beside it
+            dest.execute("PRAGMA journal_mode = DELETE")
     finally:
         dest.close()
 
@@ -61,16 +64,19 @@ def create(db_path: Path, reason: str = "manual", keep: int | None = None,
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if conn is not None:
-            _copy(conn, partial)
+            _copy(conn, partial, rollback_journal=True)
         else:
-            src = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+            src = dbfile.connect_read_only(db_path)
             try:
-                _copy(src, partial)
+                _copy(src, partial, rollback_journal=True)
             finally:
                 src.close()
         partial.replace(target)
     except (OSError, sqlite3.Error) as exc:
-        partial.unlink(missing_ok=True)
+        try:
+            partial.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only folder: nothing was written there
         raise BackupError(_failure(folder, exc)) from exc
     rotate(db_path, keep if keep is not None else _keep())
     return Backup(target, now, reason)
@@ -80,6 +86,9 @@ def _failure(folder: Path, exc: Exception) -> str:
     if "full" in str(exc).lower() or getattr(exc, "errno", None) == 28:
         return (f"Cadangan tidak dapat dibuat di {folder}: disk penuh. Kosongkan ruang disk "
                 "lalu coba lagi")
+    reason = dbfile.write_problem(folder / "x")
+    if reason:
+        return f"Cadangan tidak dapat dibuat di {folder}: {reason}"
     return f"Cadangan tidak dapat dibuat di {folder}: {exc}"
 
 
@@ -119,41 +128,94 @@ def daily(db_path: Path, conn: sqlite3.Connection) -> Backup | None:
 
 def restore(db_path: Path, backup: Path) -> Backup:
     """Replace the database with ``backup`` (the database must be closed); the replaced
-    state is backed up first. Returns that safety backup."""
-    try:
-        check = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-        ok = check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        check.close()
-    except sqlite3.Error as exc:
-        raise BackupError(f"Berkas {backup.name} bukan cadangan yang dapat dipakai: {exc}") \
-            from exc
-    if not ok:
-        raise BackupError(f"Cadangan {backup.name} rusak (pemeriksaan integritas gagal)")
-    if _healthy(db_path):
+    state is backed up first. Returns that safety backup.
+
+    ``backup`` must be an IKU database that passes the full integrity check and that this
+    version can open — never a device, a FIFO, an empty file or another application's
+    SQLite file. ``db_path`` must be an IKU database, or a damaged file that has backups
+    beside it (it is kept aside byte for byte)."""
+    check_backup(backup, db_path)
+    healthy = _target_state(db_path)
+    if healthy:
         safety = create(db_path, "sebelum-pulih")
     else:
         # a damaged file is kept byte for byte (never offered for restoring) and replaced
         # whole (SQLite cannot write over what is not a sound database)
         safety = _keep_damaged(db_path)
-    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
     try:
-        _copy(src, db_path)
-    finally:
-        src.close()
+        src = dbfile.connect_read_only(backup, still=True)
+        try:
+            _copy(src, db_path)
+        finally:
+            src.close()
+    except (OSError, sqlite3.Error) as exc:
+        why = ("disk penuh" if "full" in str(exc).lower() or getattr(exc, "errno", None) == 28
+               else dbfile.write_problem(db_path) or str(exc))
+        raise BackupError(f"Cadangan tidak dapat dipulihkan ke {db_path}: {why}. Keadaan "
+                          f"sebelumnya tersimpan di {safety.path}") from exc
     return safety
 
 
-def _healthy(db_path: Path) -> bool:
-    if not db_path.exists():
-        return False
+def check_backup(backup: Path, db_path: Path | None = None) -> None:
+    """Refuse (BackupError) anything that is not a sound IKU database to restore."""
+    name = backup.name or str(backup)
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        dbfile.check_path(backup)
+        found = dbfile.probe(backup, still=True)
+    except dbfile.DatabaseMissing as exc:
+        raise BackupError(f"Berkas cadangan tidak ditemukan: {backup}") from exc
+    except dbfile.DatabaseError as exc:
+        raise BackupError(f"Tidak dipulihkan: {exc}") from exc
+    if not found.iku:
+        raise BackupError(f"Tidak dipulihkan: {backup} bukan cadangan basis data IKU Desktop "
+                          "(berkas SQLite aplikasi lain)")
+    from .migrate import latest_version
+
+    if found.version > latest_version():
+        raise BackupError(f"Tidak dipulihkan: cadangan {name} dibuat oleh versi IKU Desktop "
+                          f"yang lebih baru (skema {found.version}); perbarui aplikasi")
+    if db_path is not None and dbfile.identity(backup) == dbfile.identity(db_path):
+        raise BackupError(f"Tidak dipulihkan: {backup} adalah basis data itu sendiri")
+    if not _integrity_ok(backup, still=True):
+        raise BackupError(f"Cadangan {name} rusak (pemeriksaan integritas gagal); tidak "
+                          "dipulihkan")
+
+
+def _integrity_ok(path: Path, still: bool = False) -> bool:
+    try:
+        conn = dbfile.connect_read_only(path, still=still)
         try:
-            return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            return [r[0] for r in conn.execute("PRAGMA integrity_check")] == ["ok"]
         finally:
             conn.close()
     except sqlite3.Error:
         return False
+
+
+def _target_state(db_path: Path) -> bool:
+    """Whether the database to be replaced is sound (False: damaged, to be kept aside);
+    BackupError when it must not be replaced at all."""
+    problem = dbfile.write_problem(db_path)
+    if problem:
+        raise BackupError(f"Tidak dipulihkan: basis data {db_path} tidak dapat ditulis: "
+                          f"{problem}")
+    try:
+        dbfile.check_path(db_path)
+        found = dbfile.probe(db_path)
+    except dbfile.DatabaseDamaged:
+        found = None
+    except dbfile.DatabaseError as exc:
+        raise BackupError(f"Tidak dipulihkan: {exc}") from exc
+    if found is not None and not found.iku:
+        raise BackupError(f"Tidak dipulihkan: {dbfile.not_iku(db_path)}")
+    if found is not None and _integrity_ok(db_path):
+        return True
+    if not list_backups(db_path):
+        raise BackupError(
+            f"Tidak dipulihkan: {db_path} rusak atau bukan basis data IKU Desktop dan tidak "
+            f"punya cadangan di {folder_for(db_path)}, jadi tidak diganti. Untuk memakai "
+            "cadangan itu, salin menjadi berkas baru lalu buka dengan --db")
+    return False
 
 
 def _keep_damaged(db_path: Path) -> Backup:
@@ -177,4 +239,4 @@ def latest_usable(db_path: Path) -> Backup | None:
 
 
 def current_path() -> Path:
-    return Path(m.database.obj.database)
+    return getattr(m.database.obj, "iku_path", None) or Path(m.database.obj.database)

@@ -1,4 +1,5 @@
-"""Opening a database file: existence, SQLite header, pragmas, integrity check, migrations.
+"""Opening a database file: what the path names, the IKU mark, pragmas, integrity check,
+migrations (``dbfile`` holds the checks of the file itself and the error classes).
 
 Every failure is a ``DatabaseError`` whose text is the Indonesian message for the user.
 """
@@ -12,33 +13,14 @@ from pathlib import Path
 import peewee
 from peewee import SqliteDatabase
 
-from . import migrate
+from . import dbfile, migrate
+from .dbfile import (DatabaseBusy, DatabaseDamaged, DatabaseError,  # noqa: F401 (re-exported)
+                     DatabaseGone, DatabaseMissing, DatabaseUnwritable, NotIkuDatabase)
 from .models import CURRENT_OFFICE, database
+from .writing import read_only_reason  # noqa: F401 (re-exported)
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = dbfile.SQLITE_HEADER
 BUSY_TIMEOUT_MS = 5000
-
-
-class DatabaseError(Exception):
-    """A database that cannot be opened; ``str()`` is the user's message."""
-
-
-class DatabaseMissing(DatabaseError):
-    pass
-
-
-class DatabaseDamaged(DatabaseError):
-    pass
-
-
-def _check_header(path: Path) -> None:
-    try:
-        with open(path, "rb") as f:
-            head = f.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise DatabaseError(f"Berkas basis data tidak dapat dibaca: {path} ({exc.strerror})") from exc
-    if head and head != SQLITE_HEADER:
-        raise DatabaseDamaged(f"Berkas {path} bukan basis data IKU Desktop (bukan berkas SQLite)")
 
 
 def pragmas(journal_mode: str = "wal") -> dict:
@@ -73,7 +55,10 @@ def on_network_share(path: Path) -> bool:
         mounts = Path("/proc/mounts").read_text().splitlines()
     except OSError:
         return False
-    target = str(Path(text).resolve().parent)
+    try:
+        target = str(Path(text).resolve().parent)
+    except (OSError, RuntimeError):  # a symlink loop: refused by the caller
+        return False
     best, kind = "", ""
     for line in mounts:
         parts = line.split()
@@ -96,48 +81,104 @@ def open_database(
     """Open (and with ``create`` make) the database at ``path`` and bind the models to it.
 
     A path that does not exist is an error unless ``create``: a typo must never silently
-    make an empty database. The file must be SQLite, pass ``PRAGMA integrity_check``, and is
-    upgraded to the latest schema (a backup is taken first when it already holds data).
-    The journal is WAL, or the rollback journal on a network share (``journal_mode``
-    forces one). ``read_only``: SQLite refuses every write on this connection.
+    make an empty database. What the path names is checked before SQLite opens it (a
+    folder, device, FIFO, symlink loop or empty file is refused), and an existing file must
+    be an IKU database — marked as one, or made before the mark existed — or it is refused
+    untouched. It must pass ``PRAGMA quick_check`` and is upgraded to the latest schema (a
+    backup is taken first when it already holds data). The journal is WAL, or the rollback
+    journal on a network share (``journal_mode`` forces one). ``read_only``: SQLite refuses
+    every write on this connection. A file on a read-only file system (or not writable)
+    opens read-only by itself; ``read_only_reason(db)`` says why.
     """
     p = Path(path)
+    exists = dbfile.check_path(p, create)
+    if exists:
+        found = dbfile.probe(p)
+        if not found.iku:
+            raise dbfile.not_iku(p)
+    forced = None if read_only else dbfile.write_problem(p)
+    if not exists:
+        if forced:
+            raise DatabaseUnwritable(f"Basis data baru tidak dapat dibuat di {p}: {forced}")
+        try:
+            p.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(f"Folder {p.parent} tidak dapat dibuat ({exc.strerror})") from exc
     if journal_mode is None:
         journal_mode = "delete" if on_network_share(p) else "wal"
-    if p.exists():
-        if p.is_dir():
-            raise DatabaseError(f"{p} adalah folder, bukan berkas basis data")
-        _check_header(p)
-    elif not create:
-        raise DatabaseMissing(
-            f"Basis data tidak ditemukan: {p}. Buat yang baru dengan: iku --db {p} init"
-        )
-    else:
-        p.parent.mkdir(parents=True, exist_ok=True)
 
     options = pragmas(journal_mode)
-    if read_only:
-        options = {k: v for k, v in options.items() if k != "journal_mode"}
-        options["query_only"] = 1
-    db = SqliteDatabase(str(p), pragmas=options)
+    read_only_options = {k: v for k, v in options.items() if k != "journal_mode"}
+    read_only_options["query_only"] = 1
     try:
-        db.connect(reuse_if_open=True)
+        db = _connect(p, read_only_options if read_only or forced else options, forced)
+    except DatabaseUnwritable:
+        if read_only or forced or not exists or not dbfile.disk_full(p):
+            raise
+        # a full disk: SQLite cannot even make its shared-memory file; read what is there
+        forced = dbfile.DISK_FULL_REASON
+        db = _connect(p, read_only_options, forced)
+    try:
         check_integrity(db, p)
     except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
         db.close()
-        raise DatabaseDamaged(f"Berkas {p} rusak atau bukan basis data IKU Desktop ({exc})") from exc
+        raise dbfile.explain(exc, p, opening=True) or DatabaseDamaged(
+            f"Berkas {p} rusak atau bukan basis data IKU Desktop ({exc})") from exc
     except DatabaseError:
         db.close()
         raise
+    db.iku_path = p
+    db.iku_identity = dbfile.identity(p)
+    db.iku_read_only = forced or ("dibuka hanya-baca" if read_only else None)
     database.initialize(db)
-    if upgrade and not read_only:
-        migrate.upgrade(db, p)
-    elif read_only and _schema_version(db) != migrate.latest_version():
+    try:
+        if upgrade and not (read_only or forced):
+            migrate.upgrade(db, p)
+        elif (read_only or forced) and _schema_version(db) != migrate.latest_version():
+            why = (forced or "sedang dibuka hanya-baca; buka setelah pemegangnya menutupnya")
+            raise DatabaseError(f"Basis data {p} perlu diperbarui ke skema terbaru, tetapi "
+                                f"{why}")
+    except (sqlite3.Error, peewee.PeeweeException) as exc:
         db.close()
-        raise DatabaseError(f"Basis data {p} perlu diperbarui ke skema terbaru, tetapi sedang "
-                            "dibuka hanya-baca; buka setelah pemegangnya menutupnya")
+        known = dbfile.explain(exc, p)
+        if known is None:
+            raise
+        raise known from exc
+    except Exception:
+        db.close()
+        raise
     CURRENT_OFFICE[0] = office_code(db)
     return db
+
+
+def _connect(p: Path, options: dict, forced: str | None) -> SqliteDatabase:
+    """Connect; a file that cannot be written (``forced``) is opened through a read-only
+    URI, as immutable when SQLite cannot make its shared-memory file there."""
+    attempts = [(str(p), {})]
+    if forced:
+        attempts = [(dbfile.sqlite_uri(p, mode="ro"), {"uri": True})]
+        if not dbfile.pending_wal(p):
+            attempts.append((dbfile.sqlite_uri(p, immutable=1), {"uri": True}))
+    for i, (name, extra) in enumerate(attempts):
+        db = SqliteDatabase(name, pragmas=options, **extra)
+        try:
+            db.connect(reuse_if_open=True)
+            db.execute_sql("PRAGMA schema_version").fetchone()  # SQLite opens the file here
+            return db
+        except (sqlite3.Error, peewee.PeeweeException) as exc:
+            db.close()
+            if i + 1 < len(attempts) and dbfile.primary_code(exc) in dbfile.NO_SHARED_MEMORY:
+                continue
+            raise dbfile.explain(exc, p, opening=True) or DatabaseError(
+                f"Berkas basis data {p} tidak dapat dibuka ({exc})") from exc
+    raise AssertionError("unreachable")
+
+
+def mark_read_only(db: SqliteDatabase, reason: str) -> None:
+    """From now on refuse every write on ``db`` (and on the connections its worker threads
+    open), saying ``reason``."""
+    db.pragma("query_only", 1, permanent=True)
+    db.iku_read_only = reason
 
 
 def _schema_version(db: SqliteDatabase) -> int:

@@ -17,9 +17,10 @@ from types import ModuleType
 from peewee import SqliteDatabase
 
 from . import migrations as _pkg
+from . import writing
 from .fields import utc_now
 
-HISTORY = "schema_migrations"
+HISTORY = "schema_migrations"  # PRAGMA user_version follows its latest version
 
 
 @dataclass(frozen=True)
@@ -84,11 +85,16 @@ def upgrade(db: SqliteDatabase, path: Path | None = None, to_version: int | None
         backup.create(path, "sebelum-migrasi", conn=db.connection())
     conn = db.connection()
     for m in pending:
-        with db.atomic():
+        # the write lock first, then the version again: two programs opening an old file
+        # at once must not both apply a migration
+        with writing.transaction(db):
+            if current_version(db) >= m.version:
+                continue
             m.module.up(conn)
             db.execute_sql(
                 f"INSERT INTO {HISTORY} (version, name, applied_at) VALUES (?, ?, ?)",
                 (m.version, m.name, utc_now()),
             )
+            db.execute_sql(f"PRAGMA user_version = {int(m.version)}")
         version = m.version
-    return version
+    return max(version, current_version(db))
