@@ -27,6 +27,10 @@ def _text(value) -> str:
     return "" if value is None else str(value)
 
 
+def _count(value) -> str:
+    return "" if value is None else format_number(value, 0)
+
+
 class ResponseGrid(QTableView):
     """Typing 1–4 in an unsur column stores the answer and moves to the next cell."""
 
@@ -76,7 +80,8 @@ class IkmPanel(RecordsPanel):
             Column("Nama survei", lambda s: s.nama, "nama"),
             Column("Periode", lambda s: s.periode, "periode"),
             Column("Jenis layanan", lambda s: s.jenis_layanan, "jenis_layanan"),
-            Column("Populasi penerima layanan", lambda s: _text(s.populasi), "populasi"),
+            Column("Populasi penerima layanan", lambda s: _count(s.populasi), "populasi",
+                   lambda s: _text(s.populasi)),
             Column("Responden", lambda s: format_number(
                 m.IkmRespon.live().where(m.IkmRespon.survei == s.id).count(), 0)),
         ], lambda ids: {s.id: s for s in m.IkmSurvei.select().where(m.IkmSurvei.id.in_(ids))},
@@ -189,10 +194,10 @@ class IkmPanel(RecordsPanel):
         if minimum is None:
             sample = "populasi belum diisi: kecukupan sampel tidak dapat diperiksa"
         elif snap["responden"] < minimum:
-            sample = (f"<span style='color:#c0392b'>{snap['responden']} responden, kurang dari "
-                      f"sampel minimum {minimum}</span>")
+            sample = (f"<span style='color:#c0392b'>{_count(snap['responden'])} responden, kurang "
+                      f"dari sampel minimum {_count(minimum)}</span>")
         else:
-            sample = f"{snap['responden']} responden ≥ sampel minimum {minimum}"
+            sample = f"{_count(snap['responden'])} responden ≥ sampel minimum {_count(minimum)}"
         self.summary.setText(f"NRR: {nrr}<br>{value}<br>Sampel: {sample}")
 
     def _add_survey(self) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QProgressBar, QPushButton, QTableView, QTabWidget, QVBoxLayout,
 )
 
-from iku_desktop.domain.formatting import format_date
+from iku_desktop.domain.formatting import format_date, format_number
 from iku_desktop.exchange import errors_out
 from iku_desktop.exchange.importer import ImportResult, Progress, import_file
 from iku_desktop.services.database import office_code
@@ -151,8 +151,8 @@ class ImportDialog(QDialog):
                   self._checked if dry_run else self._imported, self._failed)
 
     def _progressed(self, stage: str, done: int, total: int) -> None:
-        self.stage.setText(stage + (f" ({done:,} dari {total:,} baris)".replace(",", ".")
-                                    if total else ""))
+        self.stage.setText(stage + (f" ({format_number(done, 0)} dari {format_number(total, 0)} "
+                                    "baris)" if total else ""))
         if total:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
@@ -166,13 +166,15 @@ class ImportDialog(QDialog):
         for t in result.tables:
             view = QTableView()
             view.setModel(PreviewModel(t, view))
-            self.preview.addTab(view, f"{t.name or self.path.name} ({len(t.rows)} baris)")
-        errors, warnings = len(result.report.errors), len(result.report.warnings)
+            self.preview.addTab(view, f"{t.name or self.path.name} "
+                                      f"({format_number(len(t.rows), 0)} baris)")
+        errors = len(result.report.errors)
+        warnings = format_number(len(result.report.warnings), 0)
         kinds = ", ".join(result.kinds) or "tidak dikenali"
         if errors:
-            self.summary.setText(f"<b>{errors} galat</b>, {warnings} peringatan (jenis data: "
-                                 f"{kinds}). Perbaiki berkas lalu buka lagi; tidak ada yang "
-                                 "disimpan.")
+            self.summary.setText(f"<b>{format_number(errors, 0)} galat</b>, {warnings} peringatan "
+                                 f"(jenis data: {kinds}). Perbaiki berkas lalu buka lagi; tidak "
+                                 "ada yang disimpan.")
         else:
             self.summary.setText(f"Tidak ada galat ({warnings} peringatan). Jenis data: {kinds}. "
                                  "Tekan Impor untuk menyimpan.")
@@ -193,8 +195,9 @@ class ImportDialog(QDialog):
             self.summary.setText("Impor gagal; tidak ada yang disimpan.")
             self._show_issues()
             return
-        lines = [f"{TABLE_LABELS.get(t, t)}: {c.added} ditambah, {c.updated} diubah, "
-                 f"{c.unchanged} tetap" for t, c in result.counts.items()]
+        lines = [f"{TABLE_LABELS.get(t, t)}: {format_number(c.added, 0)} ditambah, "
+                 f"{format_number(c.updated, 0)} diubah, {format_number(c.unchanged, 0)} tetap"
+                 for t, c in result.counts.items()]
         self.summary.setText("<b>Impor selesai.</b><br>" + "<br>".join(lines))
         self.cancel_button.setText("&Tutup")
         self.on_imported(set(result.counts))
@@ -228,4 +231,5 @@ class ImportDialog(QDialog):
                     self.path.stem + "-perbaikan.xlsx")), "Excel (*.xlsx)")
         if path:
             n = errors_out.write_errors(self.result.tables, self.result.report, path)
-            self.summary.setText(f"{n} baris bermasalah disimpan ke {path} (kolom Kesalahan).")
+            self.summary.setText(f"{format_number(n, 0)} baris bermasalah disimpan ke {path} "
+                                 "(kolom Kesalahan).")

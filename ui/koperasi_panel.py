@@ -30,7 +30,7 @@ TB_COLUMNS = [  # (header, field, kind)
     ("RAT sah", "rat_sah", "bool"), ("Volume usaha (Rp)", "volume_usaha", "money"),
     ("Aset (Rp)", "aset", "money"), ("Modal sendiri (Rp)", "modal_sendiri", "money"),
     ("Modal luar (Rp)", "modal_luar", "money"), ("SHU (Rp)", "shu", "money"),
-    ("Anggota L", "anggota_l", "int"), ("Anggota P", "anggota_p", "int"),
+    ("Anggota L", "anggota_l", "count"), ("Anggota P", "anggota_p", "count"),
 ]
 
 
@@ -41,9 +41,9 @@ def _show(value, kind: str) -> str:
         return format_date(value)
     if kind == "bool":
         return "Ya" if value else "Tidak"
-    if kind == "money":
+    if kind in ("money", "count"):
         return format_number(value, 0)
-    return str(value)
+    return str(value)  # the tahun buku: a year, never grouped
 
 
 class TahunBukuModel(RowsModel):
@@ -76,7 +76,7 @@ class TahunBukuModel(RowsModel):
             if kind == "date":
                 return value.strftime("%d/%m/%Y") if value else ""
             return _show(value, kind)
-        if role == Qt.TextAlignmentRole and kind in ("money", "int"):
+        if role == Qt.TextAlignmentRole and kind in ("money", "int", "count"):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
 

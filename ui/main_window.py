@@ -323,7 +323,8 @@ class MainWindow(QMainWindow):
         year = self.year
         self.statusBar().showMessage("Mengekspor…")
         tasks.run(lambda: export.export(kind, path, year=year),
-                  lambda n: self.statusBar().showMessage(f"{n} baris diekspor ke {path}", 8000),
+                  lambda n: self.statusBar().showMessage(
+                      f"{format_number(n, 0)} baris diekspor ke {path}", 8000),
                   lambda exc: QMessageBox.warning(self, "Ekspor gagal", str(exc)))
 
     def _template(self) -> None:

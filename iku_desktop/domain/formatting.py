@@ -31,6 +31,15 @@ def format_number(value: Decimal | Fraction | int | None, places: int = 2) -> st
     return sign + out + ("," + frac if frac else "")
 
 
+def format_decimal(value: Decimal | int | None) -> str:
+    """A figure with the decimals it was written with: Decimal("7.5") → "7,5",
+    Decimal("24.50") → "24,50", 30 → "30", 15000 → "15.000" (echoing what a user typed)."""
+    if value is None:
+        return DASH
+    d = Decimal(value)
+    return format_number(d, max(0, -d.as_tuple().exponent))
+
+
 def format_percent(value: Decimal | Fraction | None, places: int = 2) -> str:
     """85.5 → "85,50%"."""
     return DASH if value is None else format_number(value, places) + "%"

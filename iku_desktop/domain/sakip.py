@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
+from .formatting import format_decimal
+
 
 class Skema(str, Enum):
     PERMENPANRB_88_2021 = "88/2021"
@@ -65,7 +67,8 @@ def check_score(nilai: Decimal, maksimum: Decimal = Decimal(100), nama: str = "N
     if nilai < 0:
         raise SakipError(f"{nama} tidak boleh negatif")
     if nilai > maksimum:
-        raise SakipError(f"{nama} {nilai} melebihi nilai maksimum {maksimum}")
+        raise SakipError(f"{nama} {format_decimal(nilai)} melebihi nilai maksimum "
+                         f"{format_decimal(maksimum)}")
     if nilai != nilai.quantize(Decimal("0.01")):
         raise SakipError(f"{nama} paling banyak dua angka di belakang koma")
 
@@ -115,7 +118,8 @@ def nilai_evaluasi(skema: Skema, komponen: dict[str, Decimal | None],
     if given:
         s = total(skema, given)
         if nilai_lhe is not None and nilai_lhe != s:
-            raise SakipError(f"Nilai LHE {nilai_lhe} tidak sama dengan jumlah komponen {s}")
+            raise SakipError(f"Nilai LHE {format_decimal(nilai_lhe)} tidak sama dengan jumlah "
+                             f"komponen {format_decimal(s)}")
         return s
     if nilai_lhe is None:
         raise SakipError("Nilai komponen atau nilai LHE harus diisi")

@@ -41,8 +41,9 @@ def compute(year: int) -> IndicatorResult:
             minimum = rule.minimum_sample(populasi)
             if s.responses < minimum:
                 warnings.append(
-                    f"Survei '{nama}': {s.responses} responden, kurang dari sampel minimum "
-                    f"{minimum} untuk populasi {format_number(populasi, 0)} "
+                    f"Survei '{nama}': {format_number(s.responses, 0)} responden, kurang dari "
+                    f"sampel minimum {format_number(minimum, 0)} untuk populasi "
+                    f"{format_number(populasi, 0)} "
                     "(Krejcie & Morgan)")
         survey_rows.append(_row(str(sid), nama, s, populasi=populasi, sampel_minimum=minimum))
     unsur_rows = tuple(
@@ -58,12 +59,13 @@ def compute(year: int) -> IndicatorResult:
                          for k, v in sorted(by_layanan.items())),
         "unsur": unsur_rows,
     }
-    trace = [TraceStep("Jumlah responden", str(pooled.responses))]
+    trace = [TraceStep("Jumlah responden", format_number(pooled.responses, 0))]
     for u in rule.UNSUR:
         if u.kode in result.nrr:
             trace.append(TraceStep(
                 f"NRR {u.kode} {u.nama}",
-                f"{pooled.sums[u.kode]} / {pooled.counts[u.kode]} = "
+                f"{format_number(pooled.sums[u.kode], 0)} / "
+                f"{format_number(pooled.counts[u.kode], 0)} = "
                 f"{format_number(result.nrr[u.kode], 6)}…"))
     if result.ikm is not None:
         trace.append(TraceStep("IKM (skala 1–4) = Σ NRR × 1/9",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...domain import sakip as rule
-from ...domain.formatting import format_date, format_number
+from ...domain.formatting import format_date, format_decimal, format_number
 from ...domain.results import BreakdownRow, IndicatorResult, TraceStep
 from ...store import models as m
 
@@ -29,7 +29,8 @@ def compute(year: int) -> IndicatorResult:
         TraceStep("Skema", f"PermenPANRB {skema.value}"),
         TraceStep("LHE", f"{row.nomor_lhe or '–'}, {format_date(row.tanggal_lhe)}"),
     ]
-    trace += [TraceStep(f"{r.label} (maks. {r.extra['maksimum']})", format_number(r.value))
+    trace += [TraceStep(f"{r.label} (maks. {format_decimal(r.extra['maksimum'])})",
+                        format_number(r.value))
               for r in rows]
     trace.append(TraceStep("Nilai", f"{format_number(nilai)} → predikat {predikat} ({arti})"))
     return IndicatorResult(
