@@ -1,5 +1,5 @@
-"""``iku office``, ``iku package`` and ``iku audit``: the office's identity, data packages
-between offices, and the audit log."""
+"""``iku office``, ``iku package`` and ``iku audit``: the office's identity (and its keys,
+``key_commands``), data packages between offices, and the audit log."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 
 from ..exchange.package import PackageError
-from ..services import office, packages
+from ..services import office, office_keys, ownership, packages
 from ..services.editing_errors import EditError
 from ..store import audit
 from ..store.database import open_database
+from . import key_commands
 
 
 def cmd_office(args) -> int:
@@ -20,7 +21,15 @@ def cmd_office(args) -> int:
         if args.action == "show":
             info = office.current()
             print(f"Kantor: {info.describe()}")
+            fingerprint = office_keys.own_fingerprint(create=False)
+            if fingerprint:
+                print(f"Sidik kunci kantor: {fingerprint}")
             return 0
+        if args.action == "keys":
+            return key_commands.cmd_keys(args.words)
+        if args.words:
+            print(f"Galat: kata tidak dikenal: {' '.join(args.words)}", file=sys.stderr)
+            return 2
         if bool(args.kabupaten) == bool(args.provinsi):
             print("Galat: pilih salah satu: --kabupaten KODE atau --provinsi", file=sys.stderr)
             return 2
@@ -35,12 +44,26 @@ def cmd_office(args) -> int:
         db.close()
 
 
+def _print_parties(r: packages.MergeResult) -> None:
+    state = ("kunci yang sudah dipercaya" if not r.new_key else
+             "kunci BARU, belum pernah diterima di sini" if r.dry_run else
+             "kunci BARU, kini dicatat")
+    print(f"  Pengirim: {r.office_name or r.office} ({r.office}), sidik {r.fingerprint} "
+          f"— {state}")
+    for to in r.receivers:
+        print(f"  Penerima: {to.office_name} ({to.office}), sidik {to.fingerprint} — isi "
+              "disegel")
+    for w in r.warnings:
+        print(f"  PERINGATAN: {w}")
+
+
 def _print_merge(r: packages.MergeResult) -> None:
     who = r.office_name or r.office
     if r.already:
         print(f"Paket {r.package_id} dari {who} sudah pernah diimpor; tidak ada yang berubah.")
         return
     print(("Pratinjau paket" if r.dry_run else "Paket diimpor") + f" dari {who}:")
+    _print_parties(r)
     if not r.counts:
         print("  (paket tidak berisi perubahan)")
     for table, c in r.counts.items():
@@ -59,10 +82,20 @@ def cmd_package(args) -> int:
             if not args.output:
                 print("Galat: sebutkan berkas paket dengan -o BERKAS.ikupkg", file=sys.stderr)
                 return 2
-            r = packages.export_package(args.output, since=args.since, everything=args.all)
+            r = packages.export_package(args.output, since=args.since, everything=args.all,
+                                        to=args.to, unsealed=args.unsealed)
             rows = sum(r.counts.values())
             print(f"Paket ditulis: {r.path} ({rows} baris"
                   + (f", berubah sejak {r.since}" if r.since else ", semua data") + ")")
+            print(f"  ditandatangani {ownership.describe(ownership.office_code())}, sidik "
+                  f"{r.fingerprint}")
+            for to in r.receivers:
+                print(f"  disegel untuk {to.office_name} ({to.office}), sidik {to.fingerprint}")
+            if r.without_key:
+                print("  tidak dapat dibuka oleh (kuncinya belum dikenal di sini): "
+                      + ", ".join(ownership.describe(c) for c in r.without_key))
+            if not r.receivers:
+                print(f"PERINGATAN: {packages.UNSEALED_WARNING}", file=sys.stderr)
             for table, n in r.counts.items():
                 print(f"  {table:<22} {n}")
         elif args.action == "import":
@@ -99,7 +132,7 @@ def cmd_package(args) -> int:
                 arah = "keluar" if p.arah == "keluar" else f"masuk dari {p.kantor}"
                 print(f"{p.dicatat_at}  {arah:<20} {p.nama_berkas}  {p.jumlah}")
         return 0
-    except (PackageError, packages.ConflictError, EditError) as exc:
+    except (PackageError, packages.ConflictError, EditError, office_keys.OfficeKeyError) as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return 1
     finally:
@@ -131,7 +164,10 @@ def cmd_audit(args) -> int:
 def add_parsers(sub, common) -> None:
     p = sub.add_parser("office", parents=[common],
                        help="kantor pemilik basis data ini (provinsi atau kabupaten/kota)")
-    p.add_argument("action", choices=("show", "set"))
+    p.add_argument("action", choices=("show", "set", "keys"),
+                   help="keys: kunci kantor ini dan kunci kantor lain yang dipercaya")
+    p.add_argument("words", nargs="*", metavar="…",
+                   help="keys accept KODE SIDIK | keys export BERKAS | keys import BERKAS")
     p.add_argument("--kabupaten", help="kode BPS/Kemendagri atau nama kabupaten/kota")
     p.add_argument("--provinsi", action="store_true", help="kantor provinsi")
     p.add_argument("--force", action="store_true",
@@ -145,6 +181,11 @@ def add_parsers(sub, common) -> None:
                    help="import: berkas .ikupkg; resolve: nomor konflik")
     p.add_argument("-o", "--output", type=Path, help="export: berkas .ikupkg")
     p.add_argument("--since", help="export: data yang berubah sejak waktu ini (ISO, UTC)")
+    p.add_argument("--to", metavar="KODE", action="append",
+                   help="export: kantor penerima, boleh berulang (bawaan: provinsi; dari "
+                        "provinsi: semua kabupaten/kota yang kuncinya dikenal)")
+    p.add_argument("--unsealed", action="store_true",
+                   help="export: hanya bertanda tangan, tidak disegel untuk penerima")
     p.add_argument("--all", action="store_true",
                    help="export: semua data; conflicts: juga yang sudah diselesaikan")
     p.add_argument("--dry-run", action="store_true", help="import: pratinjau saja")

@@ -1,6 +1,7 @@
 """The office this database belongs to: the province (default) or one kabupaten/kota
 office. Set once: ``iku office set --kabupaten KODE`` / ``--provinsi``, or Pengaturan in the
-window. New rows carry the office's code as their origin."""
+window. New rows carry the office's code as their origin, and its packages are signed with
+the key pair made for that code (``office_keys``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from ..domain.ownership import PROVINSI
 from ..domain.wilayah import WilayahError, find_kabupaten
 from ..store import audit
 from ..store import models as m
+from . import office_keys, ownership
 
 OFFICE_PROVINSI = "Dinas Koperasi dan UKM Provinsi Jambi"
 
@@ -77,4 +79,8 @@ def set_office(kabupaten: str | None, force: bool = False) -> OfficeInfo:
         else:
             row.kind, row.kabupaten, row.nama = kind, kab_row, nama
             row.save()
-    return load()
+    info = load()
+    if not ownership.READ_ONLY[0]:
+        with m.database.atomic():  # a key speaks for one office: a new code, a new key pair
+            office_keys.own_secret()
+    return info

@@ -6,6 +6,16 @@ rows it owns; the province sends everything (the document and targets, and every
 records it has gathered). Each exported row's content hash is remembered as the version
 the other offices now have (``sync_hash``).
 
+Every package is signed with this office's key and sealed to the receiving offices' keys
+(``office_keys``; the format in ``exchange.package``): a district's packages go to the
+province, the province's to every district whose key it knows (or those named, ``to``).
+Where a receiver's key is not known yet the export is refused (``ReceiverKeyUnknown``)
+unless sent ``unsealed`` (signed only).
+
+Receiving checks the signature, then whether the sender's key may speak for the office it
+claims (``office_keys.check_sender``: pinned, or first seen), then opens the body — all
+before anything is merged; a first-seen key is pinned with the merge.
+
 Merge (``import_package``), row by row, by uuid, after the whole package is checked:
 - a row this database does not have is added;
 - the same content: nothing changes;
@@ -33,13 +43,13 @@ from peewee import OperationalError
 
 from ..domain.identifiers import shown_value
 from ..domain.ownership import PROVINSI, REGIONAL
+from ..domain.wilayah import KABUPATEN_KOTA
 from ..exchange import package as pkgfile
 from ..store import audit, backup, migrate, summaries
 from ..store import models as m
 from ..store.database import DISK_FULL, is_disk_full
 from ..store.fields import new_uuid, utc_now
-from . import ownership
-from . import package_values
+from . import office_keys, ownership, package_values
 from .sync_rows import (
     NATURAL, ORDER, Mapper, MissingParent, all_portable_columns, content_hash, portable_schema,
 )
@@ -73,6 +83,9 @@ class MergeResult:
     conflicts: ids of the conflicts found (``m.Konflik``).
     already: the package had been imported before (nothing changed).
     dry_run: nothing was written (a preview).
+    fingerprint: of the sender's key; new_key: first seen here (pinned with the merge).
+    receivers: the offices it was sealed to (none: sent unsealed).
+    warnings: what the preview must say (unsealed, a new key to compare by phone).
     """
 
     package_id: str
@@ -83,6 +96,10 @@ class MergeResult:
     conflicts: list[int] = field(default_factory=list)
     already: bool = False
     dry_run: bool = False
+    fingerprint: str = ""
+    new_key: bool = False
+    receivers: tuple[pkgfile.Party, ...] = ()
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -93,6 +110,10 @@ class MergeResult:
 
     def as_dict(self) -> dict:
         return {"package_id": self.package_id, "office": self.office,
+                "office_name": self.office_name, "fingerprint": self.fingerprint,
+                "new_key": self.new_key, "sealed": bool(self.receivers),
+                "receivers": [r.as_dict() for r in self.receivers],
+                "warnings": self.warnings,
                 "already": self.already, "dry_run": self.dry_run,
                 "counts": {t: c.as_dict() for t, c in self.counts.items()},
                 "refused": [r.__dict__ for r in self.refused], "conflicts": self.conflicts}
@@ -100,10 +121,17 @@ class MergeResult:
 
 @dataclass
 class ExportResult:
+    """Attributes: receivers: the offices the package is sealed to (none: unsealed);
+    fingerprint: of this office's key, which signed it; without_key: the districts a
+    province package is not sealed to, their keys not known here."""
+
     path: Path
     package_id: str
     since: str | None
     counts: dict[str, int]
+    receivers: tuple[pkgfile.Party, ...] = ()
+    fingerprint: str = ""
+    without_key: list[str] = field(default_factory=list)
 
 
 def _conn():
@@ -124,11 +152,53 @@ def _owned_where(table: str, office: str) -> tuple[str, tuple]:
             "k.id = c.kabupaten_id WHERE k.bps = ?)"), (office,)
 
 
-def export_package(path: str | Path, since: str | None = None,
-                   everything: bool = False) -> ExportResult:
-    """Write the package of this office's changes to ``path``."""
+UNSEALED_WARNING = ("Paket tidak disegel: NIK pemilik dan data lain di dalamnya dapat "
+                    "dibaca siapa pun yang memegang berkasnya (flashdisk yang hilang, "
+                    "surel yang salah kirim); hanya tanda tangannya yang menjaga isinya dari "
+                    "pemalsuan")
+
+
+def receivers(to: list[str] | None = None) -> tuple[list[pkgfile.Party], list[str]]:
+    """The offices a package is sealed to, and the districts left out (their keys unknown):
+    those named in ``to``, else a district's package to the province and the province's to
+    every district whose key is known here. Raises ``ReceiverKeyUnknown`` for a named
+    office (or the province) whose key is not known."""
+    office = ownership.office_code()
+    if to:
+        codes = list(dict.fromkeys(office_keys.office_code_of(t) for t in to))
+    elif office != PROVINSI:
+        codes = [PROVINSI]
+    else:
+        codes = [k.bps for k in KABUPATEN_KOTA]
+        found = [office_keys.receiver(c) for c in codes]
+        parties = [p for p in found if p is not None]
+        if not parties:
+            raise pkgfile.PackageError(
+                "Belum ada kunci kantor kabupaten/kota yang dikenal di sini, jadi paket tidak "
+                "dapat disegel. Terima dahulu paket atau berkas kunci (iku office keys import "
+                "BERKAS) dari kantor penerima, atau kirim tanpa segel (--unsealed)")
+        return parties, [c for c, p in zip(codes, found) if p is None]
+    if office in codes:
+        raise pkgfile.PackageError("Paket tidak dikirim ke kantor ini sendiri; sebutkan "
+                                   "kantor penerima yang lain")
+    parties = []
+    for code in codes:
+        party = office_keys.receiver(code)
+        if party is None:
+            raise office_keys.ReceiverKeyUnknown(code)
+        parties.append(party)
+    return parties, []
+
+
+def export_package(path: str | Path, since: str | None = None, everything: bool = False,
+                   to: list[str] | None = None, unsealed: bool = False) -> ExportResult:
+    """Write the package of this office's changes to ``path``, signed, and sealed to the
+    offices ``to`` (default: ``receivers``) unless ``unsealed``."""
     path = Path(path)
     office = ownership.office_code()
+    parties, without_key = ([], []) if unsealed else receivers(to)
+    with m.database.atomic():
+        secret = office_keys.own_secret()
     since = None if everything else since or last_export()
     conn = _conn()
     mapper = Mapper(conn)
@@ -154,38 +224,78 @@ def export_package(path: str | Path, since: str | None = None,
     created = utc_now()
     package = pkgfile.Package(new_uuid(), office, info, created, since,
                               migrate.latest_version(), tables)
-    pkgfile.write(path, package)
+    envelope = pkgfile.write(path, package, secret, parties)
     with m.database.atomic():
         for table, pairs in hashes.items():
             conn.executemany(f"UPDATE {table} SET sync_hash = ? WHERE uuid = ?", pairs)
-        m.Paket.create(package_id=package.package_id, arah="keluar", kantor="",
+        m.Paket.create(package_id=package.package_id, arah="keluar",
+                       kantor=",".join(p.office for p in parties),
                        nama_berkas=path.name, dibuat_at=created, sejak=since,
                        dicatat_at=created, jumlah=json.dumps(package.counts()))
-    return ExportResult(path, package.package_id, since, package.counts())
+    return ExportResult(path, package.package_id, since, package.counts(), tuple(parties),
+                        envelope.sender.fingerprint, without_key)
 
 
-def read_package(path: str | Path) -> pkgfile.Package:
-    """The package, checked whole: its file (``exchange.package``), then every value of
-    every row by the register rules (``package_values``)."""
+def open_package(path: str | Path) -> tuple[pkgfile.Envelope, office_keys.Trust]:
+    """Read a package's outside, check its signature and decide whether the key it is
+    signed with may speak for the office it claims here; refused (``PackageError``) when
+    not, or when it is sealed to another office. Writes nothing."""
+    env = pkgfile.open_envelope(Path(path), migrate.latest_version())
+    if env.sender.office == ownership.office_code():
+        raise pkgfile.PackageError(f"Paket {env.name} dibuat oleh kantor ini sendiri; "
+                                   "impor paket dari kantor lain")
+    trust = office_keys.check_sender(env)
+    if env.sealed:
+        _check_receiver(env)
+    return env, trust
+
+
+def _check_receiver(env: pkgfile.Envelope) -> None:
+    office = ownership.office_code()
+    mine = office_keys.own_party(create=False)
+    if any(mine is not None and r.office == office and r.public_key == mine.public_key
+           for r in env.receivers):
+        return
+    here = ownership.describe(office) + (f" (sidik {mine.fingerprint})" if mine
+                                         else " (belum mempunyai kunci)")
+    to = ", ".join(f"{ownership.describe(r.office)} (sidik {r.fingerprint})"
+                   for r in env.receivers)
+    raise pkgfile.PackageError(
+        f"Paket {env.name} disegel untuk {to} dan tidak dapat dibuka di {here}: hanya kantor "
+        "penerimanya yang dapat membukanya. Minta kantor pengirim membuat paket untuk kantor "
+        "ini")
+
+
+def read_package(env: pkgfile.Envelope) -> pkgfile.Package:
+    """The package's body, checked whole: its file (``exchange.package``, opened with this
+    office's key when sealed), then every value of every row by the register rules
+    (``package_values``)."""
     conn = _conn()
-    pkg = pkgfile.read(Path(path), all_portable_columns(conn), migrate.latest_version())
-    package_values.check_tables(pkg.tables, portable_schema(conn), Path(path).name)
+    secret = office_keys.own_secret(create=False) if env.sealed else None
+    pkg = pkgfile.read_body(env, secret, all_portable_columns(conn))
+    package_values.check_tables(pkg.tables, portable_schema(conn), env.name)
     return pkg
 
 
 def import_package(path: str | Path, dry_run: bool = False) -> MergeResult:
     """Check and merge a package (``dry_run``: only tell what would change)."""
     path = Path(path)
-    pkg = read_package(path)
-    office = ownership.office_code()
-    result = MergeResult(pkg.package_id, pkg.office, pkg.office_name, dry_run=dry_run)
-    if pkg.office == office:
-        raise pkgfile.PackageError(f"Paket {path.name} dibuat oleh kantor ini sendiri; "
-                                   "impor paket dari kantor lain")
-    if m.Paket.select().where((m.Paket.package_id == pkg.package_id)
+    env, trust = open_package(path)
+    result = MergeResult(env.package_id, env.sender.office, env.sender.office_name,
+                         dry_run=dry_run, fingerprint=trust.fingerprint, new_key=trust.new,
+                         receivers=env.receivers)
+    if not env.sealed:
+        result.warnings.append(UNSEALED_WARNING)
+    if trust.new:
+        result.warnings.append(
+            f"Kunci {ownership.describe(env.sender.office)} baru pertama kali diterima di "
+            f"sini (sidik {trust.fingerprint}): bandingkan sidik ini lewat telepon dengan "
+            "kantor pengirim. Kunci ini dicatat saat paket digabungkan")
+    if m.Paket.select().where((m.Paket.package_id == env.package_id)
                               & (m.Paket.arah == "masuk")).exists():
         result.already = True
         return result
+    pkg = read_package(env)
     ownership.check_writable()
     if dry_run:
         with m.database.atomic() as tx:
@@ -199,6 +309,7 @@ def import_package(path: str | Path, dry_run: bool = False) -> MergeResult:
     try:
         with audit.recording(m.database, f"Paket {path.name} dari {pkg.office_name or pkg.office}"):
             _merge(pkg, result, path)
+            office_keys.record_sender(env, trust, utc_now())
     except (OperationalError, sqlite3.OperationalError) as exc:
         if not is_disk_full(exc):
             raise

@@ -9,6 +9,7 @@ rupiah in integer columns.
 from __future__ import annotations
 
 from peewee import (
+    BlobField,
     BooleanField,
     DatabaseProxy,
     ForeignKeyField,
@@ -318,7 +319,7 @@ class Paket(BaseModel):
 
     package_id = TextField()
     arah = TextField()
-    kantor = TextField()  # the other office (recipient unknown for "keluar": "")
+    kantor = TextField()  # the sender; for "keluar" the receivers ("1505,1571"; "": unsealed)
     nama_berkas = TextField()
     dibuat_at = TextField()
     sejak = TextField(null=True)
@@ -363,8 +364,42 @@ class KunciTahun(BaseModel):
         table_name = "kunci_tahun"
 
 
+class KunciSendiri(BaseModel):
+    """This database's own key pair for one office code (services.office_keys). The
+    private key (``rahasia``, the 32-byte Ed25519 seed) never leaves the database: no
+    package, export or audit row carries it."""
+
+    kantor = TextField(primary_key=True)
+    rahasia = BlobField()
+    publik = TextField()  # hex
+    dibuat_at = TextField(default=utc_now)
+
+    class Meta:
+        table_name = "kunci_sendiri"
+
+
+class KunciKantor(BaseModel):
+    """Another office's public key, pinned: on its first package (``cara`` "paket"), from
+    its key file ("berkas"), or accepted by an operator ("operator"; ``publik`` stays
+    None until a package or key file with that fingerprint arrives). One key per office is
+    in force (``diganti_at`` None); a replaced key keeps its row."""
+
+    uuid = TextField(unique=True, default=new_uuid)
+    kantor = TextField()
+    nama = TextField(default="")
+    publik = TextField(null=True)  # hex
+    sidik = TextField()
+    cara = TextField()
+    dicatat_at = TextField(default=utc_now)
+    terakhir_at = TextField(null=True)  # the last package signed with it
+    diganti_at = TextField(null=True)
+
+    class Meta:
+        table_name = "kunci_kantor"
+
+
 ALL_MODELS = (
     Kabupaten, Office, Dokumen, Fungsi, Sasaran, Indikator, Target, RealisasiManual,
     Koperasi, KoperasiTahunBuku, UsahaKecil, Sakip, IkmSurvei, ImportBatch, IkmRespon, Setting,
-    Cetakan, Paket, Konflik, KunciTahun,
+    Cetakan, Paket, Konflik, KunciTahun, KunciSendiri, KunciKantor,
 )

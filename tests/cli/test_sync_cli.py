@@ -24,6 +24,9 @@ def test_office_package_conflict_round_trip(tmp_path, capsys):
     assert code == 0 and "Kabupaten Muaro Jambi (kode BPS 1505)" in out
     assert "Muaro Jambi" in run(capsys, "--db", muaro, "office", "show")[1]
     assert run(capsys, "--db", muaro, "office", "set")[0] == 2  # which office?
+    # the district knows the province's key from its key file: its packages are sealed
+    assert run(capsys, "--db", prov, "office", "keys", "export", tmp_path / "prov.ikukey")[0] == 0
+    assert run(capsys, "--db", muaro, "office", "keys", "import", tmp_path / "prov.ikukey")[0] == 0
     db = open_database(muaro)
     editing.prepare_usaha("Kopi", "Ali", "Muaro Jambi", "01/03/2021").write()
     db.close()

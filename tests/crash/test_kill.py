@@ -88,7 +88,7 @@ def test_killed_package_merge_leaves_all_or_nothing(tmp_path):
     from iku_desktop.exchange.importer import import_file
 
     assert import_file(write_csv(tmp_path / "usaha.csv", HEADER, rows())).written
-    packages.export_package(tmp_path / "muaro.ikupkg")
+    packages.export_package(tmp_path / "muaro.ikupkg", unsealed=True)
     db.close()
     province = tmp_path / "provinsi.sqlite"
     init_database(province).close()

@@ -108,7 +108,7 @@ def test_a_package_with_a_bad_value_is_refused_whole_at_the_province(tmp_path, s
     with at(district) as db:
         db.execute_sql("DROP TRIGGER IF EXISTS audit_usaha_kecil_update")  # an outside tool
         db.execute_sql(sql)
-        packages.export_package(tmp_path / "muaro.ikupkg")
+        packages.export_package(tmp_path / "muaro.ikupkg", unsealed=True)
     prov = new_office(tmp_path, "provinsi")
     with at(prov) as db:
         before = table_dump(db)

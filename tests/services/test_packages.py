@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from iku_desktop.exchange import package as pkgfile
-from iku_desktop.services import editing, office, packages
+from iku_desktop.services import editing, office, office_keys, packages
 from iku_desktop.services.database import init_database
 from iku_desktop.services.editing_errors import EditError
-from iku_desktop.services.sync_rows import Mapper
-from iku_desktop.store import audit
+from iku_desktop.services.sync_rows import Mapper, all_portable_columns
+from iku_desktop.store import audit, migrate
 from iku_desktop.store import models as m
 from iku_desktop.store.database import open_database
 from tests.conftest import table_dump
@@ -24,13 +24,33 @@ REGISTERS = ("dokumen", "fungsi", "sasaran", "indikator", "target", "koperasi",
              "koperasi_tahun_buku", "usaha_kecil")
 
 
-def new_office(tmp_path: Path, name: str, kabupaten: str | None = None) -> Path:
+def new_office(tmp_path: Path, name: str, kabupaten: str | None = None,
+               introduce: bool = True) -> Path:
+    """A new office database; ``introduce``: it and the offices made before it in
+    ``tmp_path`` exchange key files, so that packages between them are sealed."""
     path = tmp_path / f"{name}.sqlite"
     db = init_database(path)
     if kabupaten:
         office.set_office(kabupaten)
     db.close()
+    if introduce:
+        introduce_keys(path)
     return path
+
+
+def introduce_keys(path: Path) -> None:
+    """Exchange key files between ``path`` and the offices introduced before it."""
+    folder = path.parent / "kunci"
+    folder.mkdir(exist_ok=True)
+    mine = folder / f"{path.stem}.ikukey"
+    others = sorted(folder.glob("*.ikukey"))
+    with at(path):
+        office_keys.export_key_file(mine)
+        for other in others:
+            office_keys.import_key_file(other)
+    for other in others:
+        with at(path.parent / f"{other.stem}.sqlite"):
+            office_keys.import_key_file(mine)
 
 
 @contextmanager
@@ -184,12 +204,13 @@ def district_package(tmp_path):
 
 
 def _edit_member(members):
-    name = "data/usaha_kecil.jsonl"
-    members[name] = members[name].replace(b"Kopi", b"Kopo")
+    body = bytearray(members[pkgfile.BODY_SEALED])
+    body[100] ^= 1
+    members[pkgfile.BODY_SEALED] = bytes(body)
 
 
 def _drop_member(members):
-    del members["data/usaha_kecil.jsonl"]
+    del members[pkgfile.BODY_SEALED]
 
 
 def _extra_member(members):
@@ -229,21 +250,30 @@ def test_a_truncated_package_is_refused(district_package, tmp_path):
         assert table_dump(db) == before
 
 
-def test_rows_the_sender_does_not_own_are_refused_and_listed(district_package, tmp_path):
-    prov, good = district_package
+def signed_package(db: Path, dst: Path, change, to: tuple[str, ...] = ("provinsi",)) -> None:
+    """A package of everything at ``db``, its rows changed by ``change`` (tables → rows),
+    signed with the key of ``db`` and sealed to the offices ``to`` (none: unsealed): what a
+    sender's own PC, or a copy of its database, could write."""
+    with at(db):
+        plain = dst.with_name("plain-" + dst.name)
+        packages.export_package(plain, everything=True, unsealed=True)
+        env = pkgfile.open_envelope(plain, migrate.latest_version())
+        pkg = pkgfile.read_body(env, None, all_portable_columns(m.database.connection()))
+        change(pkg.tables)
+        pkgfile.write(dst, pkg, office_keys.own_secret(),
+                      [office_keys.receiver(code) for code in to])
+        plain.unlink()
 
-    def smuggle(members):
-        rows = [json.loads(line) for line in members["data/usaha_kecil.jsonl"].splitlines()]
-        other = dict(rows[0], uuid="f" * 32, kabupaten=KOTA_JAMBI, nama_usaha="Titipan")
-        data = b"".join(json.dumps(r).encode() + b"\n" for r in rows + [other])
-        members["data/usaha_kecil.jsonl"] = data
-        manifest = json.loads(members["manifest.json"])
-        manifest["tables"]["usaha_kecil"].update(
-            rows=2, sha256=__import__("hashlib").sha256(data).hexdigest())
-        members["manifest.json"] = json.dumps(manifest).encode()
+
+def test_rows_the_sender_does_not_own_are_refused_and_listed(district_package, tmp_path):
+    prov, _ = district_package
+
+    def smuggle(tables):
+        rows = tables["usaha_kecil"]
+        rows.append(dict(rows[0], uuid="f" * 32, kabupaten=KOTA_JAMBI, nama_usaha="Titipan"))
 
     forged = tmp_path / "forged.ikupkg"
-    _rewrite(good, forged, smuggle)
+    signed_package(tmp_path / "muaro.sqlite", forged, smuggle)
     with at(prov):
         r = packages.import_package(forged)
         assert [x.uuid for x in r.refused] == ["f" * 32]
@@ -255,7 +285,7 @@ def test_rows_the_sender_does_not_own_are_refused_and_listed(district_package, t
 def test_a_package_from_this_office_itself_is_refused(tmp_path):
     a = new_office(tmp_path, "muaro", MUARO_JAMBI)
     with at(a):
-        packages.export_package(tmp_path / "self.ikupkg")
+        packages.export_package(tmp_path / "self.ikupkg", unsealed=True)
         with pytest.raises(pkgfile.PackageError, match="kantor ini sendiri"):
             packages.import_package(tmp_path / "self.ikupkg")
 
@@ -264,20 +294,20 @@ def test_export_holds_only_what_changed_since_the_last_package(tmp_path):
     a = new_office(tmp_path, "muaro", MUARO_JAMBI)
     with at(a):
         write(editing.prepare_usaha("Kopi", "Ali", "Muaro Jambi", "01/03/2021"))
-        first = packages.export_package(tmp_path / "1.ikupkg")
+        first = packages.export_package(tmp_path / "1.ikupkg", unsealed=True)
         assert first.counts == {"usaha_kecil": 1} and first.since is None
-        assert packages.export_package(tmp_path / "2.ikupkg").counts == {}
+        assert packages.export_package(tmp_path / "2.ikupkg", unsealed=True).counts == {}
         write(editing.prepare_usaha("Teh", "Ani", "Muaro Jambi", "02/03/2021"))
-        third = packages.export_package(tmp_path / "3.ikupkg")
+        third = packages.export_package(tmp_path / "3.ikupkg", unsealed=True)
         assert third.counts == {"usaha_kecil": 1} and third.since is not None
-        assert packages.export_package(tmp_path / "4.ikupkg", everything=True).counts == \
-            {"usaha_kecil": 2}
+        assert packages.export_package(tmp_path / "4.ikupkg", everything=True,
+                                       unsealed=True).counts == {"usaha_kecil": 2}
 
 
 def test_office_cannot_be_changed_after_sending_a_package(tmp_path):
     a = new_office(tmp_path, "muaro", MUARO_JAMBI)
     with at(a):
-        packages.export_package(tmp_path / "1.ikupkg")
+        packages.export_package(tmp_path / "1.ikupkg", unsealed=True)
         with pytest.raises(office.OfficeError, match="sudah mengirim paket"):
             office.set_office(KOTA_JAMBI)
         assert office.set_office(KOTA_JAMBI, force=True).code == KOTA_JAMBI
@@ -292,7 +322,7 @@ def test_files_that_are_not_packages_are_refused(tmp_path):
         z.writestr("xl/workbook.xml", "<workbook/>")
     newer = tmp_path / "baru.ikupkg"
     with zipfile.ZipFile(newer, "w") as z:
-        z.writestr("manifest.json", json.dumps({"format": "iku-paket", "format_version": 1,
+        z.writestr("manifest.json", json.dumps({"format": "iku-paket", "format_version": 2,
                                                 "schema_version": 999, "tables": {}}))
     with at(prov) as db:
         before = table_dump(db)
@@ -313,13 +343,13 @@ def test_a_large_package_keeps_summaries_exact_and_is_audited_as_a_range(tmp_pat
     from tests.conftest import write_csv
 
     district = new_office(tmp_path, "muaro", MUARO_JAMBI)
+    prov = new_office(tmp_path, "provinsi")
     header = ["Nama Usaha", "Nama Pemilik", "Kabupaten/Kota", "Tanggal Terdata", "Modal Usaha"]
     rows = [[f"Usaha {i}", "Ali", "Muaro Jambi", "01/03/2021", "2.000.000.000"]
             for i in range(packages.BULK_ROWS + 500)]
     with at(district):
         assert import_file(write_csv(tmp_path / "u.csv", header, rows)).written
         packages.export_package(tmp_path / "besar.ikupkg")
-    prov = new_office(tmp_path, "provinsi")
     with at(prov) as db:
         r = packages.import_package(tmp_path / "besar.ikupkg")
         assert r.counts["usaha_kecil"].added == len(rows)

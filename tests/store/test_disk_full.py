@@ -50,7 +50,7 @@ def test_package_merge_on_a_full_disk(tmp_path):
     db = init_database(district)
     office.set_office("1505")
     assert import_file(write_csv(tmp_path / "u.csv", HEADER, rows(2000))).written
-    packages.export_package(tmp_path / "muaro.ikupkg")
+    packages.export_package(tmp_path / "muaro.ikupkg", unsealed=True)
     db.close()
     province = tmp_path / "provinsi.sqlite"
     init_database(province).close()

@@ -8,11 +8,11 @@ import json
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from iku_desktop.services import editing, office, packages
-from iku_desktop.services.database import init_database
+from iku_desktop.services import editing, packages
 from iku_desktop.store import backup, lockfile
 from iku_desktop.store import models as m
 from iku_desktop.store.database import open_database
+from tests.services.test_packages import new_office
 from ui import exchange_dialogs, office_menus, opening, tasks
 from ui.audit_dialog import AuditDialog
 from ui.main_window import MainWindow
@@ -78,9 +78,9 @@ def test_a_damaged_file_offers_the_latest_backup(qtbot, db_path, monkeypatch):
 
 
 def district_package(tmp_path):
-    path = tmp_path / "muaro.sqlite"
-    db = init_database(path)
-    office.set_office("1505")
+    """A province and a district that know each other's keys; the district's package."""
+    new_office(tmp_path, "provinsi")
+    db = open_database(new_office(tmp_path, "muaro", "1505"))
     usaha_change().write()
     packages.export_package(tmp_path / "muaro.ikupkg")
     db.close()
@@ -91,7 +91,6 @@ def test_receiving_a_package_previews_then_merges(qtbot, tmp_path, warnings, mon
     monkeypatch.setattr(tasks, "SYNCHRONOUS", True)
     pkg = district_package(tmp_path)
     prov = tmp_path / "provinsi.sqlite"
-    init_database(prov).close()
     w = MainWindow(prov)
     qtbot.addWidget(w)
     dialog = exchange_dialogs.PackageImportDialog(pkg, w)
@@ -111,7 +110,6 @@ def test_receiving_a_package_previews_then_merges(qtbot, tmp_path, warnings, mon
 def test_conflicts_side_by_side_and_resolved(qtbot, tmp_path, monkeypatch):
     pkg = district_package(tmp_path)
     prov = tmp_path / "provinsi.sqlite"
-    init_database(prov).close()
     db = open_database(prov)
     packages.import_package(pkg)
     uid = m.UsahaKecil.get().id
