@@ -131,7 +131,7 @@ def _import(p: Path, kind, dry_run, origin, progress: Progress,
     report = result.report
     progress.step("Membaca berkas")
     try:
-        readers.check_file(p)
+        readers.check_input_file(p)
         sha = readers.file_sha256(p)
         tables = read_tables(p, report)
         result.tables = tables

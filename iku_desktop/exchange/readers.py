@@ -1,13 +1,23 @@
 """File readers: turn a file into tables of raw cells. Format-neutral from here on: the
-importer sees ``Table`` objects whatever the file was (CSV now; Excel readers add to it)."""
+importer sees ``Table`` objects whatever the file was (CSV now; Excel readers add to it).
+
+Every input file the program reads (an import, a data package, a logo) goes through
+``check_input_file``/``open_input``/``read_input``: only a regular file is opened — a
+folder, a FIFO, a device such as /dev/zero or /dev/null, a socket or a symlink loop is
+refused with a message, never waited on or read without end — and every read is bounded."""
 
 from __future__ import annotations
 
 import csv
+import errno
 import hashlib
 import io
+import os
+import stat
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_COLUMNS = 200
@@ -51,41 +61,98 @@ def _delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def check_file(path: Path) -> int:
-    """The file's size, refusing what cannot be an import (missing, empty, too large)."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ReadError(f"Berkas tidak dapat dibuka: {path} ({exc.strerror})") from exc
-    if size == 0:
+_KINDS = ((stat.S_ISDIR, "sebuah folder"), (stat.S_ISFIFO, "sebuah pipa (FIFO)"),
+          (stat.S_ISCHR, "sebuah perangkat"),
+          (stat.S_ISBLK, "sebuah perangkat blok"), (stat.S_ISSOCK, "sebuah soket"))
+_ERRNO = {
+    errno.ENOENT: "berkas tidak ditemukan",
+    errno.ELOOP: "tautan simbolik yang berputar, menunjuk ke dirinya sendiri",
+    errno.EACCES: "tidak ada izin membaca berkas",
+    errno.EPERM: "tidak ada izin membaca berkas",
+    errno.ENOTDIR: "salah satu bagian jalurnya bukan folder",
+    errno.ENAMETOOLONG: "nama berkas terlalu panjang",
+}
+
+
+def _os_error(path: Path, exc: OSError) -> ReadError:
+    reason = _ERRNO.get(exc.errno) or exc.strerror or str(exc)
+    return ReadError(f"Berkas tidak dapat dibuka: {path} ({reason})")
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f}".replace(".", ",") + " MB"
+
+
+def _check_stat(path: Path, st: os.stat_result, max_bytes: int) -> int:
+    if not stat.S_ISREG(st.st_mode):
+        kind = next((k for test, k in _KINDS if test(st.st_mode)), "bukan berkas biasa")
+        raise ReadError(f"{path} adalah {kind}, bukan berkas data; pilih berkas yang "
+                        "tersimpan di disk")
+    if st.st_size == 0:
         raise ReadError(f"Berkas {path.name} kosong")
-    if size > MAX_FILE_BYTES:
-        raise ReadError(f"Berkas {path.name} terlalu besar ({size // (1024 * 1024)} MB)")
-    return size
+    if st.st_size > max_bytes:
+        raise ReadError(f"Berkas {path.name} terlalu besar ({_megabytes(st.st_size)}); paling "
+                        f"besar {_megabytes(max_bytes)}")
+    return st.st_size
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes (after ``check_file``)."""
-    check_file(path)
+def check_input_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> int:
+    """The size of the file at ``path``, refusing — without opening it (opening a FIFO waits
+    for a writer) — what is not a regular file (a folder, a FIFO, a device such as /dev/zero,
+    a socket, a symlink loop), a missing or empty file, and one above ``max_bytes``."""
     try:
-        return path.read_bytes()
+        return _check_stat(path, os.stat(path), max_bytes)
     except OSError as exc:
-        raise ReadError(f"Berkas tidak dapat dibuka: {path} ({exc.strerror})") from exc
+        raise _os_error(path, exc) from exc
+    except ValueError as exc:  # a NUL character in the name
+        raise ReadError(f"Nama berkas tidak sah: {path!r}") from exc
+
+
+@contextmanager
+def open_input(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Iterator[BinaryIO]:
+    """The file opened for reading, after ``check_input_file``. It is opened without waiting
+    (O_NONBLOCK: a FIFO put in its place since the check does not block) and checked again
+    on the open handle, so what is read is the regular file that was checked. A read that
+    fails inside the ``with`` becomes a ``ReadError``."""
+    check_input_file(path, max_bytes)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise _os_error(path, exc) from exc
+    try:
+        _check_stat(path, os.fstat(fd), max_bytes)
+        f = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with f:
+        try:
+            yield f
+        except OSError as exc:  # a disk error, a network share gone
+            raise _os_error(path, exc) from exc
+
+
+def read_input(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes`` (a file that grows while it is
+    read is cut at the bound and refused)."""
+    with open_input(path, max_bytes) as f:
+        data = f.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ReadError(f"Berkas {path.name} terlalu besar; paling besar {_megabytes(max_bytes)}")
+    return data
 
 
 def file_sha256(path: Path) -> str:
-    try:
-        with path.open("rb") as f:
-            return hashlib.file_digest(f, "sha256").hexdigest()
-    except OSError as exc:
-        raise ReadError(f"Berkas tidak dapat dibuka: {path} ({exc.strerror})") from exc
+    with open_input(path) as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
 
 
 def read_csv(path: str | Path, data: bytes | None = None) -> tuple[Table, list[str]]:
     """Read a CSV file (or its ``data`` already read). Returns the table and warnings."""
     p = Path(path)
     if data is None:
-        data = read_bytes(p)
+        data = read_input(p)
     if b"\x00" in data[:4096]:
         raise ReadError(f"Berkas {p.name} bukan berkas teks CSV")
     text, warning = _decode(data)

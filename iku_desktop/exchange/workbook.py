@@ -8,6 +8,12 @@ absurd (a zip bomb) is refused, and XML with a DOCTYPE or ENTITY declaration (an
 bomb) is refused. Cells come as the workbook has them: dates as dates, numbers as numbers,
 formulas as their cached values. Hidden sheets are skipped with a warning; the template's
 own "Petunjuk" and "Daftar" sheets are skipped silently.
+
+The reader lays each sheet out as a grid from A1 to its farthest cell (a 1,5 KB file with
+one cell at XFD60000 would ask for 31 GB), so the size of that grid is bounded before the
+reader sees the file: the sheet's XML is scanned for .xlsx and .ods (``extent``), the cell
+records for .xls (``xls_extent``). The reader lays out every sheet of a .xls or .ods when it
+opens the file, so for those the sum over all sheets is bounded too.
 """
 
 from __future__ import annotations
@@ -16,10 +22,12 @@ import ctypes
 import ctypes.util
 import sys
 import zipfile
+import zlib
 from pathlib import Path
 
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetVisibleEnum
 
+from . import extent, readers, xls_extent
 from .readers import MAX_COLUMNS, ReadError, Table
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -28,6 +36,9 @@ MAX_UNCOMPRESSED = 1024 * 1024 * 1024  # 1 GiB declared in all
 MAX_RATIO = 500  # uncompressed / compressed, for members above 10 MiB (real sheets: 10–150)
 MAX_MEMBERS = 10_000
 MAX_ROWS = 1_100_000
+# cells of the grid from A1 to a sheet's farthest cell (about 70 bytes each while read):
+# 1.000.000 rows × 10 columns, or 200.000 rows × 50; the 200.000-row register uses 2,8 million
+MAX_CELLS = 10_000_000
 TEMPLATE_SHEETS = {"petunjuk", "daftar"}
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
@@ -84,11 +95,8 @@ def _check_members(z: zipfile.ZipFile, name: str) -> None:
 
 def _check(path: Path) -> None:
     suffix = path.suffix.lower()
-    try:
-        with path.open("rb") as f:
-            data = f.read(len(OLE2_MAGIC))
-    except OSError as exc:
-        raise ReadError(f"Berkas tidak dapat dibuka: {path} ({exc.strerror})") from exc
+    with readers.open_input(path) as f:
+        data = f.read(len(OLE2_MAGIC))
     if suffix in (".xlsx", ".xlsm", ".ods"):
         if data.startswith(OLE2_MAGIC):
             raise ReadError(f"Buku kerja {path.name} dilindungi kata sandi (terenkripsi); "
@@ -133,8 +141,58 @@ def _text(c) -> str:
     return "" if c is None else str(c).strip()
 
 
+def _thousands(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def fits(ext: extent.Extent) -> bool:
+    return ext.rows <= MAX_ROWS and ext.cells <= MAX_CELLS
+
+
+def check_extent(sheet: str, ext: extent.Extent) -> None:
+    """Refuse a sheet whose grid from A1 to its farthest cell is too large to read."""
+    if ext.rows > MAX_ROWS:
+        raise ReadError(f"Sheet '{sheet}' terisi sampai baris {_thousands(ext.rows)}; paling "
+                        f"banyak {_thousands(MAX_ROWS)} baris")
+    if ext.cells > MAX_CELLS:
+        raise ReadError(
+            f"Sheet '{sheet}' terisi sampai rentang A1:{ext.far_ref} ({_thousands(ext.columns)} "
+            f"kolom × {_thousands(ext.rows)} baris = {_thousands(ext.cells)} sel); paling banyak "
+            f"{_thousands(MAX_CELLS)} sel. Hapus isi di luar tabel (atau bagi berkasnya), "
+            "simpan, lalu impor lagi")
+
+
+def _check_extents(path: Path, names: list[str] | None) -> None:
+    """Check the extent of the sheets before they are read: ``names`` of a .xlsx (read one
+    sheet at a time), or — ``names`` None — every sheet of a .ods or .xls, which the reader
+    lays out all at once when it opens the file (so their sum is bounded too)."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".xls":
+            found = xls_extent.xls_extents(readers.read_input(path))
+        else:
+            with zipfile.ZipFile(path) as z:
+                found = extent.sheet_extents(z, suffix == ".ods", names, fits)
+    except extent.ExtentError as exc:
+        raise ReadError(f"Berkas {path.name} rusak atau ditolak: {exc}") from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
+        raise ReadError(f"Berkas {path.name} rusak atau terpotong (bukan buku kerja yang utuh)") \
+            from exc
+    for n, ext in found.items():
+        check_extent(n, ext)
+    total = sum(e.cells for e in found.values())
+    if names is None and total > MAX_CELLS:
+        raise ReadError(f"Buku kerja {path.name} berisi {len(found)} sheet dengan "
+                        f"{_thousands(total)} sel (dari A1 sampai sel terjauh tiap sheet); "
+                        f"paling banyak {_thousands(MAX_CELLS)} sel. Hapus isi di luar tabel "
+                        "(atau bagi berkasnya), simpan, lalu impor lagi")
+
+
 def read_workbook(path: Path) -> tuple[list[Table], list[str]]:
     _check(path)
+    eager = path.suffix.lower() in (".ods", ".xls")
+    if eager:
+        _check_extents(path, None)
     try:
         wb = CalamineWorkbook.from_path(str(path))
     except PasswordError as exc:
@@ -144,18 +202,24 @@ def read_workbook(path: Path) -> tuple[list[Table], list[str]]:
             from exc
     tables, warnings = [], []
     try:
+        wanted = []
         for meta in wb.sheets_metadata:
             if meta.name.strip().lower() in TEMPLATE_SHEETS:
                 continue
             if meta.visible != SheetVisibleEnum.Visible:
                 warnings.append(f"Sheet tersembunyi '{meta.name}' diabaikan")
                 continue
-            sheet = wb.get_sheet_by_name(meta.name)
+            wanted.append(meta.name)
+        if not eager:
+            _check_extents(path, wanted)
+        for name in wanted:
+            sheet = wb.get_sheet_by_name(name)
             if sheet.height == 0:
                 continue
-            if sheet.total_height > MAX_ROWS:
-                raise ReadError(f"Sheet '{meta.name}' memiliki {sheet.total_height} baris; "
-                                f"paling banyak {MAX_ROWS}")
+            # the reader's grid is allocated by now (for .xls at most 256 × 65.536 cells);
+            # its Python copy is not: the last moment to refuse a grid too large
+            end_row, end_col = sheet.end or (0, 0)
+            check_extent(name, extent.Extent(end_row + 1, end_col + 1))
             merged = sheet.merged_cell_ranges or []
             rows = sheet.to_python(skip_empty_area=False)
             del sheet  # the reader's own copy of the sheet goes now, not at the next sheet
@@ -163,7 +227,7 @@ def read_workbook(path: Path) -> tuple[list[Table], list[str]]:
             while headers and not headers[-1]:
                 headers.pop()
             if len(headers) > MAX_COLUMNS:
-                raise ReadError(f"Sheet '{meta.name}' memiliki {len(headers)} kolom; paling "
+                raise ReadError(f"Sheet '{name}' memiliki {len(headers)} kolom; paling "
                                 f"banyak {MAX_COLUMNS}")
             if not headers:
                 continue
@@ -178,7 +242,7 @@ def read_workbook(path: Path) -> tuple[list[Table], list[str]]:
                     body.append((i + 1, r))
                 rows[i] = None  # release as we go: the sheet is held once, not twice
             del rows
-            tables.append(Table(meta.name, headers, body))
+            tables.append(Table(name, headers, body))
     except (CalamineError, ValueError) as exc:
         raise ReadError(f"Berkas {path.name} tidak dapat dibaca: {exc}") from exc
     finally:
