@@ -32,7 +32,9 @@ class BreakdownModel(RowsModel):
             if col == 1:
                 if r.value is None:
                     return DASH
-                return format_number(r.value) + ("%" if self._satuan == "%" else "")
+                # two decimals, or the three of an NRR per unsur
+                places = max(2, -r.value.as_tuple().exponent)
+                return format_number(r.value, places) + ("%" if self._satuan == "%" else "")
             if col == 2:
                 return DASH if r.numerator is None else format_number(r.numerator, 0)
             if col == 3:

@@ -1,4 +1,8 @@
-"""Render computed indicators for the terminal and as the documented JSON."""
+"""Render computed indicators for the terminal and as the documented JSON.
+
+The JSON contract (README, "iku compute --year Y --json"): figures are JSON numbers, rounded
+half up once to their field's places (``PLACES``; two unless named there), counts are
+integers, and an unknown figure is ``null`` with its reason beside it — never 0."""
 
 from __future__ import annotations
 
@@ -11,28 +15,32 @@ from ..domain.results import BreakdownRow
 from ..services.indicators import IndikatorReport
 
 
-def num(value) -> float | None:
-    """A figure for JSON: rounded to two decimals, None when unknown."""
-    if value is None:
-        return None
+# decimals of the figures that do not have two: the IKM on the 1–4 scale, the NRR per unsur
+PLACES = {"ikm": 4, "nrr": 3}
+BREAKDOWN_PLACES = {"unsur": 3}  # a breakdown's ``value``: NRR per unsur
+
+
+def num(value, places: int = 2) -> float | int | None:
+    """A figure for JSON: a number rounded half up to ``places``, None when unknown
+    (counts, plain integers, pass through)."""
     if isinstance(value, (Decimal, Fraction)):
-        return float(round_half_up(value))
+        return float(round_half_up(value, places))
     return value
 
 
-def _jsonable(value):
+def _jsonable(value, places: int = 2):
     if isinstance(value, (Decimal, Fraction)):
-        return num(value)
+        return num(value, places)
     if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
+        return {k: _jsonable(v, PLACES.get(k, places)) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
+        return [_jsonable(v, places) for v in value]
     return value
 
 
-def _row(r: BreakdownRow) -> dict:
-    d = {"key": r.key, "label": r.label, "value": num(r.value), "numerator": r.numerator,
-         "denominator": r.denominator, "reason": r.reason}
+def _row(r: BreakdownRow, places: int = 2) -> dict:
+    d = {"key": r.key, "label": r.label, "value": num(r.value, places),
+         "numerator": r.numerator, "denominator": r.denominator, "reason": r.reason}
     d.update(_jsonable(r.extra))
     return d
 
@@ -53,7 +61,7 @@ def report_json(year: int, reports: list[IndikatorReport]) -> dict:
                            r.extra.get("kemendagri"), "value": num(r.value),
                            "numerator": r.numerator, "denominator": r.denominator,
                            "reason": r.reason} for r in kab],
-            "breakdowns": {name: [_row(r) for r in rows]
+            "breakdowns": {name: [_row(r, BREAKDOWN_PLACES.get(name, 2)) for r in rows]
                            for name, rows in res.breakdowns.items() if name != "kabupaten"},
             "warnings": list(res.warnings),
             "trace": [{"label": t.label, "value": t.value} for t in res.trace],

@@ -37,3 +37,17 @@ def test_tahun_buku_members_are_grouped_and_the_year_is_not(qtbot, db_path):
     row = [panel.tb_model.data(panel.tb_model.index(0, c))
            for c in range(panel.tb_model.columnCount())]
     assert row[0] == "2022" and "1.250.000" in row and "1.500" in row and "12" in row
+
+
+def test_breakdown_values_keep_two_decimals_or_the_three_of_an_nrr(qtbot):
+    from decimal import Decimal
+
+    from iku_desktop.domain.results import BreakdownRow
+    from ui.breakdown_model import BreakdownModel
+
+    model = BreakdownModel()
+    model.set_rows((BreakdownRow("U1", "Persyaratan", Decimal("3.621"), 105, 29),
+                    BreakdownRow("perencanaan", "Perencanaan", Decimal("27"), None, None),
+                    BreakdownRow("1571", "Kota Jambi", Decimal("1234.50"), 1, 2)), "")
+    shown = [model.data(model.index(r, 1)) for r in range(3)]
+    assert shown == ["3,621", "27,00", "1.234,50"]

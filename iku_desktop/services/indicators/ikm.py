@@ -9,6 +9,8 @@ from ...domain.numbers import round_half_up
 from ...domain.results import BreakdownRow, IndicatorResult, TraceStep
 from ...store import counting
 
+NRR_PLACES = 3
+
 
 def _row(key: str, label: str, sums: rule.UnsurSums, **extra) -> BreakdownRow:
     r = rule.compute_ikm(sums)
@@ -47,8 +49,9 @@ def compute(year: int) -> IndicatorResult:
                     "(Krejcie & Morgan)")
         survey_rows.append(_row(str(sid), nama, s, populasi=populasi, sampel_minimum=minimum))
     unsur_rows = tuple(
-        BreakdownRow(u.kode, u.nama,
-                     round_half_up(result.nrr[u.kode]) if u.kode in result.nrr else None,
+        BreakdownRow(u.kode, u.nama,  # NRR to three decimals, as PermenPANRB 14/2017 prints it
+                     round_half_up(result.nrr[u.kode], NRR_PLACES) if u.kode in result.nrr
+                     else None,
                      numerator=pooled.sums[u.kode], denominator=pooled.counts[u.kode],
                      reason=None if u.kode in result.nrr else "Tidak ada jawaban")
         for u in rule.UNSUR
@@ -78,7 +81,7 @@ def compute(year: int) -> IndicatorResult:
     extra = {
         "mutu": result.mutu, "kinerja": result.kinerja,
         "ikm": round_half_up(result.ikm, 4) if result.ikm is not None else None,
-        "nrr": {k: round_half_up(v, 2) for k, v in result.nrr.items()},
+        "nrr": {k: round_half_up(v, NRR_PLACES) for k, v in result.nrr.items()},
         "responses": pooled.responses, "surveys": len(surveys),
         "populasi": populasi_total or None, "sampel_minimum": minimum_total,
     }

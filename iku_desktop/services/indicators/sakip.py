@@ -22,7 +22,7 @@ def compute(year: int) -> IndicatorResult:
         return IndicatorResult("nilai_sakip", None, reason=f"Data SAKIP {year} tidak valid: {exc}")
     predikat, arti = rule.predikat(nilai)
     rows = tuple(
-        BreakdownRow(k.kode, k.nama, komponen[k.kode], extra={"maksimum": str(k.maksimum)})
+        BreakdownRow(k.kode, k.nama, komponen[k.kode], extra={"maksimum": k.maksimum})
         for k in rule.KOMPONEN[skema] if komponen[k.kode] is not None
     )
     trace = [
