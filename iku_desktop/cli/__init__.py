@@ -50,7 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="periksa saja, jangan simpan")
     p.add_argument("--json", action="store_true", help="laporan dalam JSON")
     p.add_argument("--errors-out", type=Path, metavar="BERKAS.xlsx",
-                   help="bila ada galat: tulis baris-baris berkas dengan kolom Kesalahan")
+                   help="bila ada galat: tulis baris yang bermasalah saja, dengan kolom "
+                   "Kesalahan dan Baris asal")
     p.set_defaults(func=commands.cmd_import)
 
     p = sub.add_parser("template", parents=[common], help="tulis templat Excel untuk diisi")

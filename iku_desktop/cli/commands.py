@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..domain.formatting import format_number
 from ..exchange import errors_out, export, templates
 from ..exchange.importer import import_file
 from ..exchange.kinds import KINDS
@@ -54,15 +55,18 @@ def cmd_import(args) -> int:
                   "Tidak ada data yang disimpan (--dry-run).")
         else:
             for table, c in result.counts.items():
-                print(f"{table}: {c.added} ditambah, {c.updated} diubah, {c.unchanged} tetap")
+                print(f"{table}: {format_number(c.added, 0)} ditambah, "
+                      f"{format_number(c.updated, 0)} diubah, "
+                      f"{format_number(c.unchanged, 0)} tetap")
     if not result.report.ok and args.errors_out and result.tables:
         try:
             bad = errors_out.write_errors(result.tables, result.report, args.errors_out)
         except OutputError as exc:
             print(f"Galat: {exc}", file=sys.stderr)
             return 1
-        print(f"Baris bermasalah ({bad}) ditulis ke {args.errors_out} dengan kolom Kesalahan.",
-              file=sys.stderr)
+        print(f"{format_number(bad, 0)} baris bermasalah ditulis ke {args.errors_out} (hanya "
+              "baris bermasalah, dengan kolom Kesalahan dan Baris asal); perbaiki baris itu di "
+              "berkas asal lalu impor lagi.", file=sys.stderr)
     return 0 if result.report.ok else 1
 
 
@@ -176,7 +180,7 @@ def cmd_export(args) -> int:
         return 2
     finally:
         db.close()
-    print(f"{n} baris diekspor ke {args.output}")
+    print(f"{format_number(n, 0)} baris diekspor ke {args.output}")
     return 0
 
 

@@ -17,45 +17,56 @@ ERROR_FONT = Font(color="9C0006")
 
 
 def write_errors(tables: list[Table], report: ValidationReport, path: str | Path) -> int:
-    """One sheet per table, every row with its messages (empty when the row is fine);
-    returns the number of rows with an error."""
-    by_place: dict[tuple[str | None, int], list[str]] = {}
+    """For each table with errors: its file-level messages, then only the rows with an
+    error — their cells as sent, every message on them (warnings too) and their row number
+    in the sent file ("Baris asal"). Returns the number of rows written. The import was
+    refused whole: the office corrects those rows (in the sent file, or here) and sends the
+    file again."""
+    by_place: dict[tuple[str | None, int | None], list[str]] = {}
+    erring: set[tuple[str | None, int | None]] = set()
     for issue in report.issues:
-        if issue.row is not None:
-            text = (f"{issue.column}: " if issue.column else "") + issue.message
-            if issue.severity.value == "warning":
-                text = "Peringatan — " + text
-            by_place.setdefault((issue.sheet, issue.row), []).append(text)
+        text = (f"{issue.column}: " if issue.column else "") + issue.message
+        if issue.severity.value == "warning":
+            text = "Peringatan — " + text
+        place = (issue.sheet, issue.row)
+        by_place.setdefault(place, []).append(text)
+        if issue.severity.value != "warning":
+            erring.add(place)
     wb = Workbook(write_only=True)
     bad = 0
     for table in tables:
+        sheet_errors = [m for row in (None, 1) for m in by_place.get((table.name, row), [])
+                        if (table.name, row) in erring]
+        rows = [(n, cells) for n, cells in table.rows if (table.name, n) in erring]
+        if not rows and not sheet_errors:
+            continue
         ws = wb.create_sheet((table.name or "Data")[:31])
         ws.freeze_panes = "A2"
         head = []
-        for h in [*table.headers, "Kesalahan"]:
+        for h in [*table.headers, "Kesalahan", "Baris asal"]:
             c = WriteOnlyCell(ws, value=str(h))
             c.font = Font(bold=True, color="FFFFFF")
             c.fill = PatternFill("solid", fgColor="1F3B57")
             head.append(c)
         ws.append(head)
-        file_errors = by_place.get((table.name, 1), [])
-        if file_errors:
-            ws.append([WriteOnlyCell(ws, value="; ".join(file_errors))])
-        for row_no, cells in table.rows:
-            messages = by_place.get((table.name, row_no), [])
-            has_error = any(not m.startswith("Peringatan") for m in messages)
-            bad += has_error
+        if sheet_errors:
+            ws.append([WriteOnlyCell(ws, value="; ".join(sheet_errors))])
+        for row_no, cells in rows:
+            bad += 1
             out = []
             for v in list(cells) + [""] * (len(table.headers) - len(cells)):
                 c = WriteOnlyCell(ws, value=v)
                 if isinstance(v, str) and v.startswith(FORMULA_START):
                     c.data_type = "s"
-                if has_error:
-                    c.fill = ERROR_FILL
+                c.fill = ERROR_FILL
                 out.append(c)
-            note = WriteOnlyCell(ws, value="; ".join(messages))
+            note = WriteOnlyCell(ws, value="; ".join(by_place[(table.name, row_no)]))
             note.font = ERROR_FONT
-            out.append(note)
+            out += [note, WriteOnlyCell(ws, value=row_no)]
             ws.append(out)
+    if not wb.worksheets:  # errors that name no sheet of the file
+        ws = wb.create_sheet("Kesalahan")
+        for issue in report.errors:
+            ws.append([issue.render()])
     save_workbook(wb, path)
     return bad

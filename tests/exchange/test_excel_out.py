@@ -108,9 +108,9 @@ def test_errors_out_marks_the_rows_to_fix(db, tmp_path):
     assert write_errors(r.tables, r.report, out) == 1
     ws = openpyxl.load_workbook(out)["Koperasi"]
     rows = [[c.value for c in row] for row in ws.iter_rows()]
-    assert rows[0][-1] == "Kesalahan"
-    assert rows[1][-1] in (None, "") and rows[1][0] == "1/BH"
-    assert "Tanggal Badan Hukum" in rows[2][-1] and "Kabupaten/Kota" in rows[2][-1]
+    assert rows[0][-2:] == ["Kesalahan", "Baris asal"]
+    assert len(rows) == 2 and rows[1][0] == "2/BH" and rows[1][-1] == 3  # the bad row only
+    assert "Tanggal Badan Hukum" in rows[1][-2] and "Kabupaten/Kota" in rows[1][-2]
 
 
 def test_cli_template_export_and_errors_out(db_path, tmp_path, capsys):
