@@ -42,7 +42,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import keys
+from . import keys, readers
 
 FORMAT = "iku-paket"
 FORMAT_VERSION = 2
@@ -217,15 +217,10 @@ def open_envelope(path: Path, schema_version: int) -> Envelope:
     """Read a package's outer part and check its signature (see the module docstring).
     ``schema_version``: the newest schema this program knows."""
     name = path.name
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE:
-            raise PackageError(f"Paket {name} ditolak: berkasnya terlalu besar "
-                               f"({size // (1024 * 1024)} MB; paling besar "
-                               f"{MAX_FILE // (1024 * 1024)} MB)")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise PackageError(f"Paket tidak dapat dibuka: {path} ({exc.strerror})") from exc
+    try:  # a regular file only (not a FIFO, /dev/zero, a folder), read to a bound
+        data = readers.read_input(path, MAX_FILE)
+    except readers.ReadError as exc:
+        raise PackageError(f"Paket ditolak: {exc}") from exc
     z, infos = _open_zip(data, name)
     with z:
         if MANIFEST not in infos:

@@ -50,3 +50,18 @@ def test_reading_is_bounded(tmp_path):
     with pytest.raises(readers.ReadError, match="terlalu besar"):
         readers.read_input(path, max_bytes=4096)
     assert readers.read_input(path, max_bytes=5000) == b"x" * 5000
+
+
+@pytest.mark.parametrize("name", ["fifo", "zero", "null", "loop", "folder"])
+def test_package_import_refuses_what_is_not_a_file(db, tmp_path, name):
+    from iku_desktop.exchange.package import PackageError
+    from iku_desktop.services import packages
+    from tests.conftest import table_dump
+
+    path, words = special_paths(tmp_path)[name]
+    before = table_dump(db)
+    t0 = time.perf_counter()
+    with pytest.raises(PackageError, match=words.replace("(", r"\(").replace(")", r"\)")):
+        packages.import_package(path)
+    assert time.perf_counter() - t0 < 5
+    assert table_dump(db) == before
