@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
+from iku_desktop.domain.formatting import format_number
 from iku_desktop.store import audit
 
 from .exchange_dialogs import TABLE_LABEL
@@ -88,13 +89,14 @@ class AuditDialog(QDialog):
                 self.view.setItem(i, col, item)
         self.view.resizeColumnsToContents()
         more = " (yang terbaru)" if len(entries) == LIMIT else ""
-        self.count.setText(f"{len(entries)} perubahan{more}")
+        self.count.setText(f"{format_number(len(entries), 0)} perubahan{more}")
 
     def verify(self) -> bool:
         v = audit.verify(self.window.db.connection())
         if v.ok:
             QMessageBox.information(self, "Log audit utuh",
-                                    f"{v.rows} baris log audit diperiksa: rantai hash utuh.")
+                                    f"{format_number(v.rows, 0)} baris log audit diperiksa: "
+                                    "rantai hash utuh.")
         else:
             QMessageBox.warning(self, "Log audit tidak utuh", "\n".join(v.problems))
         return v.ok

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from iku_desktop.domain.formatting import format_number
 from iku_desktop.exchange.package import SUFFIX, PackageError
 from iku_desktop.services import packages
 from iku_desktop.services.editing_errors import EditError
@@ -45,9 +46,10 @@ def export_package(window) -> Path | None:
     rows = sum(r.counts.values())
     QMessageBox.information(
         window, "Paket data dibuat",
-        f"{path}\n\n{rows} baris" + (f" yang berubah sejak {last[:16].replace('T', ' ')} UTC"
+        f"{path}\n\n{format_number(rows, 0)} baris" + (f" yang berubah sejak {last[:16].replace('T', ' ')} UTC"
                                      if last else " (semua data)") + ".\n"
-        + "\n".join(f"{TABLE_LABEL.get(t, t)}: {n}" for t, n in r.counts.items()))
+        + "\n".join(f"{TABLE_LABEL.get(t, t)}: {format_number(n, 0)}"
+                    for t, n in r.counts.items()))
     return path
 
 
@@ -107,7 +109,8 @@ class PackageImportDialog(QDialog):
                                  "gabungkan. Basis data dicadangkan lebih dahulu.")
         else:
             self.heading.setText(f"Paket dari <b>{who}</b> sudah digabungkan."
-                                 + (f" {len(r.conflicts)} konflik menunggu keputusan."
+                                 + (f" {format_number(len(r.conflicts), 0)} konflik menunggu "
+                                    "keputusan."
                                     if r.conflicts else ""))
         self.table.setRowCount(0)
         for t, c in r.counts.items():
@@ -115,7 +118,7 @@ class PackageImportDialog(QDialog):
             self.table.insertRow(i)
             for col, v in enumerate([TABLE_LABEL.get(t, t), c.added, c.updated, c.unchanged,
                                      c.kept, c.conflicts]):
-                item = QTableWidgetItem(str(v))
+                item = QTableWidgetItem(v if isinstance(v, str) else format_number(v, 0))
                 if col:
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 self.table.setItem(i, col, item)

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..domain.formatting import format_number
 from ..exchange.package import PackageError
 from ..services import office, office_keys, ownership, packages
 from ..services.editing_errors import EditError
@@ -67,12 +68,15 @@ def _print_merge(r: packages.MergeResult) -> None:
     if not r.counts:
         print("  (paket tidak berisi perubahan)")
     for table, c in r.counts.items():
-        print(f"  {table:<22} tambah {c.added}, ubah {c.updated}, sama {c.unchanged}, "
-              f"milik kita lebih baru {c.kept}, konflik {c.conflicts}")
+        added, updated, same, kept, conflicts = (format_number(v, 0) for v in (
+            c.added, c.updated, c.unchanged, c.kept, c.conflicts))
+        print(f"  {table:<22} tambah {added}, ubah {updated}, sama {same}, "
+              f"milik kita lebih baru {kept}, konflik {conflicts}")
     for x in r.refused:
         print(f"  DITOLAK {x.table} {x.uuid}: {x.reason}")
     if r.conflicts:
-        print(f"{len(r.conflicts)} konflik menunggu keputusan: iku package conflicts")
+        print(f"{format_number(len(r.conflicts), 0)} konflik menunggu keputusan: "
+              "iku package conflicts")
 
 
 def cmd_package(args) -> int:
@@ -85,7 +89,7 @@ def cmd_package(args) -> int:
             r = packages.export_package(args.output, since=args.since, everything=args.all,
                                         to=args.to, unsealed=args.unsealed)
             rows = sum(r.counts.values())
-            print(f"Paket ditulis: {r.path} ({rows} baris"
+            print(f"Paket ditulis: {r.path} ({format_number(rows, 0)} baris"
                   + (f", berubah sejak {r.since}" if r.since else ", semua data") + ")")
             print(f"  ditandatangani {ownership.describe(ownership.office_code())}, sidik "
                   f"{r.fingerprint}")
@@ -97,7 +101,7 @@ def cmd_package(args) -> int:
             if not r.receivers:
                 print(f"PERINGATAN: {packages.UNSEALED_WARNING}", file=sys.stderr)
             for table, n in r.counts.items():
-                print(f"  {table:<22} {n}")
+                print(f"  {table:<22} {format_number(n, 0)}")
         elif args.action == "import":
             if not args.target:
                 print("Galat: sebutkan berkas paket", file=sys.stderr)
@@ -145,7 +149,7 @@ def cmd_audit(args) -> int:
         conn = db.connection()
         if args.verify:
             v = audit.verify(conn)
-            print(f"{v.rows} baris log audit diperiksa: "
+            print(f"{format_number(v.rows, 0)} baris log audit diperiksa: "
                   + ("utuh." if v.ok else "TIDAK UTUH."))
             for p in v.problems:
                 print(f"  - {p}")
