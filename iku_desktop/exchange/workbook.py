@@ -27,6 +27,7 @@ from pathlib import Path
 
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetVisibleEnum
 
+from ..domain.formatting import format_number
 from . import extent, readers, xls_extent
 from .readers import MAX_COLUMNS, ReadError, Table
 
@@ -142,7 +143,7 @@ def _text(c) -> str:
 
 
 def _thousands(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
+    return format_number(n, 0)
 
 
 def fits(ext: extent.Extent) -> bool:
