@@ -143,7 +143,7 @@ def restore(db_path: Path, backup: Path) -> Backup:
         # whole (SQLite cannot write over what is not a sound database)
         safety = _keep_damaged(db_path)
     try:
-        src = dbfile.connect_read_only(backup, still=True)
+        src = dbfile.connect_read_only(backup)
         try:
             _copy(src, db_path)
         finally:
@@ -161,7 +161,7 @@ def check_backup(backup: Path, db_path: Path | None = None) -> None:
     name = backup.name or str(backup)
     try:
         dbfile.check_path(backup)
-        found = dbfile.probe(backup, still=True)
+        found = dbfile.probe(backup)
     except dbfile.DatabaseMissing as exc:
         raise BackupError(f"Berkas cadangan tidak ditemukan: {backup}") from exc
     except dbfile.DatabaseError as exc:
@@ -176,14 +176,14 @@ def check_backup(backup: Path, db_path: Path | None = None) -> None:
                           f"yang lebih baru (skema {found.version}); perbarui aplikasi")
     if db_path is not None and dbfile.identity(backup) == dbfile.identity(db_path):
         raise BackupError(f"Tidak dipulihkan: {backup} adalah basis data itu sendiri")
-    if not _integrity_ok(backup, still=True):
+    if not _integrity_ok(backup):
         raise BackupError(f"Cadangan {name} rusak (pemeriksaan integritas gagal); tidak "
                           "dipulihkan")
 
 
-def _integrity_ok(path: Path, still: bool = False) -> bool:
+def _integrity_ok(path: Path) -> bool:
     try:
-        conn = dbfile.connect_read_only(path, still=still)
+        conn = dbfile.connect_read_only(path)
         try:
             return [r[0] for r in conn.execute("PRAGMA integrity_check")] == ["ok"]
         finally:

@@ -145,22 +145,42 @@ def check_path(path: Path, create: bool = False) -> bool:
     return True
 
 
-def connect_read_only(path: Path, timeout: float = 5.0, still: bool = False) -> sqlite3.Connection:
-    """A connection that cannot write to ``path`` and changes nothing in it. On a
-    read-only file system a WAL database without its shared-memory file is read as
-    immutable (when no write-ahead log holds changes not yet in the file). ``still``: no
-    program writes the file (a backup): read it as immutable, leaving no -wal/-shm files
-    beside it."""
-    if not (still and not pending_wal(path)):
-        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=timeout)
-        try:
-            conn.execute("PRAGMA schema_version").fetchone()  # SQLite opens the file here
-            return conn
-        except sqlite3.OperationalError as exc:
-            conn.close()
-            if primary_code(exc) not in NO_SHARED_MEMORY or pending_wal(path):
-                raise
+def connect_read_only(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
+    """A connection that cannot write to ``path`` and leaves nothing beside it.
+
+    A WAL database whose log holds nothing is read as immutable: in WAL mode the file
+    itself changes only when a checkpoint copies the log into it, and SQLite's read-only
+    mode would make -wal/-shm files next to it (beside another application's file too).
+    Otherwise read-only mode; and a WAL database whose shared-memory file cannot be made
+    (a read-only folder, a full disk) is read as immutable when its log is empty."""
+    if wal_mode(path) and not pending_wal(path):
+        return sqlite3.connect(sqlite_uri(path, immutable=1), uri=True, timeout=timeout)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=timeout)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()  # SQLite opens the file here
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if primary_code(exc) not in NO_SHARED_MEMORY or pending_wal(path):
+            raise
     return sqlite3.connect(sqlite_uri(path, immutable=1), uri=True, timeout=timeout)
+
+
+def wal_mode(path: Path) -> bool:
+    """The file's header says WAL (bytes 18 and 19 are 2)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        head = os.read(fd, 20)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return len(head) == 20 and head[:16] == SQLITE_HEADER and head[18] == head[19] == 2
 
 
 def pending_wal(path: Path) -> bool:
@@ -183,11 +203,11 @@ class Probe:
     iku: bool
 
 
-def probe(path: Path, still: bool = False) -> Probe:
+def probe(path: Path) -> Probe:
     """Read, without writing anything, whether ``path`` (checked by ``check_path``) is an
-    IKU database and its schema version (``still``: see ``connect_read_only``)."""
+    IKU database and its schema version."""
     try:
-        conn = connect_read_only(path, still=still)
+        conn = connect_read_only(path)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             tables = {r[0] for r in conn.execute(

@@ -1,0 +1,69 @@
+"""Real full disks and read-only file systems for tests: a small tmpfs filled to the last
+byte, and a read-only bind mount of a folder. Both need mount(8) and root; without them
+the test is skipped (the reason says so)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+
+def _mount(*args: str) -> None:
+    if os.name != "posix" or os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("needs root and mount(8) for a real full or read-only file system")
+    done = subprocess.run(["mount", *args], capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"mount refused here: {done.stderr.strip()}")
+
+
+def _umount(point: Path) -> None:
+    subprocess.run(["umount", "-l", str(point)], capture_output=True)
+
+
+def fill(folder: Path) -> None:
+    """Write a filler file until the file system holding ``folder`` is full."""
+    with open(folder / "pengisi", "wb") as f:
+        block = b"\0" * 4096
+        try:
+            while True:
+                f.write(block)
+                f.flush()
+        except OSError:
+            pass
+    while True:  # the last partial block too
+        try:
+            with open(folder / "pengisi", "ab") as f:
+                f.write(b"\0")
+        except OSError:
+            break
+
+
+@contextmanager
+def small_disk(folder: Path, size: str = "2m"):
+    """A tmpfs of ``size`` mounted on ``folder`` (fill it with ``fill``)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    _mount("-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder))
+    try:
+        yield folder
+    finally:
+        _umount(folder)
+
+
+@contextmanager
+def read_only_view(source: Path, view: Path):
+    """``source`` seen read-only at ``view`` (a read-only bind mount)."""
+    view.mkdir(parents=True, exist_ok=True)
+    _mount("--bind", str(source), str(view))
+    try:
+        done = subprocess.run(["mount", "-o", "remount,bind,ro", str(view)],
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            pytest.skip(f"read-only remount refused here: {done.stderr.strip()}")
+        yield view
+    finally:
+        _umount(view)
