@@ -11,7 +11,7 @@ from ..exchange import errors_out, export, templates
 from ..exchange.importer import import_file
 from ..exchange.kinds import KINDS
 from ..exchange.xlsx_writer import OutputError
-from ..services import demo, printing
+from ..services import demo, printing, setting_edit
 from ..services.database import init_database, office_code, open_for_work, restore_backup
 from ..services.indicators import compute_year
 from ..store import document_repo
@@ -152,7 +152,7 @@ def cmd_setting(args) -> int:
                 print(f"{key} = {shown or '(kosong)'}\n    {spec.label}. {spec.help}")
             return 0
         try:
-            office_settings.set_from_text(args.key, args.value, args.file)
+            setting_edit.set_from_text(args.key, args.value, args.file)
         except (KeyError, ValueError) as exc:
             print(f"Galat: {exc.args[0]}", file=sys.stderr)
             return 2

@@ -3,6 +3,7 @@ it with its verification code; and verify a code offline."""
 
 from __future__ import annotations
 
+import binascii
 import getpass
 import json
 import os
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..exchange.xlsx_writer import OutputError, write_bytes  # noqa: F401 (OutputError: callers)
-from ..reports import fonts, verification
+from ..reports import fonts, logo, verification
 from ..reports.layout import PAPER, Kop, PageSetup
 from ..store import audit, settings
 from ..store import models as m
@@ -45,7 +46,14 @@ def page_setup(code: str, paper: str | None = None) -> PageSetup:
     paper = (paper or settings.get("kertas")).upper()
     if paper not in PAPER:
         raise PrintError(f"Ukuran kertas '{paper}' tidak dikenal; pilih A4 atau F4")
-    kop = Kop.from_settings(settings.get("kop_surat_baris"), settings.get("kop_surat_logo"))
+    try:  # a logo kept before logos were checked whole may not be drawable
+        kop = Kop.from_settings(settings.get("kop_surat_baris"), settings.get("kop_surat_logo"))
+        if kop.logo:
+            logo.check(kop.logo)
+    except (logo.LogoError, binascii.Error) as exc:
+        raise PrintError(f"Logo kop surat yang tersimpan tidak dapat dicetak — {exc}. Ganti "
+                         "logonya (iku setting kop_surat_logo --file BERKAS) atau hapus "
+                         "(iku setting kop_surat_logo)") from exc
     return PageSetup(paper, code, fonts.register(settings.get("huruf")), kop)
 
 

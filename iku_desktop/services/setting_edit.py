@@ -1,11 +1,18 @@
-"""Changing an office setting (a rule-book decision) with undo."""
+"""Changing an office setting (a rule-book decision) with undo; setting one from what a
+person types on the command line, and the letterhead logo from a file."""
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from ..exchange import readers
+from ..reports import logo
 from ..store import settings
+
+LOGO = "kop_surat_logo"
 
 
 @dataclass(frozen=True)
@@ -30,3 +37,27 @@ class SettingChange:
 def prepare(key: str, value: Any) -> SettingChange | None:
     before = settings.get(key)
     return None if before == value else SettingChange(key, before, value)
+
+
+def logo_from_file(path: str | Path) -> str:
+    """The logo in ``path`` as the setting keeps it (base64), refused (``ValueError``, an
+    Indonesian message) unless it is a regular file of at most 2 MB holding a whole PNG or
+    JPEG of at most 25 million pixels."""
+    try:
+        data = readers.read_input(Path(path), logo.MAX_BYTES)
+    except readers.ReadError as exc:
+        raise logo.LogoError(f"Logo ditolak: {exc}") from exc
+    logo.check(data)
+    return base64.b64encode(data).decode("ascii")
+
+
+def set_from_text(key: str, words: list[str], file: str | Path | None = None) -> None:
+    """Set a setting from the command line: ``words`` as typed, or for the logo a ``file``
+    (no file: the logo is removed). Refusals are ``KeyError``/``ValueError`` with an
+    Indonesian message; a refused value leaves the setting as it was."""
+    if file is not None:
+        if key != LOGO:
+            raise ValueError(f"--file hanya untuk {LOGO}")
+        settings.set_value(LOGO, logo_from_file(file))
+        return
+    settings.set_from_text(key, words)

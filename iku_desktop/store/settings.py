@@ -3,10 +3,8 @@ data and are backed up with it). Each setting is declared once, typed, with its 
 
 from __future__ import annotations
 
-import base64
 import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from . import audit
@@ -79,23 +77,17 @@ def all_values() -> dict[str, Any]:
     return {k: get(k) for k in SETTINGS}
 
 
-MAX_LOGO_BYTES = 2 * 1024 * 1024
-IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
-
-
-def set_from_text(key: str, words: list[str], file: Path | None = None) -> None:
-    """Set a setting from what a person types on the command line (Indonesian messages)."""
+def set_from_text(key: str, words: list[str]) -> None:
+    """Set a setting from what a person types on the command line (Indonesian messages).
+    The logo is set from a file by ``services.setting_edit``; here it can only be removed."""
     if key not in SETTINGS:
         raise KeyError(f"Pengaturan '{key}' tidak dikenal; pilihan: {', '.join(SETTINGS)}")
     default = SETTINGS[key].default
     if key == "kop_surat_logo":
-        if file is None:
-            set_value(key, "")  # no file: remove the logo
-            return
-        data = Path(file).read_bytes()
-        if len(data) > MAX_LOGO_BYTES or not data.startswith(IMAGE_MAGIC):
-            raise ValueError("Logo harus berkas PNG atau JPEG, paling besar 2 MB")
-        set_value(key, base64.b64encode(data).decode("ascii"))
+        if any(w.strip() for w in words):
+            raise ValueError("kop_surat_logo diisi dengan --file BERKAS (PNG/JPEG); tanpa "
+                             "--file logo dihapus")
+        set_value(key, "")  # no file: remove the logo
     elif isinstance(default, int) and not isinstance(default, bool):
         text = " ".join(words).strip()
         if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 1000:

@@ -65,3 +65,17 @@ def test_package_import_refuses_what_is_not_a_file(db, tmp_path, name):
         packages.import_package(path)
     assert time.perf_counter() - t0 < 5
     assert table_dump(db) == before
+
+
+@pytest.mark.parametrize("name", ["fifo", "zero", "null", "loop", "folder"])
+def test_logo_setting_refuses_what_is_not_a_file(db, tmp_path, name):
+    from iku_desktop.services import setting_edit
+    from tests.conftest import table_dump
+
+    path, words = special_paths(tmp_path)[name]
+    before = table_dump(db)
+    t0 = time.perf_counter()
+    with pytest.raises(ValueError, match=words.replace("(", r"\(").replace(")", r"\)")):
+        setting_edit.set_from_text("kop_surat_logo", [], path)
+    assert time.perf_counter() - t0 < 5
+    assert table_dump(db) == before
