@@ -1,8 +1,11 @@
-"""Data packages in the window: send (export), receive (import with a preview of what will
-change), and the conflicts found, side by side, to keep ours or take theirs."""
+"""Data packages in the window: send (export: signed, and sealed to the receivers, or sent
+unsealed when the user so chooses), receive (import with a preview naming sender, receivers
+and key fingerprints and what will change; a new key of a known office accepted with a
+button), and the conflicts found, side by side, to keep ours or take theirs."""
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -15,10 +18,10 @@ from PySide6.QtWidgets import (
 
 from iku_desktop.domain.formatting import format_number
 from iku_desktop.exchange.package import SUFFIX, PackageError
-from iku_desktop.services import packages
+from iku_desktop.services import office_keys, ownership, packages
 from iku_desktop.services.editing_errors import EditError
 
-from . import tasks
+from . import keys_dialog, tasks
 
 TABLE_LABEL = {
     "dokumen": "Dokumen IKU", "fungsi": "Fungsi", "sasaran": "Sasaran strategis",
@@ -30,26 +33,55 @@ TABLE_LABEL = {
 CHANGED = QBrush(QColor("#fff3cd"))
 
 
-def export_package(window) -> Path | None:
+def ask_without_receiver_key(window, exc: office_keys.ReceiverKeyUnknown) -> str | None:
+    """The receiver's key is not known: import its key file ("key"), send unsealed
+    ("unsealed") or cancel (None)."""
+    box = QMessageBox(QMessageBox.Warning, "Kunci kantor penerima belum dikenal", str(exc),
+                      parent=window)
+    key = box.addButton("&Impor berkas kunci…", QMessageBox.AcceptRole)
+    unsealed = box.addButton("Kirim &tanpa segel", QMessageBox.DestructiveRole)
+    box.addButton("&Batal", QMessageBox.RejectRole)
+    box.exec()
+    return {key: "key", unsealed: "unsealed"}.get(box.clickedButton())
+
+
+def export_package(window, path: Path | None = None) -> Path | None:
     last = packages.last_export()
-    default = window.db_path.with_name(f"paket-{window.office.code}.ikupkg")
-    path, _ = QFileDialog.getSaveFileName(window, "Kirim paket data", str(default),
-                                          f"Paket data IKU (*{SUFFIX})")
-    if not path:
-        return None
-    path = Path(path) if path.endswith(SUFFIX) else Path(path + SUFFIX)
-    try:
-        r = packages.export_package(path)
-    except PackageError as exc:
-        QMessageBox.critical(window, "Paket tidak dapat dibuat", str(exc))
-        return None
+    if path is None:
+        default = window.db_path.with_name(f"paket-{window.office.code}.ikupkg")
+        name, _ = QFileDialog.getSaveFileName(window, "Kirim paket data", str(default),
+                                              f"Paket data IKU (*{SUFFIX})")
+        if not name:
+            return None
+        path = Path(name) if name.endswith(SUFFIX) else Path(name + SUFFIX)
+    unsealed = False
+    while True:
+        try:
+            r = packages.export_package(path, unsealed=unsealed)
+            break
+        except office_keys.ReceiverKeyUnknown as exc:
+            choice = ask_without_receiver_key(window, exc)
+            if choice == "unsealed":
+                unsealed = True
+            elif choice != "key" or not keys_dialog.import_key_file(window):
+                return None
+        except (PackageError, EditError) as exc:
+            QMessageBox.critical(window, "Paket tidak dapat dibuat", str(exc))
+            return None
     rows = sum(r.counts.values())
+    sealed = ("\n".join(f"Disegel untuk {p.office_name} (sidik {p.fingerprint})"
+                        for p in r.receivers) if r.receivers else
+              f"PERINGATAN: {packages.UNSEALED_WARNING}.")
+    if r.without_key:
+        sealed += ("\nTidak dapat dibuka oleh (kuncinya belum dikenal): "
+                   + ", ".join(ownership.describe(c) for c in r.without_key))
     QMessageBox.information(
         window, "Paket data dibuat",
         f"{path}\n\n{format_number(rows, 0)} baris" + (f" yang berubah sejak {last[:16].replace('T', ' ')} UTC"
                                      if last else " (semua data)") + ".\n"
         + "\n".join(f"{TABLE_LABEL.get(t, t)}: {format_number(n, 0)}"
-                    for t, n in r.counts.items()))
+                    for t, n in r.counts.items())
+        + f"\n\nDitandatangani dengan kunci kantor ini (sidik {r.fingerprint}).\n{sealed}")
     return path
 
 
@@ -65,6 +97,10 @@ class PackageImportDialog(QDialog):
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         lay.addWidget(self.heading)
+        self.parties = QLabel()  # sender, receivers, fingerprints: read before anything else
+        self.parties.setWordWrap(True)
+        self.parties.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        lay.addWidget(self.parties)
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(["Data", "Tambah", "Ubah", "Sama",
                                               "Di sini lebih baru", "Konflik"])
@@ -81,25 +117,65 @@ class PackageImportDialog(QDialog):
         self.busy.hide()
         lay.addWidget(self.busy)
         row = QHBoxLayout()
+        self.new_key = QPushButton("Terima kunci &baru…")
+        self.new_key.setToolTip("Kantor pengirim memakai kunci lain (komputer dipasang ulang?): "
+                                "bandingkan sidiknya lewat telepon sebelum menerimanya")
+        self.new_key.clicked.connect(lambda: self.accept_new_key())
         self.go = QPushButton("&Gabungkan ke basis data ini")
         self.go.clicked.connect(self.merge)
         close = QPushButton("&Tutup")
         close.clicked.connect(self.reject)
+        row.addWidget(self.new_key)
         row.addStretch(1)
         row.addWidget(self.go)
         row.addWidget(close)
         lay.addLayout(row)
-        self.preview = None
+        self.preview, self.mismatch = None, None
+        self.load()
+
+    def load(self) -> None:
+        """The preview (a dry run); a refusal is shown instead, with the button to accept a
+        new key when that is why."""
+        self.preview, self.mismatch = None, None
+        self.new_key.hide()
+        self.parties.clear()
         try:
-            self.preview = packages.import_package(path, dry_run=True)
+            self.preview = packages.import_package(self.path, dry_run=True)
         except (PackageError, EditError) as exc:
-            self.heading.setText(f"<b>Paket ditolak.</b> {exc}")
+            self.heading.setText(f"<b>Paket ditolak.</b> {escape(str(exc))}")
             self.go.setEnabled(False)
+            self.table.setRowCount(0)
+            self.refused.hide()
+            if isinstance(exc, office_keys.KeyMismatch):
+                self.mismatch = exc
+                self.new_key.show()
             return
+        self.go.setEnabled(True)
         self._show(self.preview)
+
+    def accept_new_key(self, confirm: bool = True) -> bool:
+        exc = self.mismatch
+        if exc is None or not keys_dialog.accept_key(self, exc.office, exc.new, exc.public,
+                                                     old=exc.pinned, confirm=confirm):
+            return False
+        self.load()
+        return True
+
+    def _show_parties(self, r: packages.MergeResult) -> None:
+        state = ("<b style='color:#9a3412'>kunci baru, belum pernah diterima di sini: "
+                 "bandingkan sidiknya lewat telepon</b>" if r.new_key and r.dry_run else
+                 "kunci baru, kini dicatat" if r.new_key else "kunci yang sudah dipercaya")
+        lines = [(f"Pengirim: <b>{escape(r.office_name or r.office)}</b> ({r.office}), sidik "
+                  f"<b>{r.fingerprint}</b> — {state}")]
+        lines += [(f"Penerima: {escape(p.office_name)} ({p.office}), sidik {p.fingerprint} "
+                   "— isi disegel") for p in r.receivers]
+        if not r.receivers:
+            lines.append(f"<b style='color:#b91c1c'>{escape(packages.UNSEALED_WARNING)}</b>")
+        self.parties.setText("<br>".join(lines))
 
     def _show(self, r: packages.MergeResult) -> None:
         who = r.office_name or r.office
+        self._show_parties(r)
         if r.already:
             self.heading.setText(f"Paket dari {who} ini sudah pernah diterima; tidak ada yang "
                                  "akan berubah.")

@@ -1,5 +1,5 @@
-"""The Kantor menu (the office's identity, data packages, conflicts, audit log) and the
-Dokumen menu (tetapkan, new revision, lock a year's realisasi)."""
+"""The Kantor menu (the office's identity, data packages, conflicts, office keys, audit log)
+and the Dokumen menu (tetapkan, new revision, lock a year's realisasi)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from iku_desktop.services.editing_errors import EditError
 
 from . import exchange_dialogs
 from .audit_dialog import AuditDialog
+from .keys_dialog import KeysDialog
 
 PROVINSI_LABEL = "Kantor provinsi (Dinas Koperasi dan UKM Provinsi Jambi)"
 
@@ -23,6 +24,7 @@ def build(window) -> None:
     add(kantor, "&Kirim paket data…", lambda: exchange_dialogs.export_package(window))
     add(kantor, "&Terima paket data…", lambda: exchange_dialogs.import_package(window))
     add(kantor, "&Konflik data…", lambda: exchange_dialogs.ConflictDialog(window).exec())
+    add(kantor, "K&unci kantor…", lambda: KeysDialog(window).exec())
     kantor.addSeparator()
     add(kantor, "&Log audit…", lambda: AuditDialog(window).exec())
     dokumen = window.menuBar().addMenu("&Dokumen")

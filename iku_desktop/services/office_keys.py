@@ -48,16 +48,19 @@ class KeyMismatch(PackageError):
 
 
 class ReceiverKeyUnknown(PackageError):
-    """A package cannot be sealed: the receiver's key is not known here."""
+    """A package cannot be sealed: the receiver's key is not known here (``office`` None:
+    the province knows no district's key yet)."""
 
-    def __init__(self, office: str):
+    def __init__(self, office: str | None):
         self.office = office
+        who = (f"Kunci {ownership.describe(office)} belum dikenal di sini" if office else
+               "Belum ada kunci kantor kabupaten/kota yang dikenal di sini")
         super().__init__(
-            f"Kunci {ownership.describe(office)} belum dikenal di sini, jadi paket tidak dapat "
-            "disegel untuknya. Pilih: impor berkas kunci kantor itu (iku office keys import "
-            "BERKAS, lalu bandingkan sidiknya lewat telepon), atau kirim paket hanya "
-            "bertanda tangan tanpa segel (iku package export --unsealed): NIK dan data lain "
-            "di dalamnya dapat dibaca siapa pun yang memegang berkasnya")
+            f"{who}, jadi paket tidak dapat disegel untuk penerimanya. Pilih: impor berkas "
+            "kunci kantor penerima (iku office keys import BERKAS, lalu bandingkan sidiknya "
+            "lewat telepon), atau kirim paket hanya bertanda tangan tanpa segel (iku package "
+            "export --unsealed): NIK dan data lain di dalamnya dapat dibaca siapa pun yang "
+            "memegang berkasnya")
 
 
 def office_code_of(text: str) -> str:

@@ -173,10 +173,7 @@ def receivers(to: list[str] | None = None) -> tuple[list[pkgfile.Party], list[st
         found = [office_keys.receiver(c) for c in codes]
         parties = [p for p in found if p is not None]
         if not parties:
-            raise pkgfile.PackageError(
-                "Belum ada kunci kantor kabupaten/kota yang dikenal di sini, jadi paket tidak "
-                "dapat disegel. Terima dahulu paket atau berkas kunci (iku office keys import "
-                "BERKAS) dari kantor penerima, atau kirim tanpa segel (--unsealed)")
+            raise office_keys.ReceiverKeyUnknown(None)
         return parties, [c for c, p in zip(codes, found) if p is None]
     if office in codes:
         raise pkgfile.PackageError("Paket tidak dikirim ke kantor ini sendiri; sebutkan "

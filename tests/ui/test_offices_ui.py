@@ -6,15 +6,16 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from iku_desktop.services import editing, packages
+from iku_desktop.services import editing, office_keys, packages
 from iku_desktop.store import backup, lockfile
 from iku_desktop.store import models as m
 from iku_desktop.store.database import open_database
 from tests.services.test_packages import new_office
 from ui import exchange_dialogs, office_menus, opening, tasks
 from ui.audit_dialog import AuditDialog
+from ui.keys_dialog import KeysDialog
 from ui.main_window import MainWindow
 
 
@@ -91,11 +92,16 @@ def test_receiving_a_package_previews_then_merges(qtbot, tmp_path, warnings, mon
     monkeypatch.setattr(tasks, "SYNCHRONOUS", True)
     pkg = district_package(tmp_path)
     prov = tmp_path / "provinsi.sqlite"
+    theirs, ours = fingerprint(tmp_path / "muaro.sqlite"), fingerprint(prov)
     w = MainWindow(prov)
     qtbot.addWidget(w)
     dialog = exchange_dialogs.PackageImportDialog(pkg, w)
     qtbot.addWidget(dialog)
     assert "Kabupaten Muaro Jambi" in dialog.heading.text()
+    # sender and receiver with their fingerprints, read before the body is opened
+    parties = dialog.parties.text()
+    assert f"sidik <b>{theirs}</b> — kunci yang sudah dipercaya" in parties
+    assert f"Penerima: kantor provinsi (provinsi), sidik {ours}" in parties
     row = [dialog.table.item(0, c).text() for c in range(6)]
     assert row == ["Usaha kecil", "1", "0", "0", "0", "0"]
     assert m.UsahaKecil.select().count() == 0  # only a preview so far
@@ -105,6 +111,66 @@ def test_receiving_a_package_previews_then_merges(qtbot, tmp_path, warnings, mon
     again = exchange_dialogs.PackageImportDialog(pkg, w)
     qtbot.addWidget(again)
     assert "sudah pernah diterima" in again.heading.text() and not again.go.isEnabled()
+
+
+def fingerprint(path) -> str:
+    db = open_database(path)
+    try:
+        return office_keys.own_fingerprint()
+    finally:
+        db.close()
+
+
+def test_a_new_key_is_refused_and_accepted_with_the_button(qtbot, tmp_path, monkeypatch):
+    district_package(tmp_path)
+    again = new_office(tmp_path, "muaro-baru", "1505", introduce=False)
+    db = open_database(again)
+    office_keys.import_key_file(tmp_path / "kunci" / "provinsi.ikukey")
+    usaha_change().write()
+    packages.export_package(tmp_path / "baru.ikupkg")
+    db.close()
+    old, new = fingerprint(tmp_path / "muaro.sqlite"), fingerprint(again)
+    ours = fingerprint(tmp_path / "provinsi.sqlite")
+    w = MainWindow(tmp_path / "provinsi.sqlite")
+    qtbot.addWidget(w)
+    dialog = exchange_dialogs.PackageImportDialog(tmp_path / "baru.ikupkg", w)
+    qtbot.addWidget(dialog)
+    assert "Paket ditolak" in dialog.heading.text() and not dialog.go.isEnabled()
+    assert old in dialog.heading.text() and new in dialog.heading.text()
+    assert not dialog.new_key.isHidden()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes)
+    dialog.new_key.click()
+    assert old in asked[0] and new in asked[0]
+    assert dialog.go.isEnabled() and dialog.new_key.isHidden()
+    assert f"sidik <b>{new}</b>" in dialog.parties.text()
+    keys = KeysDialog(w)
+    qtbot.addWidget(keys)
+    assert ours in keys.own.text()
+    texts = [keys.table.item(r, 1).text() for r in range(keys.table.rowCount())]
+    assert new in texts and old not in texts
+
+
+def test_sending_without_the_receivers_key_offers_key_file_or_unsealed(qtbot, tmp_path,
+                                                                       monkeypatch, warnings):
+    prov = new_office(tmp_path, "provinsi", introduce=False)
+    db = open_database(prov)
+    ours = office_keys.export_key_file(tmp_path / "provinsi.ikukey").fingerprint
+    db.close()
+    w = MainWindow(new_office(tmp_path, "muaro", "1505", introduce=False))
+    qtbot.addWidget(w)
+    assert w.push_change(usaha_change())
+    choices = iter(["unsealed", "key"])
+    monkeypatch.setattr(exchange_dialogs, "ask_without_receiver_key",
+                        lambda window, exc: next(choices))
+    assert exchange_dialogs.export_package(w, tmp_path / "1.ikupkg")
+    assert "PERINGATAN: Paket tidak disegel" in warnings[-1][1]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (str(tmp_path / "provinsi.ikukey"), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    assert exchange_dialogs.export_package(w, tmp_path / "2.ikupkg")
+    assert f"Disegel untuk kantor provinsi (sidik {ours})" in warnings[-1][1]
 
 
 def test_conflicts_side_by_side_and_resolved(qtbot, tmp_path, monkeypatch):
