@@ -34,9 +34,13 @@ def _document(action: str) -> None:
               "lagi.")
     else:
         doc = document_repo.active_dokumen_row()
-        state = (f"ditetapkan {doc.ditetapkan_at[:10]}" if doc.ditetapkan_at
-                 else "belum ditetapkan (dapat diubah)")
-        print(f"Dokumen IKU revisi {doc.revisi}: {state}")
+        if doc is None:
+            print("Tidak ada dokumen IKU aktif di basis data ini (kantor kabupaten/kota "
+                  "menerimanya dalam paket dari kantor provinsi: iku package import BERKAS)")
+        else:
+            state = (f"ditetapkan {doc.ditetapkan_at[:10]}" if doc.ditetapkan_at
+                     else "belum ditetapkan (dapat diubah)")
+            print(f"Dokumen IKU revisi {doc.revisi}: {state}")
         for lock in m.KunciTahun.select().order_by(m.KunciTahun.tahun):
             print(f"Realisasi {lock.tahun} dikunci {lock.dikunci_at[:10]} oleh {lock.pengguna} "
                   f"(kode {lock.kode})")
