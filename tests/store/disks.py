@@ -27,20 +27,17 @@ def _umount(point: Path) -> None:
 
 def fill(folder: Path) -> None:
     """Write a filler file until the file system holding ``folder`` is full."""
-    with open(folder / "pengisi", "wb") as f:
-        block = b"\0" * 4096
-        try:
+    fd = os.open(folder / "pengisi", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    try:
+        for size in (65536, 4096, 512, 1):
             while True:
-                f.write(block)
-                f.flush()
-        except OSError:
-            pass
-    while True:  # the last partial block too
-        try:
-            with open(folder / "pengisi", "ab") as f:
-                f.write(b"\0")
-        except OSError:
-            break
+                try:
+                    if os.write(fd, b"\0" * size) < size:
+                        break
+                except OSError:
+                    break
+    finally:
+        os.close(fd)
 
 
 @contextmanager
