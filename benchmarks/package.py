@@ -1,4 +1,5 @@
-"""Benchmark: a district's data package, exported and merged at the province.
+"""Benchmark: a district's data package, exported (signed, sealed to the province) and
+merged at the province.
 
 Side by side in the same run, for the same N usaha kecil: the package export at the
 district, the merge at the province (row by row by uuid, with its checks), merging the
@@ -20,8 +21,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from iku_desktop.exchange.importer import import_file  # noqa: E402
-from iku_desktop.services import office, packages  # noqa: E402
+from iku_desktop.services import office, office_keys, packages  # noqa: E402
 from iku_desktop.services.database import init_database  # noqa: E402
+from iku_desktop.store.database import open_database  # noqa: E402
 from tests.conftest import write_csv  # noqa: E402
 
 HEADER = ["Nama Usaha", "Nama Pemilik", "Kabupaten/Kota", "Tanggal Terdata", "NIB",
@@ -45,13 +47,18 @@ def main() -> None:
     csv = write_csv(tmp / "usaha.csv", HEADER, rows)
     times: dict[str, list[float]] = {"export": [], "merge": [], "again": [], "csv import": []}
     for run in range(args.runs):
+        province, key = tmp / f"province{run}.sqlite", tmp / f"province{run}.ikukey"
+        db = init_database(province)
+        office_keys.export_key_file(key)
+        db.close()
         db = init_database(tmp / f"district{run}.sqlite")
         office.set_office("1505")
+        office_keys.import_key_file(key)
         assert import_file(csv).written
         pkg = tmp / f"district{run}.ikupkg"
         times["export"].append(timed(lambda: packages.export_package(pkg, everything=True)))
         db.close()
-        db = init_database(tmp / f"province{run}.sqlite")
+        db = open_database(province)
         times["merge"].append(timed(lambda: packages.import_package(pkg)))
         times["again"].append(timed(lambda: packages.import_package(pkg)))
         db.close()
