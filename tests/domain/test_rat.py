@@ -42,3 +42,13 @@ def test_import_refuses_a_rat_inside_its_tahun_buku_and_warns_of_a_late_one(db, 
     r = import_file(late)
     assert r.report.ok and any("RAT terlambat" in w.message for w in r.report.warnings)
     assert m.KoperasiTahunBuku.get().tanggal_rat == date(2023, 9, 15)
+
+
+def test_the_message_shows_the_date_as_typed_not_a_python_value(db, tmp_path):
+    kop = write_csv(tmp_path / "kop.csv", KOP, [
+        ["1/BH", "KSP Satu", "12/08/2008", "Kota Jambi", "Jasa", "Aktif"]])
+    import_file(kop)
+    r = import_file(write_csv(tmp_path / "tb.csv", TB, [
+        ["1/BH", "2022", "2022-03-15", "1000", "2000"]]))
+    [err] = r.report.errors
+    assert err.value == "15/03/2022"

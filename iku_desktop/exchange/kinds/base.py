@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
 
+from ...domain.wilayah import KabupatenKota
 from ...store import bulk
 from ...store import models as m
 from ...store.fields import utc_now
@@ -51,7 +54,20 @@ class ImportContext:
 
 
 def _show(value) -> str | None:
-    return None if value is None else str(value).strip()
+    """A cell for a message: as typed for a row with an error (its raw cell), else its
+    parsed value the way the user wrote it — a date "15/03/2023", a choice by its label, a
+    kabupaten/kota by its name — never a Python repr."""
+    if value is None:
+        return None
+    if isinstance(value, (date, datetime)):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, bool):
+        return "Ya" if value else "Tidak"
+    if isinstance(value, Enum):
+        return getattr(value, "label", value.value)
+    if isinstance(value, KabupatenKota):
+        return value.nama
+    return str(value).strip()
 
 
 def valid_rows(rows: list[ParsedRow]) -> list[ParsedRow]:
