@@ -69,7 +69,7 @@ def export_package(window, path: Path | None = None) -> Path | None:
             QMessageBox.critical(window, "Paket tidak dapat dibuat", str(exc))
             return None
     rows = sum(r.counts.values())
-    sealed = ("\n".join(f"Disegel untuk {p.office_name} (sidik {p.fingerprint})"
+    sealed = ("\n".join(f"Disegel untuk {ownership.describe(p.office)} (sidik {p.fingerprint})"
                         for p in r.receivers) if r.receivers else
               f"PERINGATAN: {packages.UNSEALED_WARNING}.")
     if r.without_key:
@@ -167,7 +167,8 @@ class PackageImportDialog(QDialog):
                  "kunci baru, kini dicatat" if r.new_key else "kunci yang sudah dipercaya")
         lines = [(f"Pengirim: <b>{escape(r.office_name or r.office)}</b> ({r.office}), sidik "
                   f"<b>{r.fingerprint}</b> — {state}")]
-        lines += [(f"Penerima: {escape(p.office_name)} ({p.office}), sidik {p.fingerprint} "
+        lines += [(f"Penerima: {escape(ownership.describe(p.office))} ({p.office}), sidik "
+                   f"{p.fingerprint} "
                    "— isi disegel") for p in r.receivers]
         if not r.receivers:
             lines.append(f"<b style='color:#b91c1c'>{escape(packages.UNSEALED_WARNING)}</b>")

@@ -52,8 +52,8 @@ def _print_parties(r: packages.MergeResult) -> None:
     print(f"  Pengirim: {r.office_name or r.office} ({r.office}), sidik {r.fingerprint} "
           f"— {state}")
     for to in r.receivers:
-        print(f"  Penerima: {to.office_name} ({to.office}), sidik {to.fingerprint} — isi "
-              "disegel")
+        print(f"  Penerima: {ownership.describe(to.office)} ({to.office}), sidik "
+              f"{to.fingerprint} — isi disegel")
     for w in r.warnings:
         print(f"  PERINGATAN: {w}")
 
@@ -94,7 +94,8 @@ def cmd_package(args) -> int:
             print(f"  ditandatangani {ownership.describe(ownership.office_code())}, sidik "
                   f"{r.fingerprint}")
             for to in r.receivers:
-                print(f"  disegel untuk {to.office_name} ({to.office}), sidik {to.fingerprint}")
+                print(f"  disegel untuk {ownership.describe(to.office)} ({to.office}), sidik "
+                      f"{to.fingerprint}")
             if r.without_key:
                 print("  tidak dapat dibuka oleh (kuncinya belum dikenal di sini): "
                       + ", ".join(ownership.describe(c) for c in r.without_key))

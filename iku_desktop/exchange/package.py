@@ -56,6 +56,7 @@ MAX_FILE = 512 * 1024 * 1024  # the package file itself
 MAX_UNCOMPRESSED = 2 * 1024 * 1024 * 1024  # declared, all members
 MAX_RATIO = 200  # members above 10 MiB
 MAX_MEMBERS = 100
+MAX_MANIFEST = 1024 * 1024  # a manifest or signature, declared size
 
 
 class PackageError(Exception):
@@ -195,6 +196,13 @@ def _open_zip(data: bytes, name: str) -> tuple[zipfile.ZipFile, dict]:
     return z, infos
 
 
+def _small(infos: dict, members: tuple[str, ...], name: str) -> None:
+    """A manifest or signature is a few kilobytes: refuse one declared larger."""
+    for member in members:
+        if member in infos and infos[member].file_size > MAX_MANIFEST:
+            raise PackageError(f"Paket {name} ditolak: bagian {member} terlalu besar")
+
+
 def _read_member(z: zipfile.ZipFile, member: str, name: str, what: str) -> bytes:
     try:
         return z.read(member)
@@ -225,6 +233,7 @@ def open_envelope(path: Path, schema_version: int) -> Envelope:
     with z:
         if MANIFEST not in infos:
             raise PackageError(f"Berkas {name} bukan paket data IKU Desktop (tidak ada manifes)")
+        _small(infos, (MANIFEST, SIGNATURE), name)
         text = _read_member(z, MANIFEST, name, MANIFEST)
         manifest = _manifest(text, name)
         if manifest.get("format") != FORMAT:
@@ -309,6 +318,7 @@ def read_body(envelope: Envelope, secret: bytes | None,
     with z:
         if MANIFEST not in infos:
             raise PackageError(f"Isi paket {name} rusak (tidak ada manifes isi)")
+        _small(infos, (MANIFEST,), name)
         inner = _manifest(_read_member(z, MANIFEST, name, MANIFEST), name)
         if inner.get("format") != BODY_FORMAT:
             raise PackageError(f"Isi paket {name} rusak (bukan isi paket data IKU)")

@@ -123,7 +123,7 @@ def export_key_file(path: str | Path) -> keys.KeyFile:
 @dataclass(frozen=True)
 class PinnedKey:
     """Attributes:
-    kantor: office code; nama: the office's name as it sends it; sidik: fingerprint;
+    kantor: office code; nama: the office's name (from its code); sidik: fingerprint;
     cara: how it was pinned (paket / berkas / operator); dicatat_at: when;
     terakhir_at: the last package signed with it (None: none yet); menunggu: accepted by
     fingerprint only, the key itself not seen yet.
@@ -146,7 +146,7 @@ def _in_force(code: str) -> m.KunciKantor | None:
 def pinned_keys() -> list[PinnedKey]:
     rows = (m.KunciKantor.select().where(m.KunciKantor.diganti_at.is_null())
             .order_by(m.KunciKantor.kantor != PROVINSI, m.KunciKantor.kantor))
-    return [PinnedKey(r.kantor, r.nama or ownership.describe(r.kantor), r.sidik, r.cara,
+    return [PinnedKey(r.kantor, ownership.describe(r.kantor), r.sidik, r.cara,
                       r.dicatat_at, r.terakhir_at, r.publik is None) for r in rows]
 
 

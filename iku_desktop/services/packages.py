@@ -278,7 +278,8 @@ def import_package(path: str | Path, dry_run: bool = False) -> MergeResult:
     """Check and merge a package (``dry_run``: only tell what would change)."""
     path = Path(path)
     env, trust = open_package(path)
-    result = MergeResult(env.package_id, env.sender.office, env.sender.office_name,
+    # names shown from the office codes, not as the package spells them
+    result = MergeResult(env.package_id, env.sender.office, ownership.describe(env.sender.office),
                          dry_run=dry_run, fingerprint=trust.fingerprint, new_key=trust.new,
                          receivers=env.receivers)
     if not env.sealed:

@@ -354,3 +354,12 @@ def test_an_oversized_package_file_is_refused_before_it_is_read(offices, tmp_pat
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read whole"))
     with at(prov), pytest.raises(pkgfile.PackageError, match="terlalu besar"):
         packages.import_package(tmp_path / "a.ikupkg")
+
+
+def test_an_oversized_manifest_is_refused_before_it_is_parsed(offices, tmp_path):
+    prov, *_ = offices
+    big = tmp_path / "besar.ikupkg"
+    with zipfile.ZipFile(big, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("manifest.json", "{" + " " * (pkgfile.MAX_MANIFEST + 1) + "}")
+    with at(prov), pytest.raises(pkgfile.PackageError, match="manifest.json terlalu besar"):
+        packages.import_package(big)
