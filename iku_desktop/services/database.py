@@ -39,10 +39,22 @@ def init_database(path: str | os.PathLike) -> SqliteDatabase:
     p = Path(path)
     if p.exists():
         raise DatabaseError(f"Berkas {p} sudah ada; pilih nama lain atau buka berkas itu")
-    db = open_database(p, create=True)
-    with audit.recording(db, "Basis data baru"):
-        m.Office.create(kind="provinsi", nama=OFFICE_NAME)
-        document_repo.create_from_data(default_document_data())
+    db = None
+    try:
+        db = open_database(p, create=True)
+        with audit.recording(db, "Basis data baru"):
+            m.Office.create(kind="provinsi", nama=OFFICE_NAME)
+            document_repo.create_from_data(default_document_data())
+    except BaseException:
+        # a database cut short (a full disk) must not stay behind as "already there"
+        if db is not None:
+            db.close()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            try:
+                Path(f"{p}{suffix}").unlink(missing_ok=True)
+            except OSError:
+                pass
+        raise
     return db
 
 

@@ -283,25 +283,30 @@ def disk_full(path: Path, margin: int = 64 * 1024) -> bool:
     return st.f_bavail * st.f_frsize < margin
 
 
+def _chain(exc: BaseException | None, depth: int = 12):
+    """``exc`` and what it wraps (peewee's first argument) or was raised from or during."""
+    seen = []
+    todo = [exc]
+    while todo and len(seen) < depth:
+        e = todo.pop(0)
+        if e is None or any(e is s for s in seen):
+            continue
+        seen.append(e)
+        inner = e.args[0] if e.args and isinstance(e.args[0], BaseException) else None
+        todo += [inner, e.__cause__, e.__context__]
+    return seen
+
+
 def primary_code(exc: BaseException | None) -> int | None:
-    """SQLite's primary result code behind ``exc`` (also through peewee's wrapper)."""
-    seen = 0
-    while exc is not None and seen < 6:
-        code = getattr(exc, "sqlite_errorcode", None)
-        if code is not None:
-            return code & 0xFF
-        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
-        exc, seen = inner or exc.__cause__ or exc.__context__, seen + 1
-    return None
+    """SQLite's primary result code behind ``exc`` (also through peewee's wrapper, and
+    past a generic SQLITE_ERROR such as "cannot rollback" to what caused it)."""
+    codes = [c & 0xFF for c in (getattr(e, "sqlite_errorcode", None) for e in _chain(exc))
+             if c is not None]
+    return next((c for c in codes if c != 1), codes[0] if codes else None)
 
 
 def _os_errno(exc: BaseException | None) -> int | None:
-    seen = 0
-    while exc is not None and seen < 6:
-        if isinstance(exc, OSError) and exc.errno:
-            return exc.errno
-        exc, seen = exc.__cause__ or exc.__context__, seen + 1
-    return None
+    return next((e.errno for e in _chain(exc) if isinstance(e, OSError) and e.errno), None)
 
 
 def busy_message(path, seconds: float) -> str:
@@ -320,10 +325,12 @@ def explain(exc: BaseException, path, opening: bool = False) -> DatabaseError | 
     for an error that says nothing about the file (a bug: let it show)."""
     code, os_err = primary_code(exc), _os_errno(exc)
     detail = str(exc.args[0] if exc.args else exc)
+    if any("disk is full" in str(e) for e in _chain(exc)):
+        code = SQLITE_FULL
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return DatabaseDamaged(f"Berkas {path} rusak atau bukan basis data IKU Desktop "
                                f"({detail})")
-    if code == SQLITE_FULL or os_err == errno.ENOSPC or "disk is full" in detail or (
+    if code == SQLITE_FULL or os_err == errno.ENOSPC or (
             code in (SQLITE_IOERR, SQLITE_CANTOPEN) and disk_full(Path(path))):
         return DatabaseUnwritable(disk_full_message(path))
     if code in (SQLITE_BUSY, SQLITE_LOCKED):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import stat
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -60,7 +61,7 @@ def _alive(pid: int) -> bool:
 def holder(db_path: Path) -> Holder | None:
     """The current holder, or None (no lock, or a stale one from this computer)."""
     try:
-        data = json.loads(lock_path(db_path).read_text(encoding="utf-8"))
+        data = json.loads(_read_small(lock_path(db_path)))
         h = Holder(str(data["user"]), str(data["host"]), int(data["pid"]), str(data["since"]))
     except FileNotFoundError:
         return None
@@ -69,6 +70,17 @@ def holder(db_path: Path) -> Holder | None:
     if h.host == socket.gethostname() and not _alive(h.pid):
         return None
     return h
+
+
+def _read_small(path: Path, limit: int = 4096) -> str:
+    """The lock file's text: never blocking on a FIFO, never reading without end."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ValueError("not a regular file")
+        return os.read(fd, limit).decode("utf-8")
+    finally:
+        os.close(fd)
 
 
 def acquire(db_path: Path, take_over: bool = False) -> Holder | None:

@@ -44,8 +44,11 @@ def check_same_file(database, committed: bool = False) -> None:
     """Refuse when the file at the database's path is not the one opened."""
     db = _target(database)
     opened, path = getattr(db, "iku_identity", None), getattr(db, "iku_path", None)
-    if opened is None or path is None or identity(path) == opened:
+    if opened is None or path is None:
         return
+    now = identity(path)
+    if now == opened or (now is not None and opened[1] == 0):
+        return  # the same file (a file system without inode numbers: it is still there)
     if committed:
         raise DatabaseGone(
             f"Berkas basis data {path} dihapus, dipindah atau diganti oleh program lain saat "

@@ -249,3 +249,10 @@ def test_the_default_database_is_still_created_on_first_start(tmp_path):
         db.close()
     db = open_or_create(path)  # and opens the next time
     db.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs")
+def test_a_fifo_as_the_lock_file_does_not_hang(db_path):
+    os.mkfifo(db_path.with_name(db_path.name + ".lock"))
+    done = run_process("--db", db_path, "backup", "restore", db_path, timeout=60)
+    assert "Traceback" not in done.stderr and done.returncode == 1

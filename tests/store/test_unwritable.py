@@ -127,3 +127,12 @@ def test_a_read_only_database_with_its_log_is_read_whole(db_path, tmp_path, jour
                 db.close()
     finally:
         writer.close()
+
+
+def test_init_on_a_full_disk_leaves_no_half_made_file(tmp_path, capsys):
+    with small_disk(tmp_path / "penuh", "600k") as disk:
+        fill(disk)
+        code = cli(["--db", str(disk / "baru.sqlite"), "init"])
+        err = capsys.readouterr().err
+        assert code == 2 and "Disk penuh" in err and "Traceback" not in err
+        assert sorted(p.name for p in disk.iterdir()) == ["pengisi"]  # "sudah ada" never
