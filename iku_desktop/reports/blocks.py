@@ -57,9 +57,12 @@ def signature_block(tempat_tanggal: str, sig: Penandatangan, styles: Styles,
 
 
 def grid_table(rows: list[list], widths: list[float], st: Styles, header_rows: int = 1,
-               signature=None, align_right: tuple[int, ...] = ()) -> Table:
-    """A bordered table whose header repeats on every page; with ``signature`` the last row
-    is a borderless signature block kept with the last data row (never alone on a page)."""
+               signature=None, align_right: tuple[int, ...] = (),
+               split_in_row: bool = False) -> Table:
+    """A bordered table whose header repeats on every page; with ``signature`` (a flowable
+    or a list of them) the last row is a borderless signature block kept with the last data
+    row (never alone on a page). Rows are kept whole on a page; with ``split_in_row`` a row
+    may continue on the next page (for a row taller than a page: a very long text)."""
     data = [[Paragraph(str(c), st.cell_head) if isinstance(c, str) else c for c in r]
             for r in rows[:header_rows]]
     for r in rows[header_rows:]:
@@ -78,9 +81,17 @@ def grid_table(rows: list[list], widths: list[float], st: Styles, header_rows: i
                      ("TOPPADDING", (0, last + 1), (-1, last + 1), 8 * mm),
                      ("LEFTPADDING", (0, last + 1), (-1, last + 1), 0),
                      ("NOSPLIT", (0, last), (-1, last + 1))]
-    t = Table(data, colWidths=widths, repeatRows=header_rows, splitByRow=1)
+    t = Table(data, colWidths=widths, repeatRows=header_rows, **splitting(split_in_row))
     t.setStyle(TableStyle(commands))
     return t
+
+
+def splitting(split_in_row: bool) -> dict:
+    """Table options: rows kept whole on a page, or — for a row taller than a page — every
+    row split at the page's end (in-row first: a split between rows would leave the rest of
+    a page empty under a header repeated mid-page)."""
+    return {"splitByRow": 0, "splitInRow": 1} if split_in_row else {"splitByRow": 1,
+                                                                     "splitInRow": 0}
 
 
 def right(text: str, st: Styles) -> Paragraph:

@@ -9,7 +9,7 @@ from reportlab.platypus import Paragraph
 from ..domain.dokumen import Penandatangan
 from ..domain.formatting import DASH, format_number
 from .blocks import blank_date, grid_table, right, signature_block, title_block
-from .layout import PageSetup, build, frame_width
+from .layout import PageSetup, build_flowing, frame_width
 from .styles import make_styles
 
 
@@ -41,12 +41,15 @@ def render(snap: dict, setup: PageSetup) -> bytes:
     fixed = [8 * mm, None, None, 14 * mm, 17 * mm, 18 * mm, 20 * mm] + [15 * mm] * len(earlier)
     free = width - sum(w for w in fixed if w)
     widths = [w if w else free / 2 for w in fixed]
-    sig = signature_block(blank_date(snap["tempat"]), Penandatangan(**snap["penandatangan"]),
-                          st, width)
-    story = title_block(["Laporan Capaian Indikator Kinerja Utama",
-                         snap["unit_organisasi"], f"Tahun {year}"], st)
-    story.append(grid_table(rows, widths, st, signature=sig))
-    if notes:
-        story.append(Paragraph("<b>Catatan</b>", st.small))
-        story += [Paragraph(f"– {n}", st.small) for n in notes]
-    return build(story, setup, title=f"Laporan Capaian IKU {year}")
+    def story(split_in_row: bool) -> list:
+        sig = signature_block(blank_date(snap["tempat"]),
+                              Penandatangan(**snap["penandatangan"]), st, width)
+        out = title_block(["Laporan Capaian Indikator Kinerja Utama",
+                           snap["unit_organisasi"], f"Tahun {year}"], st)
+        out.append(grid_table(rows, widths, st, signature=sig, split_in_row=split_in_row))
+        if notes:
+            out.append(Paragraph("<b>Catatan</b>", st.small))
+            out += [Paragraph(f"– {n}", st.small) for n in notes]
+        return out
+
+    return build_flowing(story, setup, title=f"Laporan Capaian IKU {year}")

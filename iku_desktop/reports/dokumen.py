@@ -11,11 +11,10 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
-from reportlab.platypus.doctemplate import LayoutError
 
 from ..domain.dokumen import DokumenIku, Penandatangan
-from .blocks import formulasi_flowables, signature_block
-from .layout import PageSetup, build, frame_width
+from .blocks import formulasi_flowables, signature_block, splitting
+from .layout import PageSetup, build_flowing, frame_width
 from .styles import make_styles
 
 class ClosedTable(Table):
@@ -53,8 +52,16 @@ def snapshot(doc: DokumenIku) -> dict:
 
 def render(snap: dict, setup: PageSetup) -> bytes:
     st = make_styles(setup.font)
-    e = escape
     width = frame_width(setup)
+    title = f"{snap['judul']} — {snap['unit_organisasi']}"
+    return build_flowing(lambda split: _story(snap, st, width, split) + [
+        _table(snap, st, width, split_in_row=split)], setup, title)
+
+
+def _story(snap: dict, st, width: float, split_in_row: bool) -> list:
+    """Title and the numbered parts 1.–3. (a very long unit name or tugas may continue on
+    the next page when ``split_in_row``)."""
+    e = escape
     story: list = [Paragraph(e(snap["judul"]), st.title)]
     if snap.get("revisi", 1) > 1:  # the first version carries no number (as the seed)
         story.append(Paragraph(f"Revisi ke-{snap['revisi']}",
@@ -64,7 +71,8 @@ def render(snap: dict, setup: PageSetup) -> bytes:
     def numbered(label: str, text: str | None = None) -> Table:
         cells = [[Paragraph(label, st.body), Paragraph(":", st.body),
                   Paragraph(e(text), st.body) if text is not None else ""]]
-        t = Table(cells, colWidths=[52 * mm, 5 * mm, width - 57 * mm])
+        t = Table(cells, colWidths=[52 * mm, 5 * mm, width - 57 * mm],
+                  **splitting(split_in_row))
         t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
         return t
@@ -75,7 +83,8 @@ def render(snap: dict, setup: PageSetup) -> bytes:
     letters = [[Paragraph(DokumenIku.fungsi_huruf(i), st.body), Paragraph(e(f), st.body)]
                for i, f in enumerate(snap["fungsi"])]
     if letters:
-        t = Table(letters, colWidths=[12 * mm, width - 17 * mm], hAlign="RIGHT")
+        t = Table(letters, colWidths=[12 * mm, width - 17 * mm], hAlign="RIGHT",
+                  **splitting(split_in_row))
         t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 0), (-1, -1), 1),
@@ -84,12 +93,7 @@ def render(snap: dict, setup: PageSetup) -> bytes:
     story.append(Spacer(1, 3 * mm))
     story.append(Paragraph("4. Indikator Kinerja Utama", st.body))
     story.append(Spacer(1, 2 * mm))
-    title = f"{snap['judul']} — {snap['unit_organisasi']}"
-    try:
-        return build(story + [_table(snap, st, width, split_in_row=False)], setup, title)
-    except LayoutError:
-        # a row taller than a page (a very long formulasi): only then split inside rows
-        return build(story + [_table(snap, st, width, split_in_row=True)], setup, title)
+    return story
 
 
 def _table(snap: dict, st, width: float, split_in_row: bool) -> Table:
@@ -131,7 +135,7 @@ def _table(snap: dict, st, width: float, split_in_row: bool) -> Table:
                  ("TOPPADDING", (0, last + 1), (-1, last + 1), 8 * mm),
                  ("LEFTPADDING", (0, last + 1), (-1, last + 1), 0),
                  ("NOSPLIT", (0, last), (-1, last + 1))]
-    t = ClosedTable(rows, colWidths=[width * w for w in WIDTHS], repeatRows=1, splitByRow=1,
-                    splitInRow=int(split_in_row))
+    t = ClosedTable(rows, colWidths=[width * w for w in WIDTHS], repeatRows=1,
+                    **splitting(split_in_row))
     t.setStyle(TableStyle(commands))
     return t

@@ -13,7 +13,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer
 from ..domain.dokumen import Penandatangan
 from ..domain.formatting import DASH, format_number
 from .blocks import blank_date, grid_table, right, signature_block, title_block
-from .layout import PageSetup, build, frame_width
+from .layout import PageSetup, build_flowing, frame_width
 from .styles import make_styles
 
 
@@ -44,7 +44,12 @@ def _chart(unsur: list[dict], width: float, font: str) -> Drawing:
 
 def render(snap: dict, setup: PageSetup) -> bytes:
     st = make_styles(setup.font, 10)
-    width = frame_width(setup)
+    return build_flowing(lambda split: _story(snap, st, frame_width(setup), setup.font, split),
+                         setup, title=f"Laporan SKM {snap['tahun']}")
+
+
+def _story(snap: dict, st, width: float, font: str, split: bool) -> list:
+    """The report's flowables; with ``split`` a table row may continue on the next page."""
     scope = f"Survei {snap['survei']}" if snap["survei"] else "Semua survei"
     story = title_block(["Laporan Survei Kepuasan Masyarakat", snap["unit_organisasi"],
                          f"Tahun {snap['tahun']} — {scope}"], st)
@@ -53,7 +58,8 @@ def render(snap: dict, setup: PageSetup) -> bytes:
     for s in snap["surveys"]:
         rows.append([s["nama"], s["periode"] or DASH, s["jenis_layanan"] or DASH,
                      right(_n(s["populasi"], 0), st), right(_n(s["responden"], 0), st)])
-    story.append(grid_table(rows, [w * width for w in (0.24, 0.22, 0.28, 0.13, 0.13)], st))
+    story.append(grid_table(rows, [w * width for w in (0.24, 0.22, 0.28, 0.13, 0.13)], st,
+                            split_in_row=split))
     story.append(Spacer(1, 2 * mm))
     minimum = snap["sampel_minimum"]
     if minimum is None:
@@ -76,7 +82,8 @@ def render(snap: dict, setup: PageSetup) -> bytes:
         for i, (cat, n) in enumerate(snap["profil"][key]):
             rows.append([label if i == 0 else "", cat, right(_n(n, 0), st),
                          right(format_number(n * 100 / total) + "%", st)])
-    story.append(grid_table(rows, [w * width for w in (0.22, 0.38, 0.18, 0.22)], st))
+    story.append(grid_table(rows, [w * width for w in (0.22, 0.38, 0.18, 0.22)], st,
+                            split_in_row=split))
     story.append(Spacer(1, 4 * mm))
 
     story.append(Paragraph("<b>3. Nilai per unsur pelayanan</b>", st.body))
@@ -85,7 +92,8 @@ def render(snap: dict, setup: PageSetup) -> bytes:
         rows.append([u["kode"], u["nama"], right(_n(u["jumlah"], 0), st),
                      right(_n(u["dijawab"], 0), st), right(_n(u["nrr"], 3), st),
                      right(_n(u["nrr_tertimbang"], 3), st)])
-    story.append(grid_table(rows, [w * width for w in (0.08, 0.42, 0.14, 0.12, 0.12, 0.12)], st))
+    story.append(grid_table(rows, [w * width for w in (0.08, 0.42, 0.14, 0.12, 0.12, 0.12)], st,
+                            split_in_row=split))
     story.append(Spacer(1, 3 * mm))
     if snap["nilai"] is None:
         result = [["IKM", f"{DASH} ({snap['alasan']})"]]
@@ -94,11 +102,11 @@ def render(snap: dict, setup: PageSetup) -> bytes:
                   ["Nilai IKM unit pelayanan = IKM × 25", _n(snap["nilai"])],
                   ["Mutu pelayanan", snap["mutu"]],
                   ["Kinerja unit pelayanan", snap["kinerja"]]]
-    story.append(KeepTogether([grid_table([["Hasil", "Nilai"]] + result,
-                                          [width * 0.6, width * 0.4], st)]))
-    story.append(Spacer(1, 4 * mm))
-    story.append(KeepTogether([Paragraph("<b>4. Grafik NRR per unsur</b>", st.body),
-                               _chart(snap["unsur"], width, setup.font)]))
-    story.append(KeepTogether([Spacer(1, 6 * mm), signature_block(
-        blank_date(snap["tempat"]), Penandatangan(**snap["penandatangan"]), st, width)]))
-    return build(story, setup, title=f"Laporan SKM {snap['tahun']}")
+    # the result, the chart and the signature on one page: the signature never alone
+    story.append(KeepTogether([
+        grid_table([["Hasil", "Nilai"]] + result, [width * 0.6, width * 0.4], st),
+        Spacer(1, 4 * mm), Paragraph("<b>4. Grafik NRR per unsur</b>", st.body),
+        _chart(snap["unsur"], width, font), Spacer(1, 6 * mm),
+        signature_block(blank_date(snap["tempat"]), Penandatangan(**snap["penandatangan"]),
+                        st, width)]))
+    return story

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import io
 from dataclasses import dataclass, field
+from typing import Callable
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -15,6 +16,9 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
+
+from .kop import LINE_STEP, KopLayout, layout_kop
 
 PAPER = {"A4": (210 * mm, 297 * mm), "F4": (215 * mm, 330 * mm)}
 # Margins of an official letter (Tata Naskah Dinas): left 3 cm for binding, 2 cm elsewhere;
@@ -55,8 +59,16 @@ class PageSetup:
         return PAPER[self.paper]
 
     @property
+    def kop_layout(self) -> KopLayout | None:
+        """The letterhead as drawn (None: no letterhead); ``KopError`` when too long."""
+        if self.kop.empty:
+            return None
+        return layout_kop(self.kop.lines, bool(self.kop.logo), self.font, frame_width(self))
+
+    @property
     def kop_height(self) -> float:
-        return 0 if self.kop.empty else (8 + 5.5 * max(1, len(self.kop.lines))) * mm
+        laid = self.kop_layout
+        return laid.height if laid else 0
 
 
 def numbered_canvas(setup: PageSetup):
@@ -105,24 +117,26 @@ def draw_footer(c: Canvas, setup: PageSetup, page: int, total: int) -> None:
 
 
 def draw_kop(c: Canvas, setup: PageSetup) -> None:
-    """The letterhead on the first page: logo on the left, lines centred, a double rule."""
-    if setup.kop.empty:
+    """The letterhead on the first page: logo on the left, lines centred (wrapped to the
+    space beside the logo), a double rule."""
+    laid = setup.kop_layout
+    if laid is None:
         return
     width, height = setup.size
     left, right = MARGINS["left"], width - MARGINS["right"]
     top = height - MARGINS["top"]
-    h = setup.kop_height
+    h = laid.height
     c.saveState()
     if setup.kop.logo:
         img = ImageReader(io.BytesIO(setup.kop.logo))
-        side = h - 6 * mm
-        c.drawImage(img, left, top - side, side, side, preserveAspectRatio=True, mask="auto")
+        c.drawImage(img, left, top - laid.logo_side, laid.logo_side, laid.logo_side,
+                    preserveAspectRatio=True, mask="auto")
     centre = (left + right) / 2
     y = top - 5 * mm
-    for i, line in enumerate(setup.kop.lines):
-        c.setFont(setup.font + ("-Bold" if i == 0 else ""), 13 if i == 0 else 9.5)
-        c.drawCentredString(centre, y, line)
-        y -= 5.5 * mm
+    for text, face, size in laid.lines:
+        c.setFont(face, size)
+        c.drawCentredString(centre, y, text)
+        y -= LINE_STEP
     c.setLineWidth(1.6)
     c.line(left, top - h + 2 * mm, right, top - h + 2 * mm)
     c.setLineWidth(0.5)
@@ -154,6 +168,16 @@ def build(flowables: list, setup: PageSetup, title: str) -> bytes:
     ])
     doc.build(flowables, canvasmaker=numbered_canvas(setup))
     return buf.getvalue()
+
+
+def build_flowing(make_story: Callable[[bool], list], setup: PageSetup, title: str) -> bytes:
+    """``build`` of ``make_story(split_in_row)``: first with every table row kept whole on a
+    page (as the official documents are laid out); only when a row is taller than a page
+    (a very long name or text) again with rows allowed to continue on the next page."""
+    try:
+        return build(make_story(False), setup, title)
+    except LayoutError:
+        return build(make_story(True), setup, title)
 
 
 def frame_width(setup: PageSetup) -> float:

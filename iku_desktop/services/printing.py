@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from ..exchange.xlsx_writer import OutputError, write_bytes  # noqa: F401 (OutputError: callers)
 from ..reports import fonts, logo, verification
+from ..reports.kop import KopError
 from ..reports.layout import PAPER, Kop, PageSetup
 from ..store import audit, settings
 from ..store import models as m
@@ -54,7 +55,12 @@ def page_setup(code: str, paper: str | None = None) -> PageSetup:
         raise PrintError(f"Logo kop surat yang tersimpan tidak dapat dicetak — {exc}. Ganti "
                          "logonya (iku setting kop_surat_logo --file BERKAS) atau hapus "
                          "(iku setting kop_surat_logo)") from exc
-    return PageSetup(paper, code, fonts.register(settings.get("huruf")), kop)
+    setup = PageSetup(paper, code, fonts.register(settings.get("huruf")), kop)
+    try:
+        setup.kop_layout  # noqa: B018 — a letterhead too long to fit is refused here
+    except KopError as exc:
+        raise PrintError(str(exc)) from exc
+    return setup
 
 
 def make(kind: str, params: dict | None = None, paper: str | None = None,
