@@ -90,7 +90,7 @@ class _Compound:
         for e in self.entries:
             length = struct.unpack_from("<H", e, 64)[0]
             name = e[:max(0, length - 2)].decode("utf-16-le", "replace")
-            if e[66] == 2 and name in names:
+            if e[66] == 2 and name.lower() in {n.lower() for n in names}:
                 first, size = struct.unpack_from("<II", e, 116)
                 if size < self.cutoff:
                     data = self._chain_bytes(first, self.minifat, self._mini_sector)
