@@ -46,9 +46,48 @@ def _me() -> Holder:
                   datetime.now(timezone.utc).isoformat(timespec="seconds"))
 
 
+_WINDOWS = os.name == "nt"
+_PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
+_STILL_ACTIVE = 259
+_ERROR_ACCESS_DENIED = 5
+
+
+def _kernel32():
+    import ctypes
+
+    k = ctypes.WinDLL("kernel32", use_last_error=True)
+    k.OpenProcess.argtypes = (ctypes.c_uint32, ctypes.c_int, ctypes.c_uint32)
+    k.OpenProcess.restype = ctypes.c_void_p
+    k.GetExitCodeProcess.argtypes = (ctypes.c_void_p, ctypes.POINTER(ctypes.c_uint32))
+    k.GetExitCodeProcess.restype = ctypes.c_int
+    k.CloseHandle.argtypes = (ctypes.c_void_p,)
+    return k
+
+
+def _alive_windows(pid: int, kernel32=None, last_error=None) -> bool:
+    """On Windows ``os.kill(pid, 0)`` is no existence check (signal 0 is CTRL_C_EVENT,
+    sent to a console process group): open the process and ask whether it has exited."""
+    import ctypes
+
+    kernel32 = kernel32 or _kernel32()
+    handle = kernel32.OpenProcess(_PROCESS_QUERY_LIMITED_INFORMATION, False, pid)
+    if not handle:
+        # denied: it runs, under another account; otherwise (invalid parameter) it is gone
+        return (last_error or ctypes.get_last_error)() == _ERROR_ACCESS_DENIED
+    try:
+        code = ctypes.c_uint32()
+        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return True  # cannot be asked: assume it runs
+        return code.value == _STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
+
+
 def _alive(pid: int) -> bool:
     if pid <= 0:
         return False
+    if _WINDOWS:
+        return _alive_windows(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
