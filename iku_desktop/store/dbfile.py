@@ -96,7 +96,10 @@ def _os_problem(path: Path, exc: OSError) -> DatabaseError:
     if exc.errno == errno.ELOOP:
         return DatabaseError(f"{path}: tautan simbolik yang berputar (menunjuk dirinya "
                              "sendiri); bukan berkas basis data")
-    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+    if exc.errno == errno.ENOTDIR:
+        return DatabaseError(f"{path}: salah satu folder di jalurnya adalah berkas, bukan "
+                             "folder")
+    if exc.errno == errno.ENOENT:
         return DatabaseMissing(f"Basis data tidak ditemukan: {path}. Buat yang baru dengan: "
                                f"iku --db {path} init")
     if exc.errno in (errno.EACCES, errno.EPERM):
