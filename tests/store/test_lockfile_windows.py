@@ -79,7 +79,7 @@ def test_a_lock_of_a_process_that_has_exited_is_stale(windows, tmp_path):
     windows.processes[4242] = 0  # exited with code 0; its handle still open somewhere
     _lock(db, 4242)
     assert lockfile.holder(db) is None
-    assert windows.opened    assert windows.closed == windows.opened  # every handle opened is closed
+    assert windows.opened and windows.closed == windows.opened  # every handle opened is closed
 
 
 def test_a_lock_of_a_running_process_holds(windows, tmp_path):
