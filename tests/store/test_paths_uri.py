@@ -29,6 +29,13 @@ def count(path) -> int:
         conn.close()
 
 
+def out_code(folder, run) -> str:
+    import re
+
+    code, out = run("print", "dokumen", "-o", folder / "lagi.pdf")
+    return re.search(r"IKU-[0-9A-Z]{5}-[0-9A-Z]{5}", out.out).group(0)
+
+
 def files(root):
     return sorted(str(p.relative_to(root)) for p in root.rglob("*"))
 
@@ -84,9 +91,13 @@ def test_every_command_in_such_a_folder(tmp_path, name, capsys):
 
     for args in (["compute", "--year", "2022"], ["backup", "list"], ["audit", "--verify"],
                  ["export", "usaha-kecil", "-o", folder / "u.xlsx"],
-                 ["print", "dokumen", "-o", folder / "d.pdf"]):
+                 ["print", "dokumen", "-o", folder / "d.pdf"], ["setting", "kertas", "F4"],
+                 ["office", "show"], ["document", "status"], ["package", "history"],
+                 ["template", "sakip", "-o", folder / "t.xlsx"]):
         code, out = run(*args)
         assert code == 0, (args, out.err)
+    code, out = run("verify", out_code(folder, run))
+    assert code == 0 and "asli" in out.out
     assert (folder / "u.xlsx").stat().st_size > 0 and (folder / "d.pdf").stat().st_size > 0
     # nothing was made outside the folder (a path cut at '#' or '?')
     assert all(p.startswith(name) or p.endswith(".csv") for p in files(tmp_path))
