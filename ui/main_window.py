@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from iku_desktop import __version__
+from iku_desktop import __version__, version
 from iku_desktop.domain.formatting import DASH, format_number
 from iku_desktop.exchange import export, templates
 from iku_desktop.services import document_edit, editing, office, ownership
@@ -418,7 +418,7 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         QMessageBox.about(
             self, "Tentang IKU Desktop",
-            f"<b>IKU Desktop</b> versi {__version__}<br>"
+            f"<b>IKU Desktop</b> versi {__version__}<br>Build: {version.build()}<br>"
             f"Indikator Kinerja Utama {self.doc.unit_organisasi}<br><br>"
             f"Basis data: {self.db_path}<br>Versi skema: {migrate.current_version(self.db)}")
 

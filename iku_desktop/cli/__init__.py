@@ -18,7 +18,7 @@ from pathlib import Path
 
 import peewee
 
-from .. import __version__
+from .. import version
 from ..services.database import default_path
 from ..store.database import DatabaseDamaged, DatabaseError
 from ..store import audit, writing
@@ -35,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="iku", parents=[common],
         description="IKU Desktop — Indikator Kinerja Utama Dinas Koperasi dan UKM Provinsi Jambi")
-    parser.add_argument("--version", action="version", version=f"iku {__version__}")
+    parser.add_argument("--version", action=_Version,
+                        help="tampilkan versi dan build, lalu keluar")
     sub = parser.add_subparsers(dest="command", required=True, metavar="PERINTAH")
 
     p = sub.add_parser("init", parents=[common],
@@ -112,6 +113,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=2022, help="benih acak (hasil selalu sama)")
     p.set_defaults(func=commands.cmd_demo)
     return parser
+
+
+class _Version(argparse.Action):
+    """``--version``: the version and the build (asked of git only when requested)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest, default=argparse.SUPPRESS, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"iku {version.describe()}")
+        parser.exit()
 
 
 # characters the program writes that legacy code pages (cp1252, cp437) lack
