@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from iku_desktop import portable, resources
 from iku_desktop.services.database import default_path
 
 
@@ -20,10 +21,31 @@ def parse_args(argv):
     return p.parse_args(argv)
 
 
+def platform_environment(environ, screenshot: bool, system: str = sys.platform) -> None:
+    """Qt's platform settings, before Qt starts: a screenshot renders offscreen unless a
+    platform is chosen; the offscreen plugin on Windows finds no system fonts (every glyph
+    a box), so it is given the bundled ones."""
+    if screenshot and "QT_QPA_PLATFORM" not in environ:
+        environ["QT_QPA_PLATFORM"] = "offscreen"
+    if (system == "win32" and environ.get("QT_QPA_PLATFORM", "").startswith("offscreen")
+            and "QT_QPA_FONTDIR" not in environ):
+        environ["QT_QPA_FONTDIR"] = str(resources.path("fonts"))
+
+
+def use_portable_settings() -> None:
+    """A portable copy keeps the window's settings (year, recent files) in its data
+    folder, as an .ini file, not in the user's registry/config."""
+    from PySide6.QtCore import QSettings
+
+    folder = portable.data_dir()
+    if folder is not None:
+        QSettings.setDefaultFormat(QSettings.IniFormat)
+        QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(folder))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    if args.screenshot and "QT_QPA_PLATFORM" not in os.environ:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    platform_environment(os.environ, bool(args.screenshot))
     from PySide6.QtWidgets import QApplication
 
     from .main_window import MainWindow
@@ -31,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("IKU Desktop")
     app.setApplicationName("IKU Desktop")
+    use_portable_settings()
     window = MainWindow(args.db or default_path(), args.year)
     if args.screenshot:
         window.tabs.setCurrentIndex(args.tab)

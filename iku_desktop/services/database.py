@@ -10,7 +10,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 from platformdirs import user_data_dir
 
-from .. import resources
+from .. import portable, resources
 from ..store import audit, backup, document_repo
 from ..store import models as m
 from ..store.database import (DatabaseError, is_disk_full, mark_read_only, open_database,
@@ -22,10 +22,14 @@ OFFICE_NAME = "Dinas Koperasi dan UKM Provinsi Jambi"
 
 
 def default_path() -> Path:
-    """``IKU_DB`` if set, else the user data folder (platformdirs)."""
+    """``IKU_DB`` if set, else ``data`` beside a portable copy (``portable.py``), else
+    the user data folder (platformdirs)."""
     env = os.environ.get("IKU_DB")
     if env:
         return Path(env)
+    folder = portable.data_dir()
+    if folder is not None:
+        return folder / DEFAULT_FILE
     return Path(user_data_dir(APP_NAME, appauthor=False)) / DEFAULT_FILE
 
 
