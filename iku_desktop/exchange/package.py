@@ -9,7 +9,8 @@ The file is a zip of three members:
   public key in hex, fingerprint; each receiver also the body's key in a sealed box to it,
   ``sealed_key``; ``receivers`` is empty for a package sent unsealed) and the ``body`` (its
   member name, whether it is sealed, its size and SHA-256). It holds nothing of the data
-  itself.
+  itself. ``audit_head``: the sending office's audit chain head (``store.audit_witness``),
+  which the receiver checks against the heads it witnessed before.
 - ``manifest.sig``: the sender's Ed25519 signature (hex) of ``SIGN_CONTEXT`` followed by
   the bytes of ``manifest.json`` exactly as stored. Through the body's SHA-256 it covers
   the body as the sender wrote it (the sealed bytes, when sealed).
@@ -77,6 +78,7 @@ class Package:
     since: str | None
     schema_version: int
     tables: dict[str, list[dict]] = field(default_factory=dict)
+    audit_head: dict | None = None  # the sender's audit chain head (store.audit_witness)
 
     def counts(self) -> dict[str, int]:
         return {t: len(rows) for t, rows in self.tables.items()}
@@ -163,6 +165,8 @@ def write(path: Path, package: Package, secret: bytes, receivers: list[Party]) -
         "body": {"file": member, "sealed": bool(receivers), "size": len(body),
                  "sha256": hashlib.sha256(body).hexdigest()},
     }
+    if package.audit_head is not None:
+        manifest["audit_head"] = package.audit_head
     text = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
     signature = keys.sign(secret, SIGN_CONTEXT + text)
     tmp = path.with_name(path.name + ".tmp")

@@ -49,7 +49,7 @@ from ..store import audit, backup, migrate, summaries
 from ..store import models as m
 from ..store.database import DISK_FULL, is_disk_full
 from ..store.fields import new_uuid, utc_now
-from . import office_keys, ownership, package_values
+from . import office_keys, ownership, package_values, package_witness
 from .sync_rows import (
     NATURAL, ORDER, Mapper, MissingParent, all_portable_columns, content_hash, portable_schema,
 )
@@ -85,7 +85,10 @@ class MergeResult:
     dry_run: nothing was written (a preview).
     fingerprint: of the sender's key; new_key: first seen here (pinned with the merge).
     receivers: the offices it was sealed to (none: sent unsealed).
-    warnings: what the preview must say (unsealed, a new key to compare by phone).
+    warnings: what the preview must say (unsealed, a new key to compare by phone, the
+        sender's audit chain not extending the one witnessed here).
+    audit_chain: of those, what the check of the sender's audit chain found
+        (``package_witness``).
     """
 
     package_id: str
@@ -100,6 +103,7 @@ class MergeResult:
     new_key: bool = False
     receivers: tuple[pkgfile.Party, ...] = ()
     warnings: list[str] = field(default_factory=list)
+    audit_chain: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -113,7 +117,7 @@ class MergeResult:
                 "office_name": self.office_name, "fingerprint": self.fingerprint,
                 "new_key": self.new_key, "sealed": bool(self.receivers),
                 "receivers": [r.as_dict() for r in self.receivers],
-                "warnings": self.warnings,
+                "warnings": self.warnings, "audit_chain": self.audit_chain,
                 "already": self.already, "dry_run": self.dry_run,
                 "counts": {t: c.as_dict() for t, c in self.counts.items()},
                 "refused": [r.__dict__ for r in self.refused], "conflicts": self.conflicts}
@@ -219,8 +223,9 @@ def export_package(path: str | Path, since: str | None = None, everything: bool 
             hashes[table] = [(content_hash(r), r["uuid"]) for r in rows]
     info = ownership.describe(office)
     created = utc_now()
+    head = package_witness.outgoing()
     package = pkgfile.Package(new_uuid(), office, info, created, since,
-                              migrate.latest_version(), tables)
+                              migrate.latest_version(), tables, audit_head=head)
     envelope = pkgfile.write(path, package, secret, parties)
     with m.database.atomic():
         for table, pairs in hashes.items():
@@ -229,6 +234,8 @@ def export_package(path: str | Path, since: str | None = None, everything: bool 
                        kantor=",".join(p.office for p in parties),
                        nama_berkas=path.name, dibuat_at=created, sejak=since,
                        dicatat_at=created, jumlah=json.dumps(package.counts()))
+        package_witness.record_sent(package.package_id, [p.office for p in parties], created,
+                                    head)
     return ExportResult(path, package.package_id, since, package.counts(), tuple(parties),
                         envelope.sender.fingerprint, without_key)
 
@@ -293,6 +300,9 @@ def import_package(path: str | Path, dry_run: bool = False) -> MergeResult:
                               & (m.Paket.arah == "masuk")).exists():
         result.already = True
         return result
+    chain = package_witness.check(env)
+    result.audit_chain = chain.messages
+    result.warnings.extend(chain.messages)
     pkg = read_package(env)
     ownership.check_writable()
     if dry_run:
@@ -308,6 +318,7 @@ def import_package(path: str | Path, dry_run: bool = False) -> MergeResult:
         with audit.recording(m.database, f"Paket {path.name} dari {pkg.office_name or pkg.office}"):
             _merge(pkg, result, path)
             office_keys.record_sender(env, trust, utc_now())
+            package_witness.record_received(env, chain)
     except (OperationalError, sqlite3.OperationalError) as exc:
         if not is_disk_full(exc):
             raise

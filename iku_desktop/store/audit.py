@@ -14,7 +14,9 @@ Append-only: triggers refuse UPDATE and DELETE on ``audit``. After each write th
 *seals* the new rows: ``audit_seal`` holds, for each range of rows, the SHA-256 of their
 canonical text chained to the previous seal. ``verify`` recomputes the chain: an audit row
 edited, removed or inserted behind the program's back breaks it, and rows written while
-the context was empty (a change made with another tool) are reported as such.
+the context was empty (a change made with another tool) are reported as such. The last
+seals deleted with their rows, or the whole log wiped, leave a sound chain: those show
+against the heads printouts and packages witnessed (``audit_witness``).
 """
 
 from __future__ import annotations
@@ -24,9 +26,9 @@ import hashlib
 import json
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from . import writing
+from . import audit_witness, writing
 from ..domain.identifiers import shown_value
 from .fields import utc_now
 
@@ -229,14 +231,17 @@ def seal(conn) -> int:
 @dataclass
 class Verification:
     """Attributes:
-    ok: the chain holds and nothing was written outside the program.
+    ok: the chain holds, it still reaches every head printouts and packages recorded
+        here (``audit_witness``), and nothing was written outside the program.
     rows: audit rows checked.
     problems: what is wrong, in Indonesian.
+    notes: the documented breaks of the chain (a backup restored), in Indonesian.
     """
 
     ok: bool
     rows: int
     problems: list[str]
+    notes: list[str] = field(default_factory=list)
 
 
 def verify(conn) -> Verification:
@@ -261,7 +266,8 @@ def verify(conn) -> Verification:
     outside = conn.execute("SELECT COUNT(*) FROM audit WHERE sumber IS NULL").fetchone()[0]
     if outside:
         problems.append(f"{outside} perubahan tercatat tanpa sumber: dibuat {OUTSIDE}")
-    return Verification(not problems, total + unsealed, problems)
+    problems.extend(audit_witness.problems(conn))
+    return Verification(not problems, total + unsealed, problems, audit_witness.notes(conn))
 
 
 def row_problem(conn, table: str, uuid: str) -> str | None:
