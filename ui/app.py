@@ -46,6 +46,7 @@ def use_portable_settings() -> None:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     platform_environment(os.environ, bool(args.screenshot))
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from .main_window import MainWindow
@@ -53,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("IKU Desktop")
     app.setApplicationName("IKU Desktop")
+    app.setWindowIcon(QIcon(str(resources.path("iku.png"))))
     use_portable_settings()
     window = MainWindow(args.db or default_path(), args.year)
     if args.screenshot:
