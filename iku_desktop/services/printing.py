@@ -14,7 +14,7 @@ from ..exchange.xlsx_writer import OutputError, write_bytes  # noqa: F401 (Outpu
 from ..reports import fonts, logo, verification
 from ..reports.kop import KopError
 from ..reports.layout import PAPER, Kop, PageSetup
-from ..store import audit, settings
+from ..store import audit, audit_witness, settings
 from ..store import models as m
 from ..store.writing import read_only_reason
 from . import ownership, printouts
@@ -89,6 +89,8 @@ def make(kind: str, params: dict | None = None, paper: str | None = None,
                                    kode=code, sha256=verification.digest(snap),
                                    snapshot=verification.canonical(snap), kertas=setup.paper,
                                    pengguna=_user())
+            # the audit chain's head as it was printed: audit --verify checks it is kept
+            audit_witness.record(m.database.connection(), "cetak", row.uuid)
         archive_id = row.id
     return Printout(kind, pdf, code, archive_id, pdf.count(b"/Type /Page\n"))
 
