@@ -30,6 +30,8 @@ from nacl.secret import SecretBox
 from nacl.signing import SigningKey, VerifyKey
 from nacl.utils import random as random_bytes
 
+from . import readers
+
 KEY_FORMAT = "iku-kunci"
 KEY_FORMAT_VERSION = 1
 KEY_SUFFIX = ".ikukey"
@@ -138,13 +140,10 @@ def write_key_file(path: Path, key: KeyFile) -> None:
 def read_key_file(path: Path) -> KeyFile:
     name = path.name
     try:
-        size = path.stat().st_size
-        if size > MAX_KEY_FILE:
-            raise KeyFileError(f"Berkas {name} bukan berkas kunci kantor (terlalu besar)")
-        body = json.loads(path.read_bytes().decode("utf-8"))
-    except OSError as exc:
-        raise KeyFileError(f"Berkas kunci tidak dapat dibuka: {path} ({exc.strerror})") \
-            from exc
+        # a regular file of bounded size only: a FIFO or /dev/zero would never end
+        body = json.loads(readers.read_input(path, MAX_KEY_FILE).decode("utf-8"))
+    except readers.ReadError as exc:
+        raise KeyFileError(f"Berkas kunci tidak dapat dibaca: {exc}") from exc
     except (ValueError, UnicodeDecodeError) as exc:
         raise KeyFileError(f"Berkas {name} bukan berkas kunci kantor IKU Desktop") from exc
     if not isinstance(body, dict) or body.get("format") != KEY_FORMAT:
