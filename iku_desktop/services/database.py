@@ -11,7 +11,7 @@ from peewee import SqliteDatabase
 from platformdirs import user_data_dir
 
 from .. import portable, resources
-from ..store import audit, backup, document_repo
+from ..store import audit, audit_witness, backup, document_repo
 from ..store import models as m
 from ..store.database import (DatabaseError, is_disk_full, mark_read_only, open_database,
                               read_only_reason)
@@ -81,17 +81,26 @@ def open_for_work(path: str | os.PathLike) -> SqliteDatabase:
 
 def restore_backup(path: str | os.PathLike, source: str | os.PathLike) -> backup.Backup:
     """Replace the database at ``path`` (closed) with the backup ``source`` and record it in
-    the audit log of the restored database: which backup, and where the state it replaced
-    is kept. Returns that safety backup."""
+    the audit log of the restored database: which backup, where the state it replaced is
+    kept, and the head of the audit chain it replaced with the heads witnessed in that chain
+    that the restored one no longer has (a documented segment break: ``audit_witness``).
+    The other offices' heads witnessed in the replaced state are carried over. Returns
+    that safety backup."""
     p, src = Path(path), Path(source)
     safety = backup.restore(p, src)
+    replaced = audit_witness.read_replaced(safety.path)
     db = open_database(p)  # upgrades an older backup; checks it opens
     try:
-        audit.record_event(db, "basis_data", "pulih", {
-            "cadangan": str(src), "cadangan_sha256": _sha256(src),
-            "keadaan_diganti": str(safety.path), "keadaan_diganti_sha256": _sha256(safety.path),
-            "keadaan_diganti_jenis": safety.label,
-        }, source=f"Pemulihan cadangan {src.name}")
+        source_text = f"Pemulihan cadangan {src.name}"
+        with audit.recording(db, source_text):
+            audit.record_event(db, "basis_data", "pulih", {
+                "cadangan": str(src), "cadangan_sha256": _sha256(src),
+                "keadaan_diganti": str(safety.path),
+                "keadaan_diganti_sha256": _sha256(safety.path),
+                "keadaan_diganti_jenis": safety.label,
+                **audit_witness.restore_content(db.connection(), replaced),
+            }, source=source_text)
+            audit_witness.carry_over(db.connection(), replaced)
     finally:
         db.close()
     return safety
