@@ -16,7 +16,7 @@ from iku_desktop import __version__, version
 from iku_desktop.domain.formatting import DASH, format_number
 from iku_desktop.exchange import export, templates
 from iku_desktop.services import document_edit, editing, office, ownership
-from iku_desktop.services.database import init_database
+from iku_desktop.services.database import init_database, restore_backup
 from iku_desktop.services.editing_errors import EditError
 from iku_desktop.services.indicators import affected_methods, compute_indikator, compute_year
 from iku_desktop.store import document_repo, migrate
@@ -406,8 +406,8 @@ class MainWindow(QMainWindow):
         self.db = None
         opening.close_for_window(path)
         try:
-            backup.restore(path, source)
-        except backup.BackupError as exc:
+            restore_backup(path, source)  # recorded in the audit log
+        except (backup.BackupError, DatabaseError) as exc:
             QMessageBox.critical(self, "Pemulihan gagal", str(exc))
             self.open_database(path)
             return False
