@@ -96,7 +96,8 @@ class AuditDialog(QDialog):
         if v.ok:
             QMessageBox.information(self, "Log audit utuh",
                                     f"{format_number(v.rows, 0)} baris log audit diperiksa: "
-                                    "rantai hash utuh.")
+                                    "rantai hash utuh."
+                                    + "".join(f"\n\nCatatan: {n}" for n in v.notes))
         else:
-            QMessageBox.warning(self, "Log audit tidak utuh", "\n".join(v.problems))
+            QMessageBox.warning(self, "Log audit tidak utuh", "\n".join(v.problems + v.notes))
         return v.ok

@@ -172,6 +172,8 @@ class PackageImportDialog(QDialog):
                    "— isi disegel") for p in r.receivers]
         if not r.receivers:
             lines.append(f"<b style='color:#b91c1c'>{escape(packages.UNSEALED_WARNING)}</b>")
+        # the sender's audit log does not extend the history witnessed here (package_witness)
+        lines += [f"<b style='color:#b91c1c'>{escape(w)}</b>" for w in r.audit_chain]
         self.parties.setText("<br>".join(lines))
 
     def _show(self, r: packages.MergeResult) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..domain.formatting import format_number
 from ..exchange.package import PackageError
-from ..services import office, office_keys, ownership, packages
+from ..services import office, office_keys, ownership, package_witness, packages
 from ..services.editing_errors import EditError
 from ..store import audit
 from ..store.database import open_database
@@ -136,6 +136,8 @@ def cmd_package(args) -> int:
             for p in packages.history():
                 arah = "keluar" if p.arah == "keluar" else f"masuk dari {p.kantor}"
                 print(f"{p.dicatat_at}  {arah:<20} {p.nama_berkas}  {p.jumlah}")
+                for finding in package_witness.findings(p.package_id, p.arah):
+                    print(f"    PERINGATAN: {finding}")
         return 0
     except (PackageError, packages.ConflictError, EditError, office_keys.OfficeKeyError) as exc:
         print(f"Galat: {exc}", file=sys.stderr)
@@ -154,6 +156,8 @@ def cmd_audit(args) -> int:
                   + ("utuh." if v.ok else "TIDAK UTUH."))
             for p in v.problems:
                 print(f"  - {p}")
+            for note in v.notes:
+                print(f"  Catatan: {note}")
             return 0 if v.ok else 1
         for e in reversed(audit.entries(conn, since=args.since, table=args.table,
                                         source=args.source, limit=args.limit)):

@@ -44,3 +44,12 @@ def record_received(env: pkgfile.Envelope, found: audit_witness.Check) -> None:
     if carried is not None:
         audit_witness.record(_conn(), "masuk", env.package_id, env.sender.office,
                              env.created_at, carried.head, "\n".join(found.messages) or None)
+
+
+def findings(package_id: str, arah: str) -> list[str]:
+    """What the check of a received package's audit chain found (kept with its head)."""
+    if arah != "masuk":
+        return []
+    row = _conn().execute("SELECT catatan FROM audit_saksi WHERE arah = 'masuk' AND "
+                          "rujukan = ? ORDER BY id DESC LIMIT 1", (package_id,)).fetchone()
+    return row[0].split("\n") if row and row[0] else []

@@ -89,7 +89,9 @@ def make(kind: str, params: dict | None = None, paper: str | None = None,
                                    kode=code, sha256=verification.digest(snap),
                                    snapshot=verification.canonical(snap), kertas=setup.paper,
                                    pengguna=_user())
-            # the audit chain's head as it was printed: audit --verify checks it is kept
+            # the audit chain's head as printed, this printout's own audit row sealed under
+            # it: audit --verify checks the chain still reaches it
+            audit.seal(m.database.connection())
             audit_witness.record(m.database.connection(), "cetak", row.uuid)
         archive_id = row.id
     return Printout(kind, pdf, code, archive_id, pdf.count(b"/Type /Page\n"))
