@@ -24,7 +24,15 @@ The file is a zip of three members:
 Reading has two steps, so that the receiver decides whether it trusts the sender's key
 between them: ``open_envelope`` checks the outer zip and the signature (with the key the
 manifest names) and returns the outer manifest and the body's bytes; ``read_body`` opens
-the body (with the receiver's private key when sealed) and checks every member. A zip that
+the body (with the receiver's private key when sealed) and checks every member.
+
+Bounded: the outer manifest declares the body's row count (``body.rows``); a package of
+more than ``MAX_ROWS`` rows is refused before its body is read, and the members must hold
+exactly the rows declared (reading stops at the first row too many). Members are read as
+a stream, line by line (a line at most ``MAX_LINE`` bytes), and their rows are never all
+in memory: ``read_body(stream=True)`` gives each table's rows as ``Rows``, read again from
+the checked body each time they are walked; the uuids are checked for repeats in a
+temporary SQLite file. Writing streams each member into the body the same way. A zip that
 is truncated, corrupted, edited (a signature that does not match, a member whose checksum
 or row count differs, a member missing or added, an unknown table or column), or written
 in the unsigned format 1, is refused with a message and nothing is read from it.
@@ -39,10 +47,13 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import sqlite3
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..domain.formatting import format_number
 from . import keys, readers
 
 FORMAT = "iku-paket"
@@ -58,6 +69,10 @@ MAX_UNCOMPRESSED = 2 * 1024 * 1024 * 1024  # declared, all members
 MAX_RATIO = 200  # members above 10 MiB
 MAX_MEMBERS = 100
 MAX_MANIFEST = 1024 * 1024  # a manifest or signature, declared size
+# rows in one package: a province's whole register at ten times Jambi's size is ≈ 800.000;
+# a merge runs at ≈ 15.000 rows/s, so this is minutes of work (docs/PERFORMANCE.md)
+MAX_ROWS = 2_000_000
+MAX_LINE = 8 * 1024 * 1024  # one row's JSON line
 
 
 class PackageError(Exception):
@@ -68,7 +83,8 @@ class PackageError(Exception):
 class Package:
     """Attributes:
     package_id, office, office_name, created_at, since, schema_version: from the manifests.
-    tables: table → list of rows (dicts of column → value, portable form).
+    tables: table → its rows (dicts of column → value, portable form): a list, or for a
+    package read with ``stream=True`` a ``Rows`` (walked again from the body each time).
     """
 
     package_id: str
@@ -124,33 +140,55 @@ class Envelope:
         return bool(self.receivers)
 
 
-def _jsonl(rows: list[dict]) -> bytes:
-    return b"".join(json.dumps(r, ensure_ascii=False, sort_keys=True,
-                               separators=(",", ":")).encode("utf-8") + b"\n" for r in rows)
+def _line(row: dict) -> bytes:
+    return json.dumps(row, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")).encode("utf-8") + b"\n"
+
+
+def _write_member(z: zipfile.ZipFile, name: str, rows) -> dict:
+    """Stream ``rows`` into the member ``name`` as JSON lines; its listing entry."""
+    digest, n, chunk = hashlib.sha256(), 0, []
+    with z.open(name, "w") as f:
+        for row in rows:
+            chunk.append(_line(row))
+            n += 1
+            if len(chunk) == 2000:
+                block = b"".join(chunk)
+                digest.update(block)
+                f.write(block)
+                chunk = []
+        block = b"".join(chunk)
+        digest.update(block)
+        f.write(block)
+    return {"file": name, "rows": n, "sha256": digest.hexdigest()}
 
 
 def _body(package: Package) -> bytes:
-    members, listing = {}, {}
-    for table, rows in package.tables.items():
-        data = _jsonl(rows)
-        name = f"data/{table}.jsonl"
-        members[name] = data
-        listing[table] = {"file": name, "rows": len(rows),
-                          "sha256": hashlib.sha256(data).hexdigest()}
-    inner = {"format": BODY_FORMAT, "package_id": package.package_id,
-             "office": package.office, "since": package.since, "tables": listing}
+    listing = {}
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for table, rows in package.tables.items():
+            listing[table] = _write_member(z, f"data/{table}.jsonl", rows)
+        inner = {"format": BODY_FORMAT, "package_id": package.package_id,
+                 "office": package.office, "since": package.since, "tables": listing}
         z.writestr(MANIFEST, json.dumps(inner, ensure_ascii=False, indent=1))
-        for name, data in members.items():
-            z.writestr(name, data)
     return out.getvalue()
+
+
+def too_many_rows(name: str, rows: int) -> str:
+    return (f"Paket {name} berisi {format_number(rows, 0)} baris, lebih dari batas "
+            f"{format_number(MAX_ROWS, 0)} baris satu paket: kirim data dalam beberapa paket "
+            "yang lebih kecil, misalnya hanya yang berubah sejak tanggal tertentu (iku package "
+            "export --since TANGGAL)")
 
 
 def write(path: Path, package: Package, secret: bytes, receivers: list[Party]) -> Envelope:
     """Write ``package`` signed with ``secret`` (this office's private key), sealed to
     ``receivers`` (none: unsealed), to ``path`` atomically (a temporary file renamed at the
     end). Returns what the receivers will see outside."""
+    rows = sum(len(r) for r in package.tables.values())
+    if rows > MAX_ROWS:
+        raise PackageError(too_many_rows(path.name, rows) + "; paket tidak ditulis")
     body, sealed_keys = _body(package), []
     if receivers:
         body, sealed_keys = keys.seal([r.public_key for r in receivers], body)
@@ -163,7 +201,7 @@ def write(path: Path, package: Package, secret: bytes, receivers: list[Party]) -
         "receivers": [dict(r.as_dict(), sealed_key=k.hex())
                       for r, k in zip(receivers, sealed_keys)],
         "body": {"file": member, "sealed": bool(receivers), "size": len(body),
-                 "sha256": hashlib.sha256(body).hexdigest()},
+                 "sha256": hashlib.sha256(body).hexdigest(), "rows": rows},
     }
     if package.audit_head is not None:
         manifest["audit_head"] = package.audit_head
@@ -278,6 +316,7 @@ def open_envelope(path: Path, schema_version: int) -> Envelope:
                                "atau dipalsukan)")
         receivers, sealed_keys = _receivers(manifest.get("receivers"), name,
                                             member == BODY_SEALED)
+        _declared_rows(body_entry, name)  # before the body is read
         body = _read_member(z, member, name, member)
     if len(body) != body_entry.get("size") or \
             hashlib.sha256(body).hexdigest() != body_entry.get("sha256"):
@@ -289,6 +328,23 @@ def open_envelope(path: Path, schema_version: int) -> Envelope:
                            "tidak ada")
     return Envelope(name, package_id, created, schema, sender, receivers, sealed_keys, body,
                     manifest)
+
+
+def _count(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _declared_rows(body_entry: dict, name: str) -> int | None:
+    """The rows the outer manifest declares (None: written before rows were declared);
+    refused above ``MAX_ROWS``."""
+    rows = body_entry.get("rows")
+    if rows is None:
+        return None
+    if not _count(rows):
+        raise PackageError(f"Manifes paket {name} rusak: jumlah baris tidak terbaca")
+    if rows > MAX_ROWS:
+        raise PackageError(too_many_rows(name, rows))
+    return rows
 
 
 def _receivers(value, name: str, sealed: bool) -> tuple[tuple[Party, ...], tuple[bytes, ...]]:
@@ -305,9 +361,10 @@ def _receivers(value, name: str, sealed: bool) -> tuple[tuple[Party, ...], tuple
 
 
 def read_body(envelope: Envelope, secret: bytes | None,
-              columns: dict[str, set[str]]) -> Package:
+              columns: dict[str, set[str]], stream: bool = False) -> Package:
     """Open and check the body. ``secret``: the receiver's private key (for a sealed body);
-    ``columns``: table → the columns a row may carry."""
+    ``columns``: table → the columns a row may carry; ``stream``: the tables as ``Rows``
+    (read again from the body when walked) instead of lists."""
     name, data = envelope.name, envelope.body
     if envelope.sealed:
         public = keys.public_of(secret) if secret is not None else None
@@ -341,11 +398,18 @@ def read_body(envelope: Envelope, secret: bytes | None,
             raise PackageError(f"Isi paket {name} tidak sesuai manifesnya"
                                + (f"; bagian tambahan: {', '.join(extra)}" if extra else "")
                                + (f"; bagian hilang: {', '.join(missing)}" if missing else ""))
-        tables = {}
         for table, entry in listing.items():
             if table not in columns:
                 raise PackageError(f"Paket {name} berisi tabel yang tidak dikenal: {table}")
-            tables[table] = _member(z, name, table, entry, columns[table])
+            if not isinstance(entry, dict) or not _count(entry.get("rows")):
+                raise PackageError(f"Manifes paket {name} rusak (tabel {table})")
+        _check_total(envelope, sum(e["rows"] for e in listing.values()))
+        with _UuidSet(name) as seen:
+            for table, entry in listing.items():
+                _scan(z, name, table, entry, columns[table], seen)
+    tables = {t: Rows(data, str(e["file"]), e["rows"]) for t, e in listing.items()}
+    if not stream:
+        tables = {t: list(rows) for t, rows in tables.items()}
     since = inner.get("since")
     return Package(envelope.package_id, envelope.sender.office, envelope.sender.office_name,
                    envelope.created_at, since if isinstance(since, str) else None,
@@ -362,30 +426,128 @@ def _manifest(text: bytes, name: str) -> dict:
     return manifest
 
 
-def _member(z: zipfile.ZipFile, name: str, table: str, entry, allowed: set[str]) -> list[dict]:
-    if not isinstance(entry, dict):
-        raise PackageError(f"Manifes paket {name} rusak (tabel {table})")
-    data = _read_member(z, str(entry.get("file")), name, table)
-    if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
+def _check_total(envelope: Envelope, total: int) -> None:
+    """The body's listing holds the rows the outer manifest declared, at most MAX_ROWS."""
+    declared = envelope.manifest.get("body", {}).get("rows")
+    if declared is not None and total != declared:
+        raise PackageError(f"Paket {envelope.name} ditolak: isinya menyebut "
+                           f"{format_number(total, 0)} baris, manifes luarnya "
+                           f"{format_number(declared, 0)} baris")
+    if total > MAX_ROWS:
+        raise PackageError(too_many_rows(envelope.name, total))
+
+
+class _UuidSet:
+    """The uuids of a package's rows per table, to find one repeated: kept in a private
+    temporary SQLite database (spilled to disk as it grows), so its memory does not grow
+    with the package."""
+
+    BATCH = 20_000
+
+    def __init__(self, name: str) -> None:
+        self.name, self.batch = name, []
+        self.conn = sqlite3.connect("")
+        self.conn.execute("CREATE TABLE u (t TEXT, u TEXT, PRIMARY KEY (t, u)) WITHOUT ROWID")
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.conn.close()
+
+    def add(self, table: str, uuid: str, n: int) -> None:
+        self.batch.append((table, uuid, n))
+        if len(self.batch) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        batch, self.batch = self.batch, []
+        try:
+            with self.conn:
+                self.conn.executemany("INSERT INTO u VALUES (?, ?)", [b[:2] for b in batch])
+        except sqlite3.OperationalError as exc:  # the temporary folder full
+            raise PackageError(f"Paket {self.name} tidak dapat diperiksa: folder sementara "
+                               f"tidak dapat ditulis ({exc})") from exc
+        except sqlite3.IntegrityError:
+            for table, uuid, n in batch:  # the first repeat, in the order of the rows
+                try:
+                    with self.conn:
+                        self.conn.execute("INSERT INTO u VALUES (?, ?)", (table, uuid))
+                except sqlite3.IntegrityError:
+                    raise PackageError(f"Paket {self.name} ditolak: {table} baris {n} mengulang "
+                                       f"uuid {uuid}") from None
+
+
+class Rows:
+    """The rows of one member of a checked body, read again from it (a stream of JSON
+    lines) each time they are walked: a package's rows are never all in memory."""
+
+    def __init__(self, body: bytes, member: str, count: int) -> None:
+        self.body, self.member, self.count = body, member, count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self):
+        with zipfile.ZipFile(io.BytesIO(self.body)) as z, z.open(self.member) as f:
+            for line in f:
+                yield json.loads(line)
+
+    def __repr__(self) -> str:
+        return f"Rows({self.member!r}, {self.count})"
+
+
+_UNREADABLE = (zipfile.BadZipFile, EOFError, ValueError, OSError, zlib.error)
+
+
+def _scan(z: zipfile.ZipFile, name: str, table: str, entry: dict, allowed: set[str],
+          seen: _UuidSet) -> None:
+    """Check one member as a stream: its SHA-256, every row's JSON and columns, no uuid
+    repeated, exactly the rows declared (stopping at the first one too many)."""
+    declared, digest, n = entry["rows"], hashlib.sha256(), 0
+    try:
+        with z.open(str(entry.get("file"))) as f:
+            try:
+                while line := f.readline(MAX_LINE + 1):
+                    digest.update(line)
+                    n += 1
+                    if n > declared:
+                        raise PackageError(f"Paket {name} ditolak: {table} berisi lebih dari "
+                                           f"{format_number(declared, 0)} baris yang disebut "
+                                           "manifesnya")
+                    if len(line) > MAX_LINE:
+                        raise PackageError(f"Paket {name} ditolak: {table} baris {n} terlalu "
+                                           "panjang")
+                    seen.add(table, _row(line, name, table, n, allowed)["uuid"], n)
+                seen.flush()
+            except PackageError:
+                # a member that is not what its sender wrote is named as such
+                while block := f.read(1 << 20):
+                    digest.update(block)
+                _checksum(digest, entry, name, table)
+                raise
+    except _UNREADABLE as exc:
+        raise PackageError(f"Paket {name} rusak: bagian {table} tidak terbaca") from exc
+    _checksum(digest, entry, name, table)
+    if n != declared:
+        raise PackageError(f"Paket {name} ditolak: {table} berisi {format_number(n, 0)} "
+                           f"baris, manifes menyebut {format_number(declared, 0)}")
+
+
+def _checksum(digest, entry: dict, name: str, table: str) -> None:
+    if digest.hexdigest() != entry.get("sha256"):
         raise PackageError(f"Paket {name} ditolak: bagian {table} tidak cocok dengan "
                            "checksum SHA-256 di manifes (rusak atau diubah di jalan)")
-    rows, seen = [], set()
-    for n, line in enumerate(data.splitlines(), start=1):
-        try:
-            row = json.loads(line.decode("utf-8"))
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise PackageError(f"Paket {name} rusak: {table} baris {n}") from exc
-        if not isinstance(row, dict) or not isinstance(row.get("uuid"), str) or \
-                set(row) - allowed:
-            unknown = ", ".join(sorted(set(row) - allowed)) if isinstance(row, dict) else ""
-            raise PackageError(f"Paket {name} ditolak: {table} baris {n} tidak sesuai skema"
-                               + (f" (kolom tidak dikenal: {unknown})" if unknown else ""))
-        if row["uuid"] in seen:
-            raise PackageError(f"Paket {name} ditolak: {table} baris {n} mengulang uuid "
-                               f"{row['uuid']}")
-        seen.add(row["uuid"])
-        rows.append(row)
-    if len(rows) != entry.get("rows"):
-        raise PackageError(f"Paket {name} ditolak: {table} berisi {len(rows)} baris, "
-                           f"manifes menyebut {entry.get('rows')}")
-    return rows
+
+
+def _row(line: bytes, name: str, table: str, n: int, allowed: set[str]) -> dict:
+    try:
+        row = json.loads(line)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise PackageError(f"Paket {name} rusak: {table} baris {n}") from exc
+    if not isinstance(row, dict) or not isinstance(row.get("uuid"), str) or \
+            set(row) - allowed:
+        unknown = ", ".join(sorted(set(row) - allowed)) if isinstance(row, dict) else ""
+        raise PackageError(f"Paket {name} ditolak: {table} baris {n} tidak sesuai skema"
+                           + (f" (kolom tidak dikenal: {unknown})" if unknown else ""))
+    return row
