@@ -63,17 +63,30 @@ def _print_merge(r: packages.MergeResult) -> None:
     if r.already:
         print(f"Paket {r.package_id} dari {who} sudah pernah diimpor; tidak ada yang berubah.")
         return
-    print(("Pratinjau paket" if r.dry_run else "Paket diimpor") + f" dari {who}:")
+    number = f" ke-{format_number(r.nomor, 0)}" if r.nomor else ""
+    print(("Pratinjau paket" if r.dry_run else "Paket") + number
+          + ("" if r.dry_run else " diimpor") + f" dari {who}:")
     _print_parties(r)
+    for note in r.order_notes:
+        print(f"  PERINGATAN: {note}")
     if not r.counts:
         print("  (paket tidak berisi perubahan)")
     for table, c in r.counts.items():
-        added, updated, same, kept, conflicts = (format_number(v, 0) for v in (
-            c.added, c.updated, c.unchanged, c.kept, c.conflicts))
+        added, updated, same, kept, conflicts, held = (format_number(v, 0) for v in (
+            c.added, c.updated, c.unchanged, c.kept, c.conflicts, c.held))
         print(f"  {table:<22} tambah {added}, ubah {updated}, sama {same}, "
-              f"milik kita lebih baru {kept}, konflik {conflicts}")
+              f"milik kita lebih baru {kept}, konflik {conflicts}"
+              + (f", tertahan {held}" if c.held else ""))
     for x in r.refused:
         print(f"  DITOLAK {x.table} {x.uuid}: {x.reason}")
+    for x in r.held:
+        print(f"  TERTAHAN {x.table} {x.uuid}: {x.reason}")
+    if r.released:
+        print(f"{format_number(r.released, 0)} baris yang tertahan dari paket sebelumnya "
+              "kini digabungkan.")
+    if r.still_held:
+        print(f"{format_number(r.still_held, 0)} baris tertahan menunggu data induknya; "
+              "digabungkan otomatis saat data itu tiba: iku package held")
     if r.conflicts:
         print(f"{format_number(len(r.conflicts), 0)} konflik menunggu keputusan: "
               "iku package conflicts")
@@ -89,7 +102,8 @@ def cmd_package(args) -> int:
             r = packages.export_package(args.output, since=args.since, everything=args.all,
                                         to=args.to, unsealed=args.unsealed)
             rows = sum(r.counts.values())
-            print(f"Paket ditulis: {r.path} ({format_number(rows, 0)} baris"
+            print(f"Paket ke-{format_number(r.nomor, 0)} ditulis: {r.path} "
+                  f"({format_number(rows, 0)} baris"
                   + (f", berubah sejak {r.since}" if r.since else ", semua data") + ")")
             print(f"  ditandatangani {ownership.describe(ownership.office_code())}, sidik "
                   f"{r.fingerprint}")
@@ -132,10 +146,22 @@ def cmd_package(args) -> int:
             print(f"Konflik #{number} diselesaikan: "
                   + ("data di sini dipertahankan" if args.choice == "kita" else
                      "data kiriman diambil"))
+        elif args.action == "held":
+            held = packages.held_rows()
+            if not held:
+                print("Tidak ada baris tertahan.")
+            else:
+                print(f"{format_number(len(held), 0)} baris tertahan menunggu data induknya "
+                      "(digabungkan otomatis saat data itu tiba dalam paket berikutnya):")
+            for h in held:
+                print(f"  {h.tabel} {h.row_uuid} dari {ownership.describe(h.kantor)} "
+                      f"(paket {h.nama_berkas}, {h.dicatat_at[:16].replace('T', ' ')} UTC): "
+                      f"{h.alasan}")
         else:  # history
             for p in packages.history():
                 arah = "keluar" if p.arah == "keluar" else f"masuk dari {p.kantor}"
-                print(f"{p.dicatat_at}  {arah:<20} {p.nama_berkas}  {p.jumlah}")
+                number = f"ke-{p.nomor}" if p.nomor else ""
+                print(f"{p.dicatat_at}  {arah:<20} {number:<6} {p.nama_berkas}  {p.jumlah}")
                 for finding in package_witness.findings(p.package_id, p.arah):
                     print(f"    PERINGATAN: {finding}")
         return 0
@@ -184,12 +210,16 @@ def add_parsers(sub, common) -> None:
     p.set_defaults(func=cmd_office)
 
     p = sub.add_parser("package", parents=[common],
-                       help="paket data antarkantor: export, import, conflicts, resolve, history")
-    p.add_argument("action", choices=("export", "import", "conflicts", "resolve", "history"))
+                       help="paket data antarkantor: export, import, conflicts, resolve, held, "
+                            "history")
+    p.add_argument("action", choices=("export", "import", "conflicts", "resolve", "held",
+                                      "history"),
+                   help="held: baris kiriman yang tertahan menunggu data induknya")
     p.add_argument("target", nargs="?", metavar="BERKAS|NOMOR",
                    help="import: berkas .ikupkg; resolve: nomor konflik")
     p.add_argument("-o", "--output", type=Path, help="export: berkas .ikupkg")
-    p.add_argument("--since", help="export: data yang berubah sejak waktu ini (ISO, UTC)")
+    p.add_argument("--since", help="export: juga data yang berubah sejak waktu ini (ISO, "
+                                   "UTC); paket tetap memuat semua yang belum diakui penerima")
     p.add_argument("--to", metavar="KODE", action="append",
                    help="export: kantor penerima, boleh berulang (bawaan: provinsi; dari "
                         "provinsi: semua kabupaten/kota yang kuncinya dikenal)")

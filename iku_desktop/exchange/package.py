@@ -37,6 +37,10 @@ is truncated, corrupted, edited (a signature that does not match, a member whose
 or row count differs, a member missing or added, an unknown table or column), or written
 in the unsigned format 1, is refused with a message and nothing is read from it.
 
+The outer manifest also carries ``urutan``: the package's number at its sending office,
+for each receiver the previous package sent to it and the acknowledgement it builds on, and
+what the sender has received (written and read by ``services.package_order``).
+
 New fields go into the outer manifest (covered by the signature, readable before the body
 is opened) or into the inner one (sealed with the data); readers ignore fields they do not
 know within one format version.
@@ -73,6 +77,7 @@ MAX_MANIFEST = 1024 * 1024  # a manifest or signature, declared size
 # a merge runs at ≈ 15.000 rows/s, so this is minutes of work (docs/PERFORMANCE.md)
 MAX_ROWS = 2_000_000
 MAX_LINE = 8 * 1024 * 1024  # one row's JSON line
+ORDER_FIELD = "urutan"  # the outer manifest's package numbering (services.package_order)
 
 
 class PackageError(Exception):
@@ -85,6 +90,8 @@ class Package:
     package_id, office, office_name, created_at, since, schema_version: from the manifests.
     tables: table → its rows (dicts of column → value, portable form): a list, or for a
     package read with ``stream=True`` a ``Rows`` (walked again from the body each time).
+    order: the package's number and what it says to each receiver, the outer manifest's
+    ``urutan`` as it is (built and checked by ``services.package_order``; None: none).
     """
 
     package_id: str
@@ -94,6 +101,7 @@ class Package:
     since: str | None
     schema_version: int
     tables: dict[str, list[dict]] = field(default_factory=dict)
+    order: dict | None = None
     audit_head: dict | None = None  # the sender's audit chain head (store.audit_witness)
 
     def counts(self) -> dict[str, int]:
@@ -203,6 +211,8 @@ def write(path: Path, package: Package, secret: bytes, receivers: list[Party]) -
         "body": {"file": member, "sealed": bool(receivers), "size": len(body),
                  "sha256": hashlib.sha256(body).hexdigest(), "rows": rows},
     }
+    if package.order is not None:
+        manifest[ORDER_FIELD] = package.order
     if package.audit_head is not None:
         manifest["audit_head"] = package.audit_head
     text = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
@@ -413,7 +423,7 @@ def read_body(envelope: Envelope, secret: bytes | None,
     since = inner.get("since")
     return Package(envelope.package_id, envelope.sender.office, envelope.sender.office_name,
                    envelope.created_at, since if isinstance(since, str) else None,
-                   envelope.schema_version, tables)
+                   envelope.schema_version, tables, order=envelope.manifest.get(ORDER_FIELD))
 
 
 def _manifest(text: bytes, name: str) -> dict:

@@ -15,6 +15,7 @@ from ..store import audit, audit_witness, backup, document_repo
 from ..store import models as m
 from ..store.database import (DatabaseError, is_disk_full, mark_read_only, open_database,
                               read_only_reason)
+from . import package_order
 
 APP_NAME = "IKU Desktop"
 DEFAULT_FILE = "iku.sqlite"
@@ -84,8 +85,9 @@ def restore_backup(path: str | os.PathLike, source: str | os.PathLike) -> backup
     the audit log of the restored database: which backup, where the state it replaced is
     kept, and the head of the audit chain it replaced with the heads witnessed in that chain
     that the restored one no longer has (a documented segment break: ``audit_witness``).
-    The other offices' heads witnessed in the replaced state are carried over. Returns
-    that safety backup."""
+    The other offices' heads witnessed in the replaced state are carried over, and the
+    numbered packages it had sent (``package_order.carry_over_sent``). Returns that safety
+    backup."""
     p, src = Path(path), Path(source)
     safety = backup.restore(p, src)
     replaced = audit_witness.read_replaced(safety.path)
@@ -101,6 +103,8 @@ def restore_backup(path: str | os.PathLike, source: str | os.PathLike) -> backup
                 **audit_witness.restore_content(db.connection(), replaced),
             }, source=source_text)
             audit_witness.carry_over(db.connection(), replaced)
+            # the packages sent from the replaced state: numbering goes on after them
+            package_order.carry_over_sent(db.connection(), safety.path)
     finally:
         db.close()
     return safety

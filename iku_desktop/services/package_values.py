@@ -3,7 +3,8 @@ is merged: a package row is data typed at another office, no more trusted than a
 
 Each row of each member is checked for its shape (the portable form of ``sync_rows``:
 text as JSON strings, integers as JSON integers, dates as ISO text, decimals as text,
-booleans as 0/1, references as uuids, a kabupaten/kota as its BPS code), then each field
+booleans as 0/1, references as uuids, a kabupaten/kota as its BPS code, a version
+vector as JSON of office codes and package numbers), then each field
 by the cell parser of the register (identifiers, dates, amounts, choices, bounds — the
 parsers of ``exchange.cells`` behind both the importer and the editing service), then the
 record's cross-field rules (``domain.record_rules``, the RAT date). Any problem refuses the
@@ -12,6 +13,7 @@ whole package, naming the member, the row and the field.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from decimal import Decimal
@@ -38,6 +40,7 @@ UUID = re.compile(r"[0-9a-f]{32}")
 TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?Z")
 OFFICES = {"provinsi", *(k.bps for k in KABUPATEN_KOTA)}
 INT_LIMIT = 2**63 - 1
+INT32 = 2**31 - 1  # a package number
 # long texts (the document's tugas, a formulasi) keep their line breaks
 MULTILINE = {("dokumen", "tugas"), ("indikator", "formulasi"), ("fungsi", "teks"),
              ("sasaran", "teks"), ("indikator", "nama"), ("dokumen", "unit_organisasi"),
@@ -175,6 +178,8 @@ def _shape(table: str, column: str, v, sql_type: str, is_ref: bool) -> str | Non
         return None if v in OFFICES else "bukan kode kantor yang sah"
     if column in ("deleted",):
         return None if v in (0, 1) and isinstance(v, int) else "harus 0 atau 1"
+    if column == "versi":
+        return _versi_problem(v)
     if sql_type == "INTEGER":
         if not isinstance(v, int):
             return "harus bilangan bulat"
@@ -189,6 +194,19 @@ def _shape(table: str, column: str, v, sql_type: str, is_ref: bool) -> str | Non
         return "berisi karakter kendali"
     if len(v) > 100_000:
         return "teks terlalu panjang"
+    return None
+
+
+def _versi_problem(v) -> str | None:
+    """A version vector (``package_order``): JSON text of office code → package number."""
+    try:
+        vector = json.loads(v) if isinstance(v, str) and len(v) <= 2000 else None
+    except ValueError:
+        vector = None
+    if not isinstance(vector, dict) or not vector or set(vector) - OFFICES or any(
+            isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= INT32
+            for n in vector.values()):
+        return "bukan versi yang sah (kode kantor → nomor paket)"
     return None
 
 

@@ -1,8 +1,10 @@
 """Rows in their portable form, the form data packages carry: every column except the
 local ones (``id``, ``sync_hash``), references to other rows by their uuid (a kabupaten/kota
 by its BPS code), values as SQLite stores them (dates as ISO text, decimals as text,
-booleans as 0/1). The content hash of a row is the SHA-256 of its portable form without
-``updated_at`` (which each office sets when the row changes there)."""
+booleans as 0/1), and the version the row was derived from (``versi``, a version vector:
+``package_order``). The content hash of a row is the SHA-256 of its portable form without
+``updated_at`` (which each office sets when the row changes there) and ``versi`` (the same
+content reached by two offices is the same content)."""
 
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ FOREIGN = {
     "ikm_respon": {"survei_id": ("ikm_survei", "survei")},
 }
 LOCAL = ("id", "sync_hash", "import_batch_id")  # never travel
-NOT_HASHED = ("updated_at",)
+NOT_HASHED = ("updated_at", "versi")
 # natural keys a row must not share with a row of another uuid (unique in the schema)
 NATURAL = {"koperasi": "nomor_badan_hukum", "usaha_kecil": "nib", "sakip": "tahun",
            "ikm_survei": "nama"}

@@ -34,7 +34,7 @@ from .fields import utc_now
 
 # the tables whose rows are audited, with the columns compared (frozen with migration 6;
 # a later migration that adds a column re-creates the triggers with ``install``)
-BOOKKEEPING = ("id", "updated_at", "sync_hash")
+BOOKKEEPING = ("id", "updated_at", "sync_hash", "versi")
 AUDITED_SETTING = "setting"
 
 ACTIONS = {"tambah": "Tambah", "ubah": "Ubah", "hapus": "Hapus", "pulih": "Pulihkan"}

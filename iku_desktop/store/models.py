@@ -48,6 +48,9 @@ class SyncModel(BaseModel):
     # the row's content hash when it was last exchanged with another office (None: never);
     # content that differs from it is a change made here since (services.packages)
     sync_hash = TextField(null=True)
+    # the column ``versi`` (the version a row was derived from, migration 12) is exchange
+    # bookkeeping written only by the package services in SQL (services.package_order):
+    # not a model field, so that copies and undo never carry or rewind it
 
     def save(self, *args, **kwargs):
         self.updated_at = utc_now()
@@ -325,9 +328,32 @@ class Paket(BaseModel):
     sejak = TextField(null=True)
     dicatat_at = TextField(default=utc_now)
     jumlah = TextField()  # JSON: table → rows (and for "masuk": added/updated/…)
+    # the order of packages (services.package_order): the package's number at its sender;
+    # "keluar": the offices it is meant for; "masuk": what the sender said of this office
+    nomor = IntegerField(null=True)
+    penerima = TextField(null=True)
+    sebelumnya = IntegerField(null=True)
+    dasar = IntegerField(null=True)
+    diakui = IntegerField(null=True)
 
     class Meta:
         table_name = "paket"
+
+
+class Tertahan(BaseModel):
+    """A package row held back: its parent row (a tahun buku's koperasi) had not arrived.
+    Applied by a later merge once the parent is here (services.package_merge)."""
+
+    tabel = TextField()
+    row_uuid = TextField()
+    isi = TextField()  # the row, portable JSON, checked when its package arrived
+    package_id = TextField()
+    kantor = TextField()  # the office that sent it
+    alasan = TextField()
+    dicatat_at = TextField(default=utc_now)
+
+    class Meta:
+        table_name = "tertahan"
 
 
 class Konflik(BaseModel):
@@ -401,5 +427,5 @@ class KunciKantor(BaseModel):
 ALL_MODELS = (
     Kabupaten, Office, Dokumen, Fungsi, Sasaran, Indikator, Target, RealisasiManual,
     Koperasi, KoperasiTahunBuku, UsahaKecil, Sakip, IkmSurvei, ImportBatch, IkmRespon, Setting,
-    Cetakan, Paket, Konflik, KunciTahun, KunciSendiri, KunciKantor,
+    Cetakan, Paket, Konflik, KunciTahun, KunciSendiri, KunciKantor, Tertahan,
 )
