@@ -46,7 +46,6 @@ def ask_without_receiver_key(window, exc: office_keys.ReceiverKeyUnknown) -> str
 
 
 def export_package(window, path: Path | None = None) -> Path | None:
-    last = packages.last_export()
     if path is None:
         default = window.db_path.with_name(f"paket-{window.office.code}.ikupkg")
         name, _ = QFileDialog.getSaveFileName(window, "Kirim paket data", str(default),
@@ -75,10 +74,12 @@ def export_package(window, path: Path | None = None) -> Path | None:
     if r.without_key:
         sealed += ("\nTidak dapat dibuka oleh (kuncinya belum dikenal): "
                    + ", ".join(ownership.describe(c) for c in r.without_key))
+    since = r.since  # per receiver: since the last package it acknowledged
     QMessageBox.information(
         window, "Paket data dibuat",
-        f"{path}\n\n{format_number(rows, 0)} baris" + (f" yang berubah sejak {last[:16].replace('T', ' ')} UTC"
-                                     if last else " (semua data)") + ".\n"
+        f"Paket ke-{format_number(r.nomor, 0)}: {path}\n\n{format_number(rows, 0)} baris"
+        + (f" yang berubah sejak {since[:16].replace('T', ' ')} UTC" if since
+           else " (semua data)") + ".\n"
         + "\n".join(f"{TABLE_LABEL.get(t, t)}: {format_number(n, 0)}"
                     for t, n in r.counts.items())
         + f"\n\nDitandatangani dengan kunci kantor ini (sidik {r.fingerprint}).\n{sealed}")
@@ -101,9 +102,12 @@ class PackageImportDialog(QDialog):
         self.parties.setWordWrap(True)
         self.parties.setTextInteractionFlags(Qt.TextSelectableByMouse)
         lay.addWidget(self.parties)
-        self.table = QTableWidget(0, 6)
+        self.order = QLabel()  # what the package's number says: a gap, a late or replayed one
+        self.order.setWordWrap(True)
+        lay.addWidget(self.order)
+        self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels(["Data", "Tambah", "Ubah", "Sama",
-                                              "Di sini lebih baru", "Konflik"])
+                                              "Di sini lebih baru", "Konflik", "Tertahan"])
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeToContents)
         head.setSectionResizeMode(0, QHeaderView.Stretch)
@@ -144,6 +148,7 @@ class PackageImportDialog(QDialog):
         except (PackageError, EditError) as exc:
             self.heading.setText(f"<b>Paket ditolak.</b> {escape(str(exc))}")
             self.go.setEnabled(False)
+            self.order.hide()
             self.table.setRowCount(0)
             self.refused.hide()
             if isinstance(exc, office_keys.KeyMismatch):
@@ -176,27 +181,45 @@ class PackageImportDialog(QDialog):
         lines += [f"<b style='color:#b91c1c'>{escape(w)}</b>" for w in r.audit_chain]
         self.parties.setText("<br>".join(lines))
 
+    @staticmethod
+    def _held_text(r: packages.MergeResult) -> str:
+        """The rows held back (waiting for their parent) and those released now."""
+        out = ""
+        if r.released:
+            out += (f" {format_number(r.released, 0)} baris yang tertahan dari paket "
+                    "sebelumnya " + ("akan digabungkan." if r.dry_run else "kini digabungkan."))
+        if r.still_held:
+            out += (f" <b>{format_number(r.still_held, 0)} baris tertahan</b> menunggu data "
+                    "induknya (mis. koperasinya belum diterima); digabungkan otomatis saat "
+                    "data itu tiba.")
+        return out
+
     def _show(self, r: packages.MergeResult) -> None:
         who = r.office_name or r.office
+        number = f" ke-{format_number(r.nomor, 0)}" if r.nomor else ""
         self._show_parties(r)
         if r.already:
             self.heading.setText(f"Paket dari {who} ini sudah pernah diterima; tidak ada yang "
                                  "akan berubah.")
             self.go.setEnabled(False)
         elif r.dry_run:
-            self.heading.setText(f"Paket dari <b>{who}</b>. Periksa yang akan berubah, lalu "
-                                 "gabungkan. Basis data dicadangkan lebih dahulu.")
+            self.heading.setText(f"Paket{number} dari <b>{who}</b>. Periksa yang akan berubah, "
+                                 "lalu gabungkan. Basis data dicadangkan lebih dahulu."
+                                 + self._held_text(r))
         else:
-            self.heading.setText(f"Paket dari <b>{who}</b> sudah digabungkan."
+            self.heading.setText(f"Paket{number} dari <b>{who}</b> sudah digabungkan."
                                  + (f" {format_number(len(r.conflicts), 0)} konflik menunggu "
                                     "keputusan."
-                                    if r.conflicts else ""))
+                                    if r.conflicts else "") + self._held_text(r))
+        self.order.setText("<br>".join(f"<b style='color:#9a3412'>{escape(n)}</b>"
+                                       for n in r.order_notes))
+        self.order.setVisible(bool(r.order_notes))
         self.table.setRowCount(0)
         for t, c in r.counts.items():
             i = self.table.rowCount()
             self.table.insertRow(i)
             for col, v in enumerate([TABLE_LABEL.get(t, t), c.added, c.updated, c.unchanged,
-                                     c.kept, c.conflicts]):
+                                     c.kept, c.conflicts, c.held]):
                 item = QTableWidgetItem(v if isinstance(v, str) else format_number(v, 0))
                 if col:
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
@@ -205,7 +228,10 @@ class PackageImportDialog(QDialog):
         for x in r.refused:
             self.refused.addItem(f"Ditolak — {TABLE_LABEL.get(x.table, x.table)} {x.uuid[:12]}: "
                                  f"{x.reason}")
-        self.refused.setVisible(bool(r.refused))
+        for x in r.held:
+            self.refused.addItem(f"Tertahan — {TABLE_LABEL.get(x.table, x.table)} "
+                                 f"{x.uuid[:12]}: {x.reason}")
+        self.refused.setVisible(bool(r.refused or r.held))
 
     def merge(self) -> None:
         """Merge in the background (a large package takes seconds), the window waiting."""
