@@ -42,6 +42,14 @@ hashes as before. A vector rather than one counter per row because a row can cha
 its district and at the province: the vector keeps both offices' changes, so "newer" is a
 fact, not a guess from clocks, and two changes made apart are a conflict instead of one
 silently replacing the other.
+
+**Restores.** A backup restored through the program keeps the numbering going after the
+packages the replaced state had sent (``carry_over_sent``); a copy put back behind the
+program's back numbers on after the highest number any office has acknowledged
+(``last_number``), and until then a number it reuses is reported as a replay where it
+arrives. A package without ``urutan`` comes from a version before numbering and is
+refused (``incoming``): its rows carry no version, so an old one could not be told from
+a new one.
 """
 
 from __future__ import annotations
