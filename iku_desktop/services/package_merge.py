@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from itertools import islice
 
 from ..domain.identifiers import shown_value
 from ..domain.ownership import PROVINSI, REGIONAL
@@ -35,6 +36,7 @@ from .package_order import compare, join, parse_versi, version_problem, versi_te
 from .sync_rows import NATURAL, ORDER, Mapper, MissingParent, content_hash
 
 BULK_ROWS = 5000  # above this many rows the summaries are rebuilt once (as for imports)
+CHUNK_ROWS = 5000  # a table's rows merged this many at a time (memory bounded)
 
 
 @dataclass
@@ -150,15 +152,25 @@ def merge(pkg: pkgfile.Package, result: MergeResult, source: Source, own_last: i
             rows = pkg.tables.get(table)
             if not rows:
                 continue
-            merger = _TableMerge(conn, mapper, source, table, rows, result, own_last, now)
-            for row in rows:
-                merger.row(row)
-            merger.flush()
+            claims: dict = {}
+            for chunk in _chunks(rows, CHUNK_ROWS):  # a package's rows never all in memory
+                merger = _TableMerge(conn, mapper, source, table, chunk, result, own_last, now,
+                                     claims)
+                for row in chunk:
+                    merger.row(row)
+                merger.flush()
             if table == "dokumen" and source.office == PROVINSI:
                 active = [r["uuid"] for r in rows if r.get("aktif") and not r.get("deleted")]
                 if active:
                     _province_document_in_force(conn, active, now)
     result.still_held = conn.execute("SELECT COUNT(*) FROM tertahan").fetchone()[0]
+
+
+def _chunks(rows, size: int):
+    """``rows`` (a list, or a package's ``Rows`` read as a stream) as lists of ``size``."""
+    it = iter(rows)
+    while chunk := list(islice(it, size)):
+        yield chunk
 
 
 def _held_by_table(conn) -> dict[str, list[tuple[int, dict, Source]]]:
@@ -215,11 +227,14 @@ def _province_document_in_force(conn, active: list[str], now: str) -> None:
 
 
 class _TableMerge:
-    """Rows of one table from one source, merged one by one; what this database holds is
-    read once (by uuid, and the natural keys), new rows are inserted together at the end."""
+    """Rows of one table from one source (a chunk of them), merged one by one; what this
+    database holds for them is read once (by uuid, and their natural keys), new rows are
+    inserted together at the end. ``claims``: natural keys earlier chunks of the table took
+    without writing them (a row of ours kept, a conflict), shared by its chunks."""
 
     def __init__(self, conn, mapper: Mapper, source: Source, table: str, rows: list[dict],
-                 result: MergeResult, own_last: int, now: str) -> None:
+                 result: MergeResult, own_last: int, now: str,
+                 claims: dict | None = None) -> None:
         self.conn, self.mapper, self.source, self.table = conn, mapper, source, table
         self.result, self.own_last, self.now = result, own_last, now
         self.own = ownership.office_code()
@@ -231,10 +246,22 @@ class _TableMerge:
             for r in mapper.rows(table, f"uuid IN ({', '.join('?' * len(part))})", tuple(part)):
                 self.local[r["uuid"]] = r
         self.key = NATURAL.get(table)
-        self.natural = dict(conn.execute(
-            f"SELECT {self.key}, uuid FROM {table} WHERE {self.key} IS NOT NULL")) \
-            if self.key else {}
+        self.claims = {} if claims is None else claims
+        self.natural = self._natural(rows) if self.key else {}
         self.new: dict[tuple, list[list]] = {}
+
+    def _natural(self, rows: list[dict]) -> dict:
+        """The natural keys ``rows`` carry → the uuid holding each here now (earlier chunks
+        written), or claiming it in an earlier chunk."""
+        keys = list({r[self.key] for r in rows if r.get(self.key) is not None})
+        found = {}
+        for i in range(0, len(keys), 500):
+            part = keys[i:i + 500]
+            found.update(self.conn.execute(
+                f"SELECT {self.key}, uuid FROM {self.table} WHERE {self.key} IN "
+                f"({', '.join('?' * len(part))})", part))
+        found.update((k, self.claims[k]) for k in keys if k in self.claims)
+        return found
 
     def refuse(self, uuid: str, reason: str) -> None:
         if self.source.held:
@@ -286,6 +313,9 @@ class _TableMerge:
                 return self.refuse(uuid, (f"{self.key} {values[self.key]} sudah ada di sini "
                                           f"sebagai data lain (uuid {other})"))
             self.natural[values[self.key]] = uuid
+            here = self.local.get(uuid)
+            if here is not None and here.get(self.key) != values[self.key]:
+                self.claims[values[self.key]] = uuid  # may stay unwritten (kept, conflict)
         theirs = content_hash(row)
         local = self.local.get(uuid)
         values["updated_at"] = self.now

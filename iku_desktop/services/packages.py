@@ -226,7 +226,7 @@ def read_package(env: pkgfile.Envelope) -> pkgfile.Package:
     (``package_values``)."""
     conn = _conn()
     secret = office_keys.own_secret(create=False) if env.sealed else None
-    pkg = pkgfile.read_body(env, secret, all_portable_columns(conn))
+    pkg = pkgfile.read_body(env, secret, all_portable_columns(conn), stream=True)
     package_values.check_tables(pkg.tables, portable_schema(conn), env.name)
     return pkg
 

@@ -77,7 +77,8 @@ class Mapper:
         """Rows were added to ``table``: read its ids again when next needed."""
         self._uuid_of.pop(table, None)
         self._id_of.pop(table, None)
-        self._koperasi_bps = None
+        if table == "koperasi":  # (not after each chunk of a table of tahun buku)
+            self._koperasi_bps = None
 
     def id_of(self, table: str, uuid: str) -> int | None:
         self._ids(table)

@@ -73,8 +73,11 @@ def _has_table(conn, name: str) -> bool:
 
 def record(conn, arah: str, rujukan: str, kantor: str = "", at: str | None = None,
            witnessed: Head | None = None, catatan: str | None = None) -> Head:
-    """Write down a head (this database's own when ``witnessed`` is None)."""
+    """Write down a head (this database's own when ``witnessed`` is None); nothing in a
+    database whose schema predates the witnesses (written to by an older version's steps)."""
     witnessed = witnessed or head(conn)
+    if not _has_table(conn, "audit_saksi"):
+        return witnessed
     now = utc_now()
     conn.execute("INSERT INTO audit_saksi (arah, kantor, rujukan, baris, hash, dibuat_at, "
                  "dicatat_at, catatan) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
