@@ -15,7 +15,7 @@ import pytest
 
 from iku_desktop.exchange import package as pkgfile
 from iku_desktop.exchange.importer import import_file
-from iku_desktop.services import office_keys, packages
+from iku_desktop.services import office_keys, package_merge, packages
 from iku_desktop.store import migrate
 from iku_desktop.store.fields import new_uuid, utc_now
 from tests.conftest import table_dump, write_csv
@@ -53,9 +53,9 @@ class GeneratedRows:
                        nama_pemilik=f"Pemilik {i}", nib=f"93{i:011d}")
 
 
-def write_big_package(district: Path, target: Path, rows: int) -> None:
+def write_big_package(district: Path, target: Path, rows: int, change=None) -> None:
     """A valid package of ``rows`` usaha kecil from ``district``, sealed to the province,
-    written straight from generated rows."""
+    written straight from generated rows (``change``: a list of them made, then changed)."""
     plain = target.with_name("template.ikupkg")
     with at(district) as db:
         packages.export_package(plain, everything=True, unsealed=True)
@@ -66,7 +66,8 @@ def write_big_package(district: Path, target: Path, rows: int) -> None:
                                      ).tables["usaha_kecil"][0]
         pkg = pkgfile.Package(new_uuid(), MUARO_JAMBI, env.sender.office_name, utc_now(),
                               None, migrate.latest_version(),
-                              {"usaha_kecil": GeneratedRows(template, rows)},
+                              {"usaha_kecil": GeneratedRows(template, rows) if change is None
+                               else change(list(GeneratedRows(template, rows)))},
                               order=env.manifest.get(pkgfile.ORDER_FIELD),
                               audit_head=env.manifest.get("audit_head"))
         pkgfile.write(target, pkg, office_keys.own_secret(),
@@ -186,3 +187,22 @@ def test_a_large_package_is_merged_in_bounded_memory(tmp_path):
     base, _ = import_in_child(prov, small, 1_000)
     peak, seconds = import_in_child(copy, big, 150_000)
     assert peak - base < 100, (base, peak, seconds)
+
+
+def test_a_natural_key_repeated_in_a_later_chunk_is_refused(tmp_path, monkeypatch):
+    """Merged a chunk at a time, a row is still held to the natural keys the rows before it
+    took (written by an earlier chunk)."""
+    prov = new_office(tmp_path, "provinsi")
+    district = district_with_usaha(tmp_path)
+
+    def repeat_nib(rows):
+        rows[4]["nib"] = rows[0]["nib"]
+        return rows
+
+    write_big_package(district, tmp_path / "a.ikupkg", 5, repeat_nib)
+    monkeypatch.setattr(package_merge, "CHUNK_ROWS", 2)
+    with at(prov):
+        r = packages.import_package(tmp_path / "a.ikupkg")
+    assert r.counts["usaha_kecil"].added == 4
+    [refused] = r.refused
+    assert refused.uuid == f"{0x51 << 120 | 4:032x}" and "sudah ada di sini" in refused.reason
