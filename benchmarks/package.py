@@ -6,13 +6,21 @@ district, the merge at the province (row by row by uuid, with its checks), mergi
 same package again (recognised, nothing changes), and as the baseline the plain import of
 the same rows from a CSV file into an empty database. Median of several runs.
 
-Usage: uv run python benchmarks/package.py [--rows 20000] [--runs 3]
+Then the memory of a large merge (``--big-rows``, default 2.000.000; 0 skips it): a valid
+package of that many usaha kecil, signed by the district and sealed to the province, is
+written straight from generated rows (in a child process), then merged at the province in
+a fresh child process, which reports its peak resident memory — its own high-water mark
+(``VmHWM``) and ``ru_maxrss`` — and the time of the merge.
+
+Usage: uv run python benchmarks/package.py [--rows 20000] [--runs 3] [--big-rows 2000000]
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -40,7 +48,15 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=20_000)
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--big-rows", type=int, default=2_000_000)
+    ap.add_argument("--make-big", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--merge-big", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.make_big:
+        return make_big(Path(args.make_big[0]), int(args.make_big[1]))
+    if args.merge_big:
+        return merge_big(Path(args.merge_big[0]), Path(args.merge_big[1]),
+                         int(args.merge_big[2]))
     tmp = Path(tempfile.mkdtemp(prefix="iku-bench-package-"))
     rows = [[f"Usaha {i}", f"Pemilik {i}", "Muaro Jambi", "01/03/2021", f"91{i:011d}",
              "02/03/2021", "2.000.000.000"] for i in range(args.rows)]
@@ -70,6 +86,48 @@ def main() -> None:
     for name, values in times.items():
         med = statistics.median(values)
         print(f"{name:<12} median {med:6.2f} s ({args.rows / med:,.0f} rows/s)")
+    if args.big_rows:
+        big(tmp, args.big_rows)
+
+
+def big(tmp: Path, rows: int) -> None:
+    """The large package, made and merged each in a child process (this one stays small:
+    a child's ru_maxrss starts from its parent's)."""
+    folder = tmp / "big"
+    folder.mkdir()
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, __file__, "--make-big", str(folder), str(rows)], check=True)
+    made = time.perf_counter() - t0
+    package = folder / "big.ikupkg"
+    print(f"{rows} usaha kecil, package {package.stat().st_size / 1e6:.1f} MB "
+          f"(written in {made:.0f} s)")
+    out = subprocess.run([sys.executable, __file__, "--merge-big", str(folder / "provinsi.sqlite"),
+                          str(package), str(rows)], check=True, capture_output=True,
+                         text=True).stdout.split()
+    hwm, maxrss, seconds = int(out[0]), int(out[1]), float(out[2])
+    print(f"merge at the province: {seconds:.1f} s ({rows / seconds:,.0f} rows/s), peak "
+          f"resident memory {hwm / 1024:.0f} MiB (VmHWM; ru_maxrss {maxrss / 1024:.0f} MiB)")
+
+
+def make_big(folder: Path, rows: int) -> None:
+    from tests.services.test_package_bounds import district_with_usaha, write_big_package
+    from tests.services.test_packages import new_office
+
+    new_office(folder, "provinsi")
+    write_big_package(district_with_usaha(folder), folder / "big.ikupkg", rows)
+
+
+def merge_big(province: Path, package: Path, rows: int) -> None:
+    db = open_database(province)
+    t0 = time.perf_counter()
+    result = packages.import_package(package)
+    seconds = time.perf_counter() - t0
+    assert not result.refused and result.counts["usaha_kecil"].added == rows, result.as_dict()
+    db.close()
+    status = Path("/proc/self/status")
+    hwm = next((int(line.split()[1]) for line in status.read_text().splitlines()
+                if line.startswith("VmHWM")), 0) if status.exists() else 0
+    print(hwm, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, f"{seconds:.3f}")
 
 
 if __name__ == "__main__":
