@@ -231,11 +231,12 @@ class Check:
 
 def check_incoming(conn, office: str, who: str, created_at: str, value) -> Check:
     """Check the chain a package of ``office`` (named ``who``) carries against the heads
-    of that office witnessed here, newest first, down to the first it extends."""
+    of that office witnessed here, the last witnessed first, down to the first it extends
+    (so a cut already flagged is not flagged again at every later package)."""
     witnessed = conn.execute(
         "SELECT s.rujukan, s.baris, s.hash, s.dibuat_at, p.nama_berkas FROM audit_saksi AS s "
         "LEFT JOIN paket AS p ON p.package_id = s.rujukan AND p.arah = 'masuk' "
-        "WHERE s.arah = 'masuk' AND s.kantor = ? ORDER BY s.baris DESC, s.id DESC",
+        "WHERE s.arah = 'masuk' AND s.kantor = ? ORDER BY s.id DESC",
         (office,)).fetchall()
     if value is None:
         return Check((f"Paket ini tidak membawa kepala rantai log audit {who}, padahal paket "

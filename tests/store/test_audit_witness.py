@@ -214,6 +214,9 @@ def test_the_receiver_flags_a_cut_chain_at_the_next_package(offices, capsys, wit
         assert m.UsahaKecil.select().where(m.UsahaKecil.nama_usaha == "Kopi").exists()
     code = cli(["--db", str(prov), "package", "history"])
     assert "PERINGATAN: Log audit kantor pengirim" in capsys.readouterr().out
+    with at(a):  # flagged once: the next package extends the head witnessed last
+        add_usaha("Sesudahnya")
+    assert send(a, prov, "a3").audit_chain == []
 
 
 def test_the_receiver_flags_a_wiped_log(offices):
