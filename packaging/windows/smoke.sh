@@ -52,6 +52,10 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
+if ! command -v uv >/dev/null; then  # the Linux side runs the same commands with uv
+  python3 -m pip install --quiet uv || python3 -m pip install --quiet --user uv
+  export PATH="$HOME/.local/bin:$PATH"
+fi
 ok "Debian tools ready"
 
 WORK="$(mktemp -d /tmp/iku-smoke.XXXXXX)"
