@@ -223,7 +223,7 @@ ok "the database made under Wine opens on Linux with the same figures"
 
 # --- uninstall ---------------------------------------------------------------------------
 w "$INST/uninstall.exe" /S
-wineserver -w   # the uninstaller runs on from a copy in %TEMP%
+timeout 120 wineserver -w || true   # the uninstaller runs on from a copy in %TEMP%
 [ ! -e "$INST" ] || { find "$INST" | head; fail "program files left after uninstall"; }
 [ ! -e "$MENU/IKU Desktop.lnk" ] || fail "the Start-menu shortcut is left"
 if wreg 'HKCU\Environment' /v PATH | grep -qF "$INST_WIN\\bin"; then
