@@ -16,7 +16,7 @@ from iku_desktop import __version__, version
 from iku_desktop.domain.formatting import DASH, format_number
 from iku_desktop.exchange import export, templates
 from iku_desktop.services import document_edit, editing, office, ownership
-from iku_desktop.services.database import init_database, restore_backup
+from iku_desktop.services.database import init_database, interactive_writes, restore_backup
 from iku_desktop.services.editing_errors import EditError
 from iku_desktop.services.indicators import affected_methods, compute_indikator, compute_year
 from iku_desktop.store import document_repo, migrate
@@ -31,7 +31,7 @@ from .print_dialog import PrintDialog
 from .sasaran_tab import SasaranTab
 from .summary_tab import SummaryTab
 from . import tasks
-from .undo import EditCommand
+from .undo import EditCommand, written
 from .verify_dialog import VerifyDialog
 
 
@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.office = None
         self.reports = []
         self.undo_stack = QUndoStack(self)
+        interactive_writes()  # an edit waits briefly for another writer, then says so
         self.resize(1200, 820)
         self._build_menu()
         self.year_box = QComboBox()
@@ -222,8 +223,16 @@ class MainWindow(QMainWindow):
         except EditError as exc:
             QMessageBox.warning(self, "Tidak dapat diubah", str(exc))
             return False
-        self.undo_stack.push(EditCommand(change, self.data_changed))
+        result, error = written(change.write)
+        if error is not None:
+            self.write_failed(error)
+            return False
+        change, tables = result
+        self.undo_stack.push(EditCommand(change, self.data_changed, tables, self.write_failed))
         return True
+
+    def write_failed(self, error: Exception) -> None:
+        QMessageBox.warning(self, "Tidak tersimpan", str(error))
 
     def data_changed(self, tables: set[str]) -> None:
         """Recompute only the indikator whose method reads ``tables``; reload the panels

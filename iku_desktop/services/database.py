@@ -34,6 +34,29 @@ def default_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / DEFAULT_FILE
 
 
+INTERACTIVE_WAIT = 5.0
+
+
+def interactive_writes(seconds: float = INTERACTIVE_WAIT) -> None:
+    """Writes from the calling thread (the window's) wait at most ``seconds`` for another
+    writer, then fail with the message: while that thread waits, the window cannot even
+    repaint. Background work keeps the long wait."""
+    from ..store import writing
+
+    writing.set_wait_seconds(seconds)
+
+
+def write_failure(exc: BaseException) -> DatabaseError | None:
+    """What a failed write on the open database means for the user (another writer past
+    the wait, a full disk, a read-only or vanished file) as a ``DatabaseError``; None for
+    an error that says nothing about the file (a bug: let it show)."""
+    if isinstance(exc, DatabaseError):
+        return exc
+    from ..store import dbfile, writing
+
+    return dbfile.explain(exc, writing.path_of(m.database) or "")
+
+
 def default_document_data() -> dict:
     return json.loads(resources.read_text("default_document.json"))
 

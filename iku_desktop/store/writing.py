@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +22,18 @@ from .dbfile import (SQLITE_BUSY, SQLITE_LOCKED, DatabaseBusy, DatabaseGone,
                      DatabaseUnwritable, busy_message, identity, primary_code)
 
 WAIT_SECONDS = 120.0
+_local = threading.local()
+
+
+def set_wait_seconds(seconds: float) -> None:
+    """How long writers of the calling thread wait for another writer (the window's own
+    thread waits briefly: while it waits it cannot repaint)."""
+    _local.wait = seconds
+
+
+def wait_seconds() -> float:
+    return getattr(_local, "wait", WAIT_SECONDS)
+
 # callback(seconds waited so far), called about every busy_timeout while waiting
 ON_WAIT: list = [None]
 
@@ -71,7 +84,7 @@ def _begin(database):
             if primary_code(exc) not in (SQLITE_BUSY, SQLITE_LOCKED):
                 raise
             waited = time.monotonic() - started
-            if waited >= WAIT_SECONDS:
+            if waited >= wait_seconds():
                 raise DatabaseBusy(busy_message(path_of(database) or "", waited)) from exc
             if ON_WAIT[0] is not None:
                 ON_WAIT[0](waited)
