@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from iku_desktop import __version__, version
 from iku_desktop.domain.formatting import DASH, format_number
 from iku_desktop.exchange import export, templates
+from iku_desktop.exchange.xlsx_writer import OutputError
 from iku_desktop.services import document_edit, editing, office, ownership
 from iku_desktop.services.database import init_database, interactive_writes, restore_backup
 from iku_desktop.services.editing_errors import EditError
@@ -345,7 +346,11 @@ class MainWindow(QMainWindow):
             self, "Simpan templat", str(self.db_path.with_name(f"templat-{kind}.xlsx")),
             "Excel (*.xlsx)")
         if path:
-            templates.write_template(kind, path)
+            try:
+                templates.write_template(kind, path)
+            except OutputError as exc:
+                QMessageBox.warning(self, "Templat tidak tersimpan", str(exc))
+                return
             self.statusBar().showMessage(f"Templat disimpan: {path}", 8000)
 
     RECENT = 8

@@ -176,10 +176,10 @@ class PrintDialog(QDialog):
             path, _ = QFileDialog.getSaveFileName(self, "Simpan PDF",
                                                   f"{self.printout.kind}.pdf", "PDF (*.pdf)")
         if path:
-            try:
-                Path(path).write_bytes(self.printout.pdf)
-            except OSError as exc:
-                QMessageBox.warning(self, "Tidak dapat menyimpan", f"{path}: {exc.strerror}")
+            try:  # whole or not at all: a full disk leaves no empty PDF behind
+                printing.write_bytes(path, self.printout.pdf)
+            except printing.OutputError as exc:
+                QMessageBox.warning(self, "Tidak dapat menyimpan", str(exc))
 
     def open_external(self) -> None:
         f = tempfile.NamedTemporaryFile(prefix=f"iku-{self.printout.kind}-", suffix=".pdf",

@@ -163,7 +163,11 @@ def cmd_setting(args) -> int:
 
 
 def cmd_template(args) -> int:
-    templates.write_template(args.kind, args.output)
+    try:
+        templates.write_template(args.kind, args.output)
+    except OutputError as exc:
+        print(f"Galat: {exc}", file=sys.stderr)
+        return 2
     print(f"Templat {args.kind} ditulis: {args.output}")
     return 0
 

@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from .kinds import KINDS
-from .xlsx_writer import ListsSheet, data_sheet, put
+from .xlsx_writer import ListsSheet, data_sheet, put, save_workbook
 
 SHEET_TITLES = {"koperasi": "Koperasi", "koperasi-tahunan": "Tahun Buku",
                 "usaha-kecil": "Usaha Kecil", "ikm": "Responden SKM", "sakip": "SAKIP"}
@@ -40,7 +40,7 @@ def write_template(kind: str, path: str | Path) -> Path:
     wb.move_sheet("Daftar", offset=len(wb.sheetnames))
     wb.active = 1
     p = Path(path)
-    wb.save(p)
+    save_workbook(wb, p)  # whole or not at all (a full disk leaves no half file)
     return p
 
 

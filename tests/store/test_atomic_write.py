@@ -127,3 +127,29 @@ def test_the_code_is_archived_when_the_pdf_is_whole(db_path, tmp_path, capsys):
     assert "kode verifikasi IKU-" in capsys.readouterr().out
     assert (tmp_path / "d.pdf").read_bytes().startswith(b"%PDF")
     assert printed(db_path) == before + 1
+
+
+def test_a_template_on_a_full_disk(full, capsys):
+    check_refused(capsys, cli(["template", "all", "-o", str(full / "templat.xlsx")]))
+    assert leftovers(full) == ["lama.pdf", "lama.xlsx"]
+
+
+def test_the_print_window_saves_a_pdf_whole_or_says_why(db_path, full, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from iku_desktop.services import printing
+    from ui.print_dialog import PrintDialog
+
+    db = open_database(db_path)
+    try:
+        said = []
+        monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: said.append(a[2]))
+        dialog = PrintDialog(2023, [2023])
+        qtbot.addWidget(dialog)
+        dialog.printout = printing.make("dokumen", archive=False)
+        dialog.save(str(full / "lama.pdf"))
+        assert said and "disk penuh" in said[0]
+        assert (full / "lama.pdf").read_bytes() == b"isi lama"
+        assert leftovers(full) == ["lama.pdf", "lama.xlsx"]
+    finally:
+        db.close()
