@@ -507,6 +507,10 @@ class Rows:
         return f"Rows({self.member!r}, {self.count})"
 
 
+class _TooMany(PackageError):
+    """A member holding more rows than declared."""
+
+
 _UNREADABLE = (zipfile.BadZipFile, EOFError, ValueError, OSError, zlib.error)
 
 
@@ -521,15 +525,17 @@ def _scan(z: zipfile.ZipFile, name: str, table: str, entry: dict, allowed: set[s
                 while line := f.readline(MAX_LINE + 1):
                     digest.update(line)
                     n += 1
-                    if n > declared:
-                        raise PackageError(f"Paket {name} ditolak: {table} berisi lebih dari "
-                                           f"{format_number(declared, 0)} baris yang disebut "
-                                           "manifesnya")
+                    if n > declared:  # not read any further
+                        raise _TooMany(f"Paket {name} ditolak: {table} berisi lebih dari "
+                                       f"{format_number(declared, 0)} baris yang disebut "
+                                       "manifesnya")
                     if len(line) > MAX_LINE:
                         raise PackageError(f"Paket {name} ditolak: {table} baris {n} terlalu "
                                            "panjang")
                     seen.add(table, _row(line, name, table, n, allowed)["uuid"], n)
                 seen.flush()
+            except _TooMany:
+                raise
             except PackageError:
                 # a member that is not what its sender wrote is named as such
                 while block := f.read(1 << 20):

@@ -4,6 +4,8 @@ memory (its rows are never all in memory at once)."""
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import shutil
 import subprocess
@@ -13,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from iku_desktop.exchange import keys
 from iku_desktop.exchange import package as pkgfile
 from iku_desktop.exchange.importer import import_file
 from iku_desktop.services import office_keys, package_merge, packages
@@ -136,8 +139,6 @@ def test_an_inner_manifest_declaring_more_rows_than_the_outer_is_refused(tmp_pat
         manifest = dict(env.manifest, body=dict(env.manifest["body"], rows=2))
         text = json.dumps(manifest).encode()
         secret = office_keys.own_secret()
-    from iku_desktop.exchange import keys
-
     with zipfile.ZipFile(tmp_path / "lying.ikupkg", "w") as z:
         z.writestr(pkgfile.MANIFEST, text)
         z.writestr(pkgfile.SIGNATURE, keys.sign(secret, pkgfile.SIGN_CONTEXT + text).hex())
@@ -206,3 +207,36 @@ def test_a_natural_key_repeated_in_a_later_chunk_is_refused(tmp_path, monkeypatc
     assert r.counts["usaha_kecil"].added == 4
     [refused] = r.refused
     assert refused.uuid == f"{0x51 << 120 | 4:032x}" and "sudah ada di sini" in refused.reason
+
+
+def test_a_member_holding_more_rows_than_listed_is_refused_at_the_first_row_too_many(
+        tmp_path):
+    prov = new_office(tmp_path, "provinsi")
+    district = district_with_usaha(tmp_path, 3)
+    with at(district):
+        packages.export_package(tmp_path / "plain.ikupkg", everything=True, unsealed=True)
+        env = pkgfile.open_envelope(tmp_path / "plain.ikupkg", migrate.latest_version())
+        secret = office_keys.own_secret()
+    with zipfile.ZipFile(io.BytesIO(env.body)) as z:
+        members = {i.filename: z.read(i.filename) for i in z.infolist()}
+    inner = json.loads(members[pkgfile.MANIFEST])
+    inner["tables"]["usaha_kecil"]["rows"] = 1
+    members[pkgfile.MANIFEST] = json.dumps(inner).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    body = out.getvalue()
+    total = sum(t["rows"] for t in inner["tables"].values())
+    manifest = dict(env.manifest, body=dict(env.manifest["body"], size=len(body), rows=total,
+                                            sha256=hashlib.sha256(body).hexdigest()))
+    text = json.dumps(manifest).encode()
+    with zipfile.ZipFile(tmp_path / "more.ikupkg", "w") as z:
+        z.writestr(pkgfile.MANIFEST, text)
+        z.writestr(pkgfile.SIGNATURE, keys.sign(secret, pkgfile.SIGN_CONTEXT + text).hex())
+        z.writestr(pkgfile.BODY_PLAIN, body)
+    with at(prov) as db:
+        before = table_dump(db)
+        with pytest.raises(pkgfile.PackageError, match="usaha_kecil berisi lebih dari 1 baris"):
+            packages.import_package(tmp_path / "more.ikupkg")
+        assert table_dump(db) == before
