@@ -262,6 +262,15 @@ def _read_member(z: zipfile.ZipFile, member: str, name: str, what: str) -> bytes
         raise PackageError(f"Paket {name} rusak: bagian {what} tidak terbaca") from exc
 
 
+def _check_members(found: set[str], expected: set[str], name: str) -> None:
+    """A zip holds exactly the members its manifest names."""
+    if found != expected:
+        extra, missing = sorted(found - expected), sorted(expected - found)
+        raise PackageError(f"Isi paket {name} tidak sesuai manifesnya"
+                           + (f"; bagian tambahan: {', '.join(extra)}" if extra else "")
+                           + (f"; bagian hilang: {', '.join(missing)}" if missing else ""))
+
+
 def _party(value, name: str, role: str) -> Party:
     if not isinstance(value, dict):
         raise PackageError(f"Manifes paket {name} tidak lengkap: {role} tidak ada")
@@ -308,12 +317,7 @@ def open_envelope(path: Path, schema_version: int) -> Envelope:
             raise PackageError(f"Manifes paket {name} tidak lengkap: body tidak ada")
         member = body_entry["file"]
         expected = {MANIFEST, SIGNATURE, member}
-        if set(infos) != expected:
-            extra = sorted(set(infos) - expected)
-            missing = sorted(expected - set(infos))
-            raise PackageError(f"Isi paket {name} tidak sesuai manifesnya"
-                               + (f"; bagian tambahan: {', '.join(extra)}" if extra else "")
-                               + (f"; bagian hilang: {', '.join(missing)}" if missing else ""))
+        _check_members(set(infos), expected, name)
         sender = _party(manifest.get("sender"), name, "pengirim")
         try:
             signature = bytes.fromhex(_read_member(z, SIGNATURE, name, SIGNATURE)
@@ -402,12 +406,7 @@ def read_body(envelope: Envelope, secret: bytes | None,
             raise PackageError(f"Manifes paket {name} tidak lengkap")
         expected = {MANIFEST} | {str(v.get("file")) for v in listing.values()
                                  if isinstance(v, dict)}
-        if set(infos) != expected:
-            extra = sorted(set(infos) - expected)
-            missing = sorted(expected - set(infos))
-            raise PackageError(f"Isi paket {name} tidak sesuai manifesnya"
-                               + (f"; bagian tambahan: {', '.join(extra)}" if extra else "")
-                               + (f"; bagian hilang: {', '.join(missing)}" if missing else ""))
+        _check_members(set(infos), expected, name)
         for table, entry in listing.items():
             if table not in columns:
                 raise PackageError(f"Paket {name} berisi tabel yang tidak dikenal: {table}")
