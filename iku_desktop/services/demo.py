@@ -103,13 +103,15 @@ def _koperasi(rnd, scale, kab_ids, years):
             volume = max(0, int(volume * rnd.uniform(0.85, 1.25)))
             aset = max(0, int(aset * rnd.uniform(0.9, 1.2)))
             held = rnd.random() < 0.75
-            tb.append(_sync(dict(
+            row = _sync(dict(
                 koperasi=i, tahun=y,
                 tanggal_rat=_future_none(date(y + 1, rnd.randint(1, 6), rnd.randint(1, 28)))
                 if held else None,
                 rat_sah=rnd.random() < 0.95, anggota_l=rnd.randint(10, 300),
                 anggota_p=rnd.randint(10, 300), volume_usaha=volume, aset=aset,
-                modal_sendiri=aset // 2, modal_luar=aset // 3, shu=volume // 20)))
+                modal_sendiri=aset // 2, modal_luar=aset // 3, shu=volume // 20))
+            if y < date.today().year:  # reported once its books close (rule book §2)
+                tb.append(row)
     _bulk(m.Koperasi, kop)
     _bulk(m.KoperasiTahunBuku, tb)
     return len(kop), len(tb)
