@@ -241,6 +241,8 @@ def choice_keys(pairs: dict[str, object]) -> dict[str, object]:
 
 EXCEL_DIGITS = 15  # significant digits an Excel number cell keeps
 _SCIENTIFIC = re.compile(r"[0-9]+(?:[.,][0-9]+)?[eE][+]?[0-9]+")
+# the text form of a number (a CSV written from a float, a number pasted as text): "1509.0"
+_FLOAT_TEXT = re.compile(r"([0-9]+)\.0+")
 _AS_TEXT = "format kolom itu sebagai Teks lalu ketik ulang"
 
 
@@ -250,13 +252,18 @@ def identifier_text(value, what: str) -> str:
     A number cell is read through its integer value, never its text form
     (123456789012.0 → "123456789012"). Excel keeps 15 significant digits, so a number
     cell of more digits has already lost its last ones: refused, as is the scientific
-    notation Excel writes for such a number into a CSV ("1,57101E+15")."""
+    notation Excel writes for such a number into a CSV ("1,57101E+15"). The text form of
+    a number ("123456789012.0", from a CSV written out of a float) is read like the number,
+    never with its ".0" taken for a separator."""
     if value.__class__ is str:
         t = text(value)
         if ("E" in t or "e" in t) and _SCIENTIFIC.fullmatch(t):
             raise CellError(f"{what} tertulis {t}: Excel sudah mengubahnya menjadi notasi "
                             f"ilmiah dan digit terakhirnya hilang; {_AS_TEXT}")
-        return t
+        number = _FLOAT_TEXT.fullmatch(t) if "." in t else None
+        if number is None:
+            return t
+        value = int(number[1])
     if isinstance(value, bool):
         raise CellError(f"{what} harus berupa nomor, bukan Ya/Tidak")
     if isinstance(value, (datetime, date, time, timedelta)):
@@ -279,6 +286,9 @@ def identifier_text(value, what: str) -> str:
 
 
 def is_number_cell(value) -> bool:
+    """A number, or the text form of one ("1509.0"): its leading zeros are gone."""
+    if isinstance(value, str):
+        return "." in value and _FLOAT_TEXT.fullmatch(value.strip()) is not None
     return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
 
 

@@ -239,3 +239,22 @@ def test_cli_import_of_a_workbook_with_numeric_cells(db_path, tmp_path):
 def test_scores_from_floats_keep_what_excel_shows():
     assert cells.parse_score(24.5) == Decimal("24.5")
     assert math.isclose(float(cells.parse_score("24,50")), 24.5)
+
+
+@pytest.mark.parametrize("parse,typed,expected", [
+    (cells.parse_nib, "1234567890123.0", "1234567890123"),
+    (cells.parse_digits("NIK koperasi"), "1234.0", "1234"),
+    (cells.parse_code("Nomor IUMK"), " 4455.0 ", "4455"),
+])
+def test_the_text_form_of_a_number_is_read_like_the_number(parse, typed, expected):
+    """A CSV written from a float ("123456789012.0"): the ".0" is no separator."""
+    assert parse(typed) == expected
+
+
+def test_the_text_form_of_a_12_digit_number_is_no_nib():
+    # read with the ".0" as a separator it became the 13 digits 1234567890120
+    with pytest.raises(CellError, match=r"terisi 12 digit.*Teks"):
+        cells.parse_nib("123456789012.0")
+    with pytest.raises(CellError, match="15 digit"):
+        cells.parse_nik("1571010101900003.0")
+    assert cells.parse_kabupaten("1509.0").bps == "1509"
