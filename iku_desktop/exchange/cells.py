@@ -48,6 +48,23 @@ def text(value) -> str:
     return text(str(value))
 
 
+# Line breaks of a multi-line text as other programs write them: CR LF, CR, Word's manual
+# line break (Shift+Enter, U+000B), form feed, NEL and the Unicode line/paragraph separators.
+_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+
+
+def multiline_text(value: str) -> str:
+    """A multi-line text: its line breaks become "\\n" (a Word line break too), a tab a
+    space, each line keeps its spaces and the whole is stripped. Any other control
+    character is refused as by ``text()``."""
+    t = _BREAKS.sub("\n", value).replace("\t", " ").strip()
+    bad = _CONTROL.search(t.replace("\n", ""))
+    if bad:
+        raise CellError(f"Berisi karakter kendali {_show_control(bad.group())} "
+                        "yang tidak boleh ada pada teks; hapus karakter itu")
+    return t
+
+
 def _show_control(found: str) -> str:
     return found if found.startswith("_x") else f"U+{ord(found):04X}"
 

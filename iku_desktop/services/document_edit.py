@@ -17,11 +17,13 @@ from ..domain.capaian import Polaritas, RumusTurun
 from ..domain.dokumen import METODE
 from ..domain.identifiers import IdentifierError, validate_nip
 from ..domain.pangkat import PANGKAT_NAMES
+from ..exchange import cells
 from ..store import audit, document_repo
 from ..store import models as m
 from ..store.fields import utc_now
 from . import ownership
 from .editing import EditError
+from .package_values import MULTILINE
 
 TABLES = {"dokumen": m.Dokumen, "fungsi": m.Fungsi, "sasaran": m.Sasaran,
           "indikator": m.Indikator}
@@ -135,10 +137,24 @@ INDIKATOR_TEXT = {"nama": "Nama indikator", "satuan": "Satuan", "sumber_data": "
                   "penanggung_jawab": "Penanggung jawab"}
 
 
+def _clean(table: str, field: str, raw, label: str) -> str:
+    """The text as stored, by the rule the districts check a province package with
+    (``package_values``): a multi-line field keeps its line breaks (Word's Shift+Enter, U+000B,
+    becomes one), a one-line field has its white space folded to single spaces; any other
+    control character is refused, naming the field."""
+    value = str(raw) if raw is not None else ""
+    try:
+        return cells.multiline_text(value) if (table, field) in MULTILINE else cells.text(value)
+    except cells.CellError as exc:
+        message = str(exc)
+        raise EditError(f"{label}: {message[:1].lower()}{message[1:]}") from exc
+
+
 def check_dokumen_value(field: str, raw) -> Any:
     """Validate one field of the document; returns the value to store."""
     text = str(raw).strip() if raw is not None else ""
     if field in DOKUMEN_TEXT:
+        text = _clean("dokumen", field, raw, DOKUMEN_TEXT[field])
         if not text and field != "judul":
             raise EditError(f"{DOKUMEN_TEXT[field]} wajib diisi")
         return text or "Indikator Kinerja Utama (IKU)"
@@ -178,7 +194,7 @@ def set_dokumen_field(field: str, raw, label: str) -> DocumentChange | None:
 
 
 def _text(raw, label: str) -> str:
-    text = " ".join(str(raw or "").split())
+    text = _clean("", "", raw or "", label)  # one line: fungsi, sasaran, a new indikator
     if not text:
         raise EditError(f"{label} wajib diisi")
     return text
@@ -213,11 +229,11 @@ def edit_text(table: str, row_id: int, raw) -> DocumentChange | None:
 
 def set_indikator_field(row_id: int, field: str, raw) -> DocumentChange | None:
     if field in INDIKATOR_TEXT:
-        value = str(raw or "").strip()
+        value = _clean("indikator", field, raw or "", INDIKATOR_TEXT[field])
         if field == "nama" and not value:
             raise EditError("Nama indikator wajib diisi")
     elif field == "formulasi":
-        value = richtext.sanitise(str(raw or ""))
+        value = _clean("indikator", "formulasi", richtext.sanitise(str(raw or "")), "Formulasi")
     elif field == "metode":
         if raw not in METODE:
             raise EditError(f"Metode '{raw}' tidak dikenal")

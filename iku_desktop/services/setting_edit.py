@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..exchange import readers
+from ..exchange import cells, readers
 from ..reports import logo
 from ..store import settings
 
@@ -60,4 +60,16 @@ def set_from_text(key: str, words: list[str], file: str | Path | None = None) ->
             raise ValueError(f"--file hanya untuk {LOGO}")
         settings.set_value(LOGO, logo_from_file(file))
         return
+    if key in settings.SETTINGS and isinstance(settings.SETTINGS[key].default, list):
+        words = [_line(key, n, w) for n, w in enumerate(words, start=1)]
     settings.set_from_text(key, words)
+
+
+def _line(key: str, n: int, word: str) -> str:
+    """One line of a text-list setting (the letterhead), white space folded; refuses control
+    characters by the same rule as the document's texts."""
+    try:
+        return cells.text(word)
+    except cells.CellError as exc:
+        message = str(exc)
+        raise ValueError(f"{key} baris {n}: {message[:1].lower()}{message[1:]}") from exc
