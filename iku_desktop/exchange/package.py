@@ -59,6 +59,7 @@ from pathlib import Path
 
 from ..domain.formatting import format_number
 from . import keys, readers
+from .xlsx_writer import OutputError, output_file
 
 FORMAT = "iku-paket"
 FORMAT_VERSION = 2
@@ -217,16 +218,14 @@ def write(path: Path, package: Package, secret: bytes, receivers: list[Party]) -
         manifest["audit_head"] = package.audit_head
     text = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
     signature = keys.sign(secret, SIGN_CONTEXT + text)
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
-            z.writestr(MANIFEST, text)
-            z.writestr(SIGNATURE, signature.hex())
-            z.writestr(member, body, compress_type=zipfile.ZIP_STORED)
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise PackageError(f"Paket tidak dapat ditulis ke {path}: {exc.strerror}") from exc
+    try:  # refuses a device, FIFO, folder or symbolic link; whole or nothing
+        with output_file(path) as tmp:
+            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
+                z.writestr(MANIFEST, text)
+                z.writestr(SIGNATURE, signature.hex())
+                z.writestr(member, body, compress_type=zipfile.ZIP_STORED)
+    except OutputError as exc:
+        raise PackageError(f"Paket tidak ditulis. {exc}") from exc
     return Envelope(path.name, package.package_id, package.created_at,
                     package.schema_version, sender, tuple(receivers), tuple(sealed_keys), body,
                     manifest)

@@ -13,6 +13,7 @@ import errno
 import io
 import os
 import secrets
+import stat
 from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
@@ -54,14 +55,36 @@ def output_problem(path: Path, exc: OSError) -> str:
     return f"Berkas {path} tidak dapat ditulis: {why}"
 
 
+_NOT_FILES = ((stat.S_ISLNK, "sebuah tautan simbolik"), (stat.S_ISDIR, "sebuah folder"),
+              (stat.S_ISFIFO, "sebuah pipa (FIFO)"), (stat.S_ISCHR, "sebuah perangkat"),
+              (stat.S_ISBLK, "sebuah perangkat blok"), (stat.S_ISSOCK, "sebuah soket"))
+
+
+def target_problem(path: str | os.PathLike) -> str | None:
+    """The user's message when ``path`` exists and is not a plain file (a symbolic link,
+    folder, FIFO, device or socket): renaming a new file over it would replace it (as root,
+    even /dev/null), writing through it would reach somewhere else. None when it is free."""
+    target = Path(path)
+    try:
+        mode = os.lstat(target).st_mode
+    except OSError:
+        return None  # absent (or unreachable: the write itself says why)
+    for test, what in _NOT_FILES:
+        if test(mode):
+            return (f"Berkas {target} tidak dapat ditulis: {target} adalah {what}, bukan "
+                    "berkas; pilih nama berkas lain")
+    return None
+
+
 @contextmanager
 def output_file(path: str | os.PathLike):
     """Yield a temporary path beside ``path`` to write the whole file to; on success it is
     renamed over ``path`` (an atomic replace), on any failure it is removed and an OSError
     becomes an ``OutputError``."""
     target = Path(path)
-    if target.is_dir():
-        raise OutputError(f"Berkas {target} tidak dapat ditulis: nama itu adalah folder")
+    problem = target_problem(target)
+    if problem:
+        raise OutputError(problem)
     temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.sebagian")
     try:  # the permissions a plain new file would get (mkstemp's are owner-only)
         os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
