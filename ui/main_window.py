@@ -36,6 +36,10 @@ from .undo import EditCommand, written
 from .verify_dialog import VerifyDialog
 
 
+NO_DOCUMENT = ("Belum ada Dokumen IKU yang berlaku di basis data ini; terima paket dari kantor "
+               "provinsi (Kantor › Terima paket).")
+
+
 class MainWindow(QMainWindow):
     def __init__(self, db_path: Path, year: int | None = None) -> None:
         super().__init__()
@@ -123,10 +127,10 @@ class MainWindow(QMainWindow):
         self._set_title()
         self._build_tabs()
         remembered = self.settings.value("year", type=int)
-        wanted = year or remembered or self.doc.tahun_akhir
+        wanted = year or remembered or (self.doc.tahun_akhir if self.doc else None)
         self.year_box.blockSignals(True)
         self.year_box.clear()
-        for y in self.doc.tahun:
+        for y in self._years():
             self.year_box.addItem(str(y), y)
         idx = self.year_box.findData(wanted)
         self.year_box.setCurrentIndex(idx if idx >= 0 else self.year_box.count() - 1)
@@ -152,6 +156,13 @@ class MainWindow(QMainWindow):
         self.summary = SummaryTab()
         self.tabs.addTab(self.summary, "Ringkasan")
         self.sasaran_tabs = []
+        if self.doc is None:  # no document in force: say so where its tabs would be
+            self.document = QLabel(NO_DOCUMENT)
+            self.document.setAlignment(Qt.AlignCenter)
+            self.document.setWordWrap(True)
+            self.tabs.addTab(self.document, "Dokumen IKU")
+            self.tabs.setCurrentWidget(self.document)
+            return
         for s in self.doc.sasaran:
             tab = SasaranTab(s, self.push_change)
             self.sasaran_tabs.append(tab)
@@ -165,6 +176,9 @@ class MainWindow(QMainWindow):
     @property
     def year(self) -> int:
         return self.year_box.currentData()
+
+    def _years(self) -> tuple[int, ...]:
+        return () if self.doc is None else tuple(self.doc.tahun)
 
     def refresh(self) -> None:
         if self.db is None or self.year is None:
@@ -185,6 +199,8 @@ class MainWindow(QMainWindow):
 
     def _shape(self):
         """What the tabs are built from: sasaran, their indikator and methods, the period."""
+        if self.doc is None:
+            return None
         return (tuple(self.doc.tahun), tuple(
             (s.id, s.nomor, s.teks, tuple((i.id, i.metode, i.judul) for i in s.indikator))
             for s in self.doc.sasaran))
@@ -196,7 +212,7 @@ class MainWindow(QMainWindow):
         self._build_tabs()
         self.year_box.blockSignals(True)
         self.year_box.clear()
-        for y in self.doc.tahun:
+        for y in self._years():
             self.year_box.addItem(str(y), y)
         found = self.year_box.findData(year)
         self.year_box.setCurrentIndex(found if found >= 0 else self.year_box.count() - 1)
@@ -244,10 +260,12 @@ class MainWindow(QMainWindow):
             if self._shape() != old_shape:
                 self._rebuild_keeping_place()
                 return
-            if tables & {"dokumen", "fungsi", "sasaran", "indikator"}:
+            if self.doc is not None and tables & {"dokumen", "fungsi", "sasaran", "indikator"}:
                 self.document.load(self.doc)
                 self.setWindowTitle(f"IKU Desktop — {self.doc.unit_organisasi} — "
                                     f"{self.db_path.name}")
+        if self.doc is None:  # nothing is shown that the change could touch
+            return
         if tables & {"setting"}:
             self.document.load(self.doc)
         methods = affected_methods(tables)
@@ -296,6 +314,9 @@ class MainWindow(QMainWindow):
             self.open_database(Path(path))
 
     def show_print_dialog(self) -> "PrintDialog":
+        if self.doc is None:
+            QMessageBox.information(self, "Cetak", NO_DOCUMENT)
+            return None
         dialog = PrintDialog(self.year, list(self.doc.tahun), self)
         dialog.show()
         return dialog
@@ -433,7 +454,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self, "Tentang IKU Desktop",
             f"<b>IKU Desktop</b> versi {__version__}<br>Build: {version.build()}<br>"
-            f"Indikator Kinerja Utama {self.doc.unit_organisasi}<br><br>"
+            f"Indikator Kinerja Utama {self.doc.unit_organisasi if self.doc else DASH}<br><br>"
             f"Basis data: {self.db_path}<br>Versi skema: {migrate.current_version(self.db)}")
 
     def closeEvent(self, event) -> None:
