@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -127,21 +128,20 @@ def daily(db_path: Path, conn: sqlite3.Connection) -> Backup | None:
 
 
 def restore(db_path: Path, backup: Path) -> Backup:
-    """Replace the database with ``backup`` (the database must be closed); the replaced
-    state is backed up first. Returns that safety backup.
+    """Replace the database with ``backup``; the replaced state is backed up first, under
+    the database's write lock (another program writing waits, see ``_restore_in_place``).
+    Returns that safety backup.
 
     ``backup`` must be an IKU database that passes the full integrity check and that this
     version can open — never a device, a FIFO, an empty file or another application's
     SQLite file. ``db_path`` must be an IKU database, or a damaged file that has backups
     beside it (it is kept aside byte for byte)."""
     check_backup(backup, db_path)
-    healthy = _target_state(db_path)
-    if healthy:
-        safety = create(db_path, "sebelum-pulih")
-    else:
-        # a damaged file is kept byte for byte (never offered for restoring) and replaced
-        # whole (SQLite cannot write over what is not a sound database)
-        safety = _keep_damaged(db_path)
+    if _target_state(db_path):
+        return _restore_in_place(db_path, backup)
+    # a damaged file is kept byte for byte (never offered for restoring) and replaced
+    # whole (SQLite cannot write over what is not a sound database)
+    safety = _keep_damaged(db_path)
     try:
         src = dbfile.connect_read_only(backup)
         try:
@@ -149,11 +149,58 @@ def restore(db_path: Path, backup: Path) -> Backup:
         finally:
             src.close()
     except (OSError, sqlite3.Error) as exc:
-        why = ("disk penuh" if "full" in str(exc).lower() or getattr(exc, "errno", None) == 28
-               else dbfile.write_problem(db_path) or str(exc))
-        raise BackupError(f"Cadangan tidak dapat dipulihkan ke {db_path}: {why}. Keadaan "
-                          f"sebelumnya tersimpan di {safety.path}") from exc
+        raise BackupError(_restore_failure(db_path, exc, safety)) from exc
     return safety
+
+
+def _restore_in_place(db_path: Path, backup: Path) -> Backup:
+    """Copy ``backup`` over the sound database at ``db_path`` with the backup API, taking
+    the safety backup while that copy holds the database's write lock: the replaced state
+    holds every committed change and no writer commits between the safety backup and the
+    restore (a writer waiting then writes into the restored database). Waiting for a
+    running writer follows ``writing`` (its wait, ``ON_WAIT``, the busy message)."""
+    from . import writing
+
+    started = time.monotonic()
+    taken: list[Backup] = []
+
+    def step(status: int, remaining: int, total: int) -> None:
+        if status in (dbfile.SQLITE_BUSY, dbfile.SQLITE_LOCKED):
+            waited = time.monotonic() - started
+            if waited >= writing.wait_seconds():
+                raise BackupError(f"Tidak dipulihkan: {dbfile.busy_message(db_path, waited)}")
+            if writing.ON_WAIT[0] is not None:
+                writing.ON_WAIT[0](waited)
+            return
+        if not taken:
+            # after the first page: the write lock is held and nothing is committed yet,
+            # so a reader still sees the state being replaced (an IKU database always has
+            # more than one page, so this runs before the copy commits)
+            if status != sqlite3.SQLITE_OK or remaining == 0:
+                raise BackupError(f"Tidak dipulihkan: {backup} terlalu kecil untuk cadangan "
+                                  "IKU Desktop")
+            taken.append(create(db_path, "sebelum-pulih"))
+
+    try:
+        src = dbfile.connect_read_only(backup)
+        try:
+            dest = sqlite3.connect(str(db_path), timeout=1.0)
+            try:
+                src.backup(dest, pages=1, progress=step, sleep=0.05)
+            finally:
+                dest.close()
+        finally:
+            src.close()
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(_restore_failure(db_path, exc, taken[0] if taken else None)) from exc
+    return taken[0]
+
+
+def _restore_failure(db_path: Path, exc: Exception, safety: Backup | None) -> str:
+    why = ("disk penuh" if "full" in str(exc).lower() or getattr(exc, "errno", None) == 28
+           else dbfile.write_problem(db_path) or str(exc))
+    kept = f". Keadaan sebelumnya tersimpan di {safety.path}" if safety else ""
+    return f"Cadangan tidak dapat dipulihkan ke {db_path}: {why}{kept}"
 
 
 def check_backup(backup: Path, db_path: Path | None = None) -> None:
