@@ -11,7 +11,7 @@ from openpyxl.styles import Font, PatternFill
 
 from ..validation import ValidationReport
 from .readers import Table
-from .xlsx_writer import ERROR_FILL, FORMULA_START, save_workbook
+from .xlsx_writer import ERROR_FILL, FORMULA_START, save_workbook, visible
 
 ERROR_FONT = Font(color="9C0006")
 
@@ -40,33 +40,34 @@ def write_errors(tables: list[Table], report: ValidationReport, path: str | Path
         rows = [(n, cells) for n, cells in table.rows if (table.name, n) in erring]
         if not rows and not sheet_errors:
             continue
-        ws = wb.create_sheet((table.name or "Data")[:31])
+        ws = wb.create_sheet(visible(table.name or "Data")[:31])
         ws.freeze_panes = "A2"
         head = []
         for h in [*table.headers, "Kesalahan", "Baris asal"]:
-            c = WriteOnlyCell(ws, value=str(h))
+            c = WriteOnlyCell(ws, value=visible(str(h)))
             c.font = Font(bold=True, color="FFFFFF")
             c.fill = PatternFill("solid", fgColor="1F3B57")
             head.append(c)
         ws.append(head)
         if sheet_errors:
-            ws.append([WriteOnlyCell(ws, value="; ".join(sheet_errors))])
+            ws.append([WriteOnlyCell(ws, value=visible("; ".join(sheet_errors)))])
         for row_no, cells in rows:
             bad += 1
             out = []
             for v in list(cells) + [""] * (len(table.headers) - len(cells)):
+                v = visible(v)  # the very characters the errors are often about
                 c = WriteOnlyCell(ws, value=v)
                 if isinstance(v, str) and v.startswith(FORMULA_START):
                     c.data_type = "s"
                 c.fill = ERROR_FILL
                 out.append(c)
-            note = WriteOnlyCell(ws, value="; ".join(by_place[(table.name, row_no)]))
+            note = WriteOnlyCell(ws, value=visible("; ".join(by_place[(table.name, row_no)])))
             note.font = ERROR_FONT
             out += [note, WriteOnlyCell(ws, value=row_no)]
             ws.append(out)
     if not wb.worksheets:  # errors that name no sheet of the file
         ws = wb.create_sheet("Kesalahan")
         for issue in report.errors:
-            ws.append([issue.render()])
+            ws.append([visible(issue.render())])
     save_workbook(wb, path)
     return bad

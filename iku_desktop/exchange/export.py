@@ -18,7 +18,7 @@ from ..domain import sakip as sakip_rule
 from ..domain.koperasi import JenisKoperasi, StatusKoperasi
 from ..store import models as m
 from .kinds import KINDS
-from .xlsx_writer import FORMATS, FORMULA_START, save_workbook
+from .xlsx_writer import FORMATS, FORMULA_START, save_workbook, visible
 
 EXPORT_KINDS = tuple(KINDS) + ("capaian",)
 SHEETS = {"koperasi": "Koperasi", "koperasi-tahunan": "Tahun Buku",
@@ -86,6 +86,7 @@ ROWS: dict[str, Callable[[], Iterator[list]]] = {
 
 
 def _cell(ws, value):
+    value = visible(value)  # a control character in the database never breaks the export
     if isinstance(value, str) and value.startswith(FORMULA_START):
         c = WriteOnlyCell(ws, value=value)
         c.data_type = "s"  # text, never a formula

@@ -1,7 +1,8 @@
 """Writing workbooks with openpyxl in one house style (templates, exports, error reports):
 a bold filled header, frozen header row, column widths, number formats (rupiah, dates,
 scores), dropdowns for closed lists. Text is always written as text: a value beginning
-with =, +, - or @ never becomes a formula (spreadsheet formula injection).
+with =, +, - or @ never becomes a formula (spreadsheet formula injection); a control character a workbook
+cannot hold is shown as its Unicode control picture (``visible``).
 
 Every file the program writes for the user (workbooks, PDFs) is written whole under a
 temporary name in the same folder and then renamed over the target (``output_file``): a
@@ -12,6 +13,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import re
 import secrets
 import stat
 from contextlib import contextmanager
@@ -32,6 +34,19 @@ HEADER_FILL = PatternFill("solid", fgColor="1F3B57")
 ERROR_FILL = PatternFill("solid", fgColor="F8D7DA")
 FORMULA_START = ("=", "+", "-", "@")
 DATA_ROWS = 5000  # rows of a template that carry the formats and dropdowns
+
+
+# The control characters XML 1.0 cannot hold (openpyxl refuses them with a traceback).
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def visible(value):
+    """``value`` with each control character a workbook cannot hold shown as its Unicode
+    control picture (BEL → "␇", NUL → "␀"), so the office sees where it was; other
+    values unchanged."""
+    if isinstance(value, str) and CONTROL.search(value):
+        return CONTROL.sub(lambda m: chr(0x2400 + ord(m.group())), value)
+    return value
 
 
 class OutputError(Exception):
@@ -126,6 +141,7 @@ def put(ws, row: int, col: int, value):
         value = float(value)
     if isinstance(value, datetime):
         value = value.date()
+    value = visible(value)
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"  # openpyxl would read "=…" as a formula
