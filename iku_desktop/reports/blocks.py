@@ -38,21 +38,27 @@ def formulasi_flowables(markup: str, styles: Styles) -> list:
 def signature_block(tempat_tanggal: str, sig: Penandatangan, styles: Styles,
                     width: float) -> Table:
     """Place and date, jabatan (may span lines), room for the wet signature and stamp, the
-    name in bold and underlined, pangkat, NIP — on the right half of the page."""
+    name in bold and underlined, pangkat, NIP — on the right half of the page. One line of
+    the block per row, every text wrapping: a block taller than what is left of a page (a
+    very long place, jabatan or name) continues on the next page, even inside a text."""
     e = escape
     jabatan = "<br/>".join(e(x) for x in sig.jabatan.splitlines())
     lines = [
         Paragraph(e(tempat_tanggal), styles.body),
         Spacer(1, 2 * mm),
         Paragraph(jabatan, styles.body),
-        Spacer(1, 24 * mm),  # wet signature and stamp
         Paragraph(f"<b><u>{e(sig.nama)}</u></b>", styles.body),
         Paragraph(e(sig.pangkat), styles.body),
         Paragraph(f"NIP. {format_nip(sig.nip)}", styles.body),
     ]
-    t = Table([["", lines]], colWidths=[width * 0.5, width * 0.5])
+    t = Table([["", x] for x in lines], colWidths=[width * 0.5, width * 0.5],
+              splitByRow=1, splitInRow=1)
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                           ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+                           ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                           ("TOPPADDING", (0, 0), (-1, -1), 0),
+                           ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                           # room for the wet signature and stamp, above the name
+                           ("TOPPADDING", (0, 3), (-1, 3), 24 * mm)]))
     return t
 
 
@@ -75,7 +81,8 @@ def grid_table(rows: list[list], widths: list[float], st: Styles, header_rows: i
                 ("GRID", (0, 0), (-1, last), 0.6, "#000000")]
     for col in align_right:
         commands.append(("ALIGN", (col, header_rows), (col, last), "RIGHT"))
-    if signature is not None:
+    if signature is not None and not signature_apart(signature, sum(widths),
+                                                     split_in_row):
         data.append([signature] + [""] * (len(widths) - 1))
         commands += [("SPAN", (0, last + 1), (-1, last + 1)),
                      ("TOPPADDING", (0, last + 1), (-1, last + 1), 8 * mm),
@@ -84,6 +91,25 @@ def grid_table(rows: list[list], widths: list[float], st: Styles, header_rows: i
     t = Table(data, colWidths=widths, repeatRows=header_rows, **splitting(split_in_row))
     t.setStyle(TableStyle(commands))
     return t
+
+
+# The third layout (after rows kept whole, then rows split): the signature block follows
+# the table instead of being its last row, and may continue on the next page — for a
+# signature block taller than a page (a very long place, jabatan or name).
+LOOSE = 2
+# A signature block taller than this never rides as a table's last row when rows may split:
+# reportlab cannot split that spanned row and lays out empty pages without end.
+SIGNATURE_IN_TABLE_MAX = 300
+
+
+def signature_apart(signature, width: float, split_in_row: int) -> bool:
+    """Whether ``signature`` (a flowable or a list of them) follows the table instead of
+    being its last row: in the LOOSE layout, and when rows may split and it is tall."""
+    if split_in_row == LOOSE:
+        return True
+    parts = signature if isinstance(signature, list) else [signature]
+    return bool(split_in_row) and \
+        sum(f.wrap(width, 1e6)[1] for f in parts) > SIGNATURE_IN_TABLE_MAX
 
 
 def splitting(split_in_row: bool) -> dict:

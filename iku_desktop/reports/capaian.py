@@ -4,11 +4,12 @@ Realisasi, Capaian (%) with its band, and the realisasi of the previous years.""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, Spacer
 
 from ..domain.dokumen import Penandatangan
 from ..domain.formatting import DASH, format_number
-from .blocks import blank_date, grid_table, right, signature_block, title_block
+from .blocks import (blank_date, grid_table, right, signature_apart, signature_block,
+                     title_block)
 from .layout import PageSetup, build_flowing, frame_width
 from .styles import make_styles
 
@@ -47,6 +48,8 @@ def render(snap: dict, setup: PageSetup) -> bytes:
         out = title_block(["Laporan Capaian Indikator Kinerja Utama",
                            snap["unit_organisasi"], f"Tahun {year}"], st)
         out.append(grid_table(rows, widths, st, signature=sig, split_in_row=split_in_row))
+        if signature_apart(sig, width, split_in_row):  # the signature block follows the table
+            out += [Spacer(1, 8 * mm), sig]
         if notes:
             out.append(Paragraph("<b>Catatan</b>", st.small))
             out += [Paragraph(f"– {n}", st.small) for n in notes]

@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from ..domain.dokumen import DokumenIku, Penandatangan
-from .blocks import formulasi_flowables, signature_block, splitting
+from .blocks import formulasi_flowables, signature_apart, signature_block, splitting
 from .layout import PageSetup, build_flowing, frame_width
 from .styles import make_styles
 
@@ -54,8 +54,8 @@ def render(snap: dict, setup: PageSetup) -> bytes:
     st = make_styles(setup.font)
     width = frame_width(setup)
     title = f"{snap['judul']} — {snap['unit_organisasi']}"
-    return build_flowing(lambda split: _story(snap, st, width, split) + [
-        _table(snap, st, width, split_in_row=split)], setup, title)
+    return build_flowing(lambda split: _story(snap, st, width, split)
+                         + _table(snap, st, width, split_in_row=split), setup, title)
 
 
 def _story(snap: dict, st, width: float, split_in_row: bool) -> list:
@@ -96,7 +96,7 @@ def _story(snap: dict, st, width: float, split_in_row: bool) -> list:
     return story
 
 
-def _table(snap: dict, st, width: float, split_in_row: bool) -> Table:
+def _table(snap: dict, st, width: float, split_in_row: bool) -> list:
     e = escape
     rows: list[list] = [[Paragraph(c, st.cell_head) for c in COLUMNS]]
     commands = [
@@ -129,8 +129,14 @@ def _table(snap: dict, st, width: float, split_in_row: bool) -> Table:
                      ("LINEBELOW", (0, end), (0, end), *line)]
     # the signature block: a borderless last row spanning the table, kept with the last
     # indikator row so that it never stands alone on a page
-    sig = Penandatangan(**snap["penandatangan"])
-    rows.append([signature_block(snap["tempat_tanggal"], sig, st, width), "", ""])
+    sig = signature_block(snap["tempat_tanggal"], Penandatangan(**snap["penandatangan"]),
+                          st, width)
+    if signature_apart(sig, width, split_in_row):  # a tall signature: after the table
+        t = ClosedTable(rows, colWidths=[width * w for w in WIDTHS], repeatRows=1,
+                        **splitting(split_in_row))
+        t.setStyle(TableStyle(commands))
+        return [t, Spacer(1, 8 * mm), sig]
+    rows.append([sig, "", ""])
     commands += [("SPAN", (0, last + 1), (-1, last + 1)),
                  ("TOPPADDING", (0, last + 1), (-1, last + 1), 8 * mm),
                  ("LEFTPADDING", (0, last + 1), (-1, last + 1), 0),
@@ -138,4 +144,4 @@ def _table(snap: dict, st, width: float, split_in_row: bool) -> Table:
     t = ClosedTable(rows, colWidths=[width * w for w in WIDTHS], repeatRows=1,
                     **splitting(split_in_row))
     t.setStyle(TableStyle(commands))
-    return t
+    return [t]

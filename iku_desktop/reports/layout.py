@@ -26,6 +26,13 @@ PAPER = {"A4": (210 * mm, 297 * mm), "F4": (215 * mm, 330 * mm)}
 MARGINS = {"left": 30 * mm, "right": 20 * mm, "top": 20 * mm, "bottom": 28 * mm}
 FOOTER_Y = 10 * mm
 QR_SIZE = 16 * mm
+# A printout longer than this is a layout gone wrong (reportlab can split a flowable into
+# ever more pieces without end): the layout stops with a message instead of running on.
+MAX_PAGES = 1000
+
+
+class LayoutFailed(ValueError):
+    """A printout whose pages cannot be laid out; ``str()`` is the user's message."""
 
 
 @dataclass(frozen=True)
@@ -149,7 +156,7 @@ def build(flowables: list, setup: PageSetup, title: str) -> bytes:
     creation date and document id, so identical data gives identical bytes."""
     buf = io.BytesIO()
     width, height = setup.size
-    doc = BaseDocTemplate(
+    doc = _GuardedDoc(
         buf, pagesize=setup.size, leftMargin=MARGINS["left"], rightMargin=MARGINS["right"],
         topMargin=MARGINS["top"], bottomMargin=MARGINS["bottom"], title=title,
         author="IKU Desktop", creator="IKU Desktop", invariant=1,
@@ -170,14 +177,30 @@ def build(flowables: list, setup: PageSetup, title: str) -> bytes:
     return buf.getvalue()
 
 
-def build_flowing(make_story: Callable[[bool], list], setup: PageSetup, title: str) -> bytes:
-    """``build`` of ``make_story(split_in_row)``: first with every table row kept whole on a
-    page (as the official documents are laid out); only when a row is taller than a page
-    (a very long name or text) again with rows allowed to continue on the next page."""
-    try:
-        return build(make_story(False), setup, title)
-    except LayoutError:
-        return build(make_story(True), setup, title)
+class _GuardedDoc(BaseDocTemplate):
+    def handle_pageBegin(self):
+        if self.page >= MAX_PAGES:
+            raise LayoutError(f"more than {MAX_PAGES} pages")
+        super().handle_pageBegin()
+
+
+def build_flowing(make_story: Callable[[int], list], setup: PageSetup, title: str) -> bytes:
+    """``build`` of ``make_story(split_in_row)``: first (0) with every table row kept whole
+    on a page (as the official documents are laid out); only when a row is taller than a
+    page (a very long name or text) again (1) with rows allowed to continue on the next
+    page; when still too tall (a signature block taller than a page) a last time (2,
+    ``blocks.LOOSE``) with the signature block after the table, free to continue on the next
+    page. ``LayoutFailed`` when no layout fits (or one runs past ``MAX_PAGES`` pages)."""
+    for split_in_row in (0, 1, 2):
+        try:
+            return build(make_story(split_in_row), setup, title)
+        except LayoutError:
+            continue
+    raise LayoutFailed("Cetakan tidak dapat ditata ke halaman: ada teks yang terlalu panjang "
+                       f"(lebih dari {MAX_PAGES} halaman, atau satu bagian lebih tinggi dari "
+                       "satu halaman). Persingkat teks yang sangat panjang — nama unit, "
+                       "sasaran, indikator, tempat, jabatan atau nama penandatangan — lalu "
+                       "cetak lagi.")
 
 
 def frame_width(setup: PageSetup) -> float:

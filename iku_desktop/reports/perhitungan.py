@@ -11,7 +11,7 @@ from reportlab.platypus import Paragraph, Spacer
 
 from ..domain.dokumen import Penandatangan
 from ..domain.formatting import DASH, format_number
-from .blocks import blank_date, grid_table, signature_block, title_block
+from .blocks import blank_date, grid_table, signature_apart, signature_block, title_block
 from .layout import PageSetup, build_flowing, frame_width
 from .styles import make_styles
 
@@ -66,4 +66,6 @@ def _story(snap: dict, st, width: float, split_in_row: bool) -> list:
                                 signature=closing if n == len(items) else None,
                                 split_in_row=split_in_row))
         story.append(Spacer(1, 5 * mm))
+    if signature_apart(closing, width, split_in_row):  # the closing note and signature follow the last table
+        story += closing
     return story

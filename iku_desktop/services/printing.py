@@ -13,7 +13,7 @@ from decimal import Decimal
 from ..exchange.xlsx_writer import OutputError, write_bytes  # noqa: F401 (OutputError: callers)
 from ..reports import fonts, logo, verification
 from ..reports.kop import KopError
-from ..reports.layout import PAPER, Kop, PageSetup
+from ..reports.layout import PAPER, Kop, LayoutFailed, PageSetup
 from ..store import audit, audit_witness, settings
 from ..store import models as m
 from ..store.writing import read_only_reason
@@ -78,7 +78,10 @@ def make(kind: str, params: dict | None = None, paper: str | None = None,
         raise PrintError(str(exc)) from exc
     code = verification.code_for(snap)
     setup = page_setup(code, paper)
-    pdf = printouts.PRINTOUTS[kind].render(snap, setup)
+    try:
+        pdf = printouts.PRINTOUTS[kind].render(snap, setup)
+    except LayoutFailed as exc:
+        raise PrintError(str(exc)) from exc
     if path is not None:
         write_bytes(path, pdf)
     archive_id = 0
