@@ -23,7 +23,7 @@ from ..services.database import default_path
 from ..store.database import DatabaseDamaged, DatabaseError
 from ..store import audit, writing
 from ..store.dbfile import explain
-from . import commands, lock_commands, sync_commands
+from . import arguments, commands, lock_commands, sync_commands
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
 
@@ -65,11 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("kind", choices=commands.EXPORT_KINDS, metavar="JENIS",
                    help=", ".join(commands.EXPORT_KINDS))
     p.add_argument("-o", "--output", type=Path, required=True, help="berkas .xlsx")
-    p.add_argument("--year", type=int, help="tahun (capaian)")
+    p.add_argument("--year", type=arguments.year, help="tahun (capaian)")
     p.set_defaults(func=commands.cmd_export)
 
     p = sub.add_parser("compute", parents=[common], help="hitung semua indikator satu tahun")
-    p.add_argument("--year", type=int, required=True, help="tahun, mis. 2022")
+    p.add_argument("--year", type=arguments.year, required=True, help="tahun, mis. 2022")
     p.add_argument("--json", action="store_true", help="keluaran JSON (lihat README)")
     p.set_defaults(func=commands.cmd_compute)
 
@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("kind", choices=commands.PRINT_KINDS, metavar="JENIS",
                    help="dokumen | capaian | ikm | perhitungan")
     p.add_argument("-o", "--output", type=Path, required=True, help="berkas PDF keluaran")
-    p.add_argument("--year", type=int, help="tahun (capaian, ikm, perhitungan)")
+    p.add_argument("--year", type=arguments.year, help="tahun (capaian, ikm, perhitungan)")
     p.add_argument("--survey", help="nama survei (ikm; bawaan: semua survei tahun itu)")
     p.add_argument("--paper", type=str.upper, choices=("A4", "F4"),
                    help="ukuran kertas (bawaan: pengaturan, A4)")
@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", parents=[common],
                        help="isi basis data baru dengan data sintetis bertanda [DEMO]")
-    p.add_argument("--scale", type=int, default=1,
+    p.add_argument("--scale", type=arguments.scale, default=1,
                    help="kelipatan ukuran Jambi (1 ≈ 5.000 koperasi, 20.000 usaha kecil)")
     p.add_argument("--seed", type=int, default=2022, help="benih acak (hasil selalu sama)")
     p.set_defaults(func=commands.cmd_demo)

@@ -9,6 +9,7 @@ from ..services.editing_errors import EditError
 from ..store import document_repo
 from ..store import models as m
 from ..store.database import open_database
+from . import arguments
 
 
 def _guarded(args, work) -> int:
@@ -69,5 +70,5 @@ def add_parsers(sub, common) -> None:
 
     p = sub.add_parser("lock", parents=[common],
                        help="kunci realisasi satu tahun setelah dilaporkan")
-    p.add_argument("--year", type=int, required=True, help="tahun, mis. 2022")
+    p.add_argument("--year", type=arguments.year, required=True, help="tahun, mis. 2022")
     p.set_defaults(func=cmd_lock)

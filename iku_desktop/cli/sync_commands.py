@@ -13,7 +13,7 @@ from ..services import office, office_keys, ownership, package_witness, packages
 from ..services.editing_errors import EditError
 from ..store import audit
 from ..store.database import open_database
-from . import key_commands
+from . import arguments, key_commands
 
 
 def cmd_office(args) -> int:
@@ -137,11 +137,12 @@ def cmd_package(args) -> int:
                 for f, ours, theirs in c.shown_fields(args.tampilkan_nik):
                     print(f"    {f:<24} kita: {ours!s:<28} mereka: {theirs}")
         elif args.action == "resolve":
-            if not (args.target or "").lstrip("#").isdigit() or args.choice is None:
-                print("Galat: iku package resolve NOMOR --keep-ours | --take-theirs",
+            number = arguments.conflict_number(args.target)
+            if number is None or args.choice is None:
+                print("Galat: iku package resolve NOMOR --keep-ours | --take-theirs "
+                      "(NOMOR: nomor konflik dengan angka 0-9, lihat iku package conflicts)",
                       file=sys.stderr)
                 return 2
-            number = int(args.target.lstrip("#"))
             packages.resolve(number, args.choice)
             print(f"Konflik #{number} diselesaikan: "
                   + ("data di sini dipertahankan" if args.choice == "kita" else
@@ -242,7 +243,7 @@ def add_parsers(sub, common) -> None:
     p.add_argument("--since", help="sejak tanggal/waktu (mis. 2026-11-01)")
     p.add_argument("--table", help="hanya tabel ini")
     p.add_argument("--source", help="hanya sumber yang memuat teks ini")
-    p.add_argument("--limit", type=int, help="paling banyak sekian baris terbaru")
+    p.add_argument("--limit", type=arguments.count, help="paling banyak sekian baris terbaru")
     p.add_argument("--verify", action="store_true", help="periksa rantai hash log audit")
     p.add_argument("--tampilkan-nik", action="store_true",
                    help="tampilkan NIK pemilik utuh (data pribadi, UU 27/2022; bawaan: disamarkan)")
