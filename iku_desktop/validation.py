@@ -80,4 +80,5 @@ class ValidationReport:
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        # without building the list of errors (a report may hold 100.000 issues)
+        return not any(i.severity is Severity.ERROR for i in self.issues)

@@ -45,9 +45,11 @@ def cmd_import(args) -> int:
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:
+        ok = result.report.ok  # once: asked per line it made a 100.000-issue report quadratic
+        out = sys.stdout if ok else sys.stderr
         for issue in result.report.issues:
-            print(issue.render(), file=sys.stderr if not result.report.ok else sys.stdout)
-        if not result.report.ok:
+            print(issue.render(), file=out)
+        if not ok:
             print(f"Impor dibatalkan: {len(result.report.errors)} galat. "
                   "Tidak ada data yang disimpan.", file=sys.stderr)
         elif args.dry_run:
