@@ -24,7 +24,7 @@ from ..exchange.cells import (
 )
 from ..domain import ikm as ikm_rule
 from ..exchange.kinds import ikm as ikm_kind
-from ..exchange.kinds.koperasi import JENIS, STATUS, parse_nik_koperasi
+from ..exchange.kinds.koperasi import JENIS, STATUS, parse_nik_koperasi, parse_nomor_badan_hukum
 from . import ownership
 from .editing_errors import EditError
 from ..store import audit, document_repo
@@ -267,7 +267,7 @@ def prepare_sakip(tahun_text, skema: str = "88/2021") -> Change:
 
 def prepare_koperasi(nomor_text, nama_text, tanggal_text, kabupaten_text, jenis_text) -> Change:
     """A new koperasi on the register (status aktif)."""
-    nomor = parse_field_value(text, nomor_text, "Nomor badan hukum")
+    nomor = parse_field_value(parse_nomor_badan_hukum, nomor_text, "Nomor badan hukum")
     if m.Koperasi.select().where(m.Koperasi.nomor_badan_hukum == nomor).exists():
         raise EditError(f"Koperasi dengan nomor badan hukum {nomor} sudah ada")
     values = {"nomor_badan_hukum": nomor, "status": "aktif"}

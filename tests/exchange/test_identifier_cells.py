@@ -258,3 +258,15 @@ def test_the_text_form_of_a_12_digit_number_is_no_nib():
     with pytest.raises(CellError, match="15 digit"):
         cells.parse_nik("1571010101900003.0")
     assert cells.parse_kabupaten("1509.0").bps == "1509"
+
+
+def test_a_refused_nib_is_not_also_called_missing(db, tmp_path):
+    path = _usaha_workbook(tmp_path, [
+        ["Keripik", "Ani", None, 1571, date(2021, 2, 1), "12345", date(2022, 3, 1), None]])
+    r = import_file(path)
+    assert [(i.column, "13 digit" in i.message) for i in r.report.errors] == [("NIB", True)]
+
+
+def test_a_new_koperasi_in_the_window_reads_its_nomor_like_the_importer(db):
+    with pytest.raises(editing.EditError, match="notasi ilmiah"):
+        editing.prepare_koperasi("5.18E+08", "KSP", "01/02/2019", "Kota Jambi", "Jasa")

@@ -8,6 +8,7 @@ from ...domain.usaha_kecil import Skala, skala_dasar
 from ...domain.wilayah import KABUPATEN_KOTA
 from ...store import bulk
 from ...store import models as m
+from ..cells import is_blank as _blank
 from ..cells import (
     parse_code, parse_date, parse_kabupaten, parse_nib, parse_nik, parse_rupiah, text,
 )
@@ -75,6 +76,9 @@ def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
                 ctx.error(r, "nib" if key[0] == "nib" else "nama_usaha", "duplicate_key",
                           f"Usaha yang sama dengan baris {seen[key]}")
             seen.setdefault(key, r.row)
+        if r.invalid:  # a filled but refused NIB/IUMK is not a missing one
+            nib = nib or not _blank(r.cell("nib"))
+            iumk = iumk or not _blank(r.cell("nomor_iumk"))
         for p in usaha_problems(terdata, tutup, nib, tanggal_nib, iumk, tanggal_iumk):
             ctx.error(r, p.field, p.code, p.message)
         for nomor, tanggal, name, tanggal_key in ((nib, tanggal_nib, "NIB", "tanggal_nib"),
