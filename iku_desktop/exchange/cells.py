@@ -29,6 +29,10 @@ def is_blank(value) -> bool:
 # what is left of C0/C1 (NUL, BEL, ESC, …) is refused; so is the OOXML escape of one
 # ("_x0007_"), which Excel turns back into the character.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]|_x00[01][0-9A-Fa-f]_|_x007[fF]_")
+# refused before white space is folded: the information separators (which str.split()
+# takes for white space: "518/\x1c/BH" would become "518/ /BH") and the invisible format
+# characters that make two different texts look alike (zero-width space, BOM, bidi controls)
+_HIDDEN = re.compile("[\x1c-\x1f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 
 def text(value) -> str:
@@ -37,8 +41,9 @@ def text(value) -> str:
     if value.__class__ is str:
         t = value.strip()
         if "  " in t or not t.isprintable() or "_x" in t:
+            bad = _HIDDEN.search(t)
             t = " ".join(t.split())
-            bad = _CONTROL.search(t)
+            bad = bad or _CONTROL.search(t)
             if bad:
                 raise CellError(f"Berisi karakter kendali {_show_control(bad.group())} "
                                 "yang tidak boleh ada pada teks; hapus karakter itu")

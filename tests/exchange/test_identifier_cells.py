@@ -270,3 +270,10 @@ def test_a_refused_nib_is_not_also_called_missing(db, tmp_path):
 def test_a_new_koperasi_in_the_window_reads_its_nomor_like_the_importer(db):
     with pytest.raises(editing.EditError, match="notasi ilmiah"):
         editing.prepare_koperasi("5.18E+08", "KSP", "01/02/2019", "Kota Jambi", "Jasa")
+
+
+@pytest.mark.parametrize("value", ["518/\x1c/BH", "KSP\x1fSatu", "KSP\u200bSatu",
+                                   "\ufeffKSP", "KSP \u202eutaS"])
+def test_separators_and_invisible_characters_are_refused_not_folded(value):
+    with pytest.raises(CellError, match="karakter kendali"):
+        cells.text(value)
