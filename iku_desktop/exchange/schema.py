@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
 from typing import Any, Callable
 
+from ..domain.wilayah import KabupatenKota
 from ..validation import ValidationReport
 from .cells import CellError
 from .readers import Table
@@ -224,6 +227,25 @@ def _fast_column(raw: list, parse) -> list | None:
         return None
 
 
+def shown_cell(value) -> str | None:
+    """A cell for a message: as typed for a row with an error (its raw cell), else its
+    parsed value the way the user wrote it — a date "15/03/2023", a choice by its label, a
+    kabupaten/kota by its name — never a Python repr."""
+    if value is None:
+        return None
+    if isinstance(value, (date, datetime)):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, bool):
+        return "Ya" if value else "Tidak"
+    if isinstance(value, Enum):
+        return getattr(value, "label", value.value)
+    if isinstance(value, KabupatenKota):
+        return value.nama
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
+        return str(int(value))  # a number cell: 123456789012, not 123456789012.0
+    return str(value).strip()
+
+
 def _blank(v) -> bool:
     return v is None or (v.__class__ is str and not v.strip())
 
@@ -238,7 +260,7 @@ def _parse_slowly(raw: list, parse, c: int, problems: list, bad_rows: set) -> li
         try:
             out.append(parse(v))
         except CellError as exc:
-            problems.append((i, c, "invalid", str(exc), str(v).strip()))
+            problems.append((i, c, "invalid", str(exc), shown_cell(v)))
             bad_rows.add(i)
             out.append(None)
     return out

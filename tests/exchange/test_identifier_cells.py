@@ -277,3 +277,10 @@ def test_a_new_koperasi_in_the_window_reads_its_nomor_like_the_importer(db):
 def test_separators_and_invisible_characters_are_refused_not_folded(value):
     with pytest.raises(CellError, match="karakter kendali"):
         cells.text(value)
+
+
+def test_a_number_cell_is_quoted_without_a_decimal_point(db, tmp_path):
+    path = _usaha_workbook(tmp_path, [
+        ["Keripik", "Ani", None, 1571, date(2021, 2, 1), 123456789012, date(2022, 3, 1), None]])
+    [err] = import_file(path).report.errors
+    assert err.value == "123456789012"

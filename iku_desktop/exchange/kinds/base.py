@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from enum import Enum
 
-from ...domain.wilayah import KabupatenKota
 from ...store import bulk
 from ...store import models as m
 from ...store.fields import utc_now
 from ...validation import ValidationReport
-from ..schema import ParsedRow
+from ..schema import ParsedRow, shown_cell
 
 
 @dataclass
@@ -53,21 +50,7 @@ class ImportContext:
                             value=_show(row.cell(key)) if key else None)
 
 
-def _show(value) -> str | None:
-    """A cell for a message: as typed for a row with an error (its raw cell), else its
-    parsed value the way the user wrote it — a date "15/03/2023", a choice by its label, a
-    kabupaten/kota by its name — never a Python repr."""
-    if value is None:
-        return None
-    if isinstance(value, (date, datetime)):
-        return value.strftime("%d/%m/%Y")
-    if isinstance(value, bool):
-        return "Ya" if value else "Tidak"
-    if isinstance(value, Enum):
-        return getattr(value, "label", value.value)
-    if isinstance(value, KabupatenKota):
-        return value.nama
-    return str(value).strip()
+_show = shown_cell
 
 
 def valid_rows(rows: list[ParsedRow]) -> list[ParsedRow]:
