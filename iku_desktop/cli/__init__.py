@@ -11,6 +11,7 @@ console whose code page lacks the program's characters); a reader that stops ear
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sqlite3
 import sys
@@ -157,6 +158,15 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except OSError as exc:
+        if exc.errno not in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            raise
+        # the output went to a file on a full disk (``iku … > out.txt``): say so on stderr
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        print("Galat: keluaran tidak dapat ditulis: disk penuh. Kosongkan ruang disk lalu "
+              "jalankan lagi", file=sys.stderr)
+        return 2
 
 
 def _run(argv: list[str] | None) -> int:

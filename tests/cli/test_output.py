@@ -64,3 +64,19 @@ def test_text_output_and_messages_to_files_under_cp1252(db_path, tmp_path):
         proc.wait(timeout=120)
     text = (tmp_path / "err2.txt").read_bytes().decode("utf-8")
     assert proc.returncode == 2 and "Traceback" not in text and "Galat" in text, text
+
+
+def test_output_redirected_to_a_full_disk_is_said_without_a_traceback(db_path, tmp_path):
+    import subprocess
+    import sys
+
+    from tests.store.disks import fill, small_disk
+
+    with small_disk(tmp_path / "penuh", "1m") as folder:
+        fill(folder)
+        with open(folder / "keluaran.txt", "w") as out:
+            run = subprocess.run([sys.executable, "-m", "iku_desktop", "--db", str(db_path),
+                                  "audit"], stdout=out, stderr=subprocess.PIPE, text=True,
+                                 encoding="utf-8")
+    assert run.returncode == 2, run.stderr
+    assert "disk penuh" in run.stderr and "Traceback" not in run.stderr
