@@ -22,7 +22,7 @@ from iku_desktop.services import office_keys, package_merge, packages
 from iku_desktop.store import migrate
 from iku_desktop.store.fields import new_uuid, utc_now
 from tests.conftest import table_dump, write_csv
-from tests.services.test_packages import MUARO_JAMBI, at, new_office
+from tests.services.test_packages import MUARO_JAMBI, _rewrite, at, new_office
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = ["Nama Usaha", "Nama Pemilik", "Kabupaten/Kota", "Tanggal Terdata", "NIB",
@@ -76,15 +76,6 @@ def write_big_package(district: Path, target: Path, rows: int, change=None) -> N
         pkgfile.write(target, pkg, office_keys.own_secret(),
                       [office_keys.receiver("provinsi")])
     plain.unlink()
-
-
-def _rewrite(src: Path, dst: Path, change) -> None:
-    with zipfile.ZipFile(src) as z:
-        members = {i.filename: z.read(i.filename) for i in z.infolist()}
-    change(members)
-    with zipfile.ZipFile(dst, "w") as z:
-        for name, data in members.items():
-            z.writestr(name, data)
 
 
 def test_the_outer_manifest_declares_the_rows(tmp_path):

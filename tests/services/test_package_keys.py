@@ -18,7 +18,7 @@ from iku_desktop.store import audit, migrate
 from iku_desktop.store import models as m
 from iku_desktop.store.fields import new_uuid, utc_now
 
-from .test_packages import KOTA_JAMBI, MUARO_JAMBI, at, new_office, write
+from .test_packages import KOTA_JAMBI, MUARO_JAMBI, _rewrite, at, new_office, write
 
 NIK = "1505014101900002"
 
@@ -66,15 +66,6 @@ def test_a_forged_province_package_from_another_pc_is_refused(offices, tmp_path)
             assert real in str(refused.value) and fake in str(refused.value)
             assert "kantor provinsi" in str(refused.value)
         assert dump_hash(db) == before
-
-
-def _rewrite(src: Path, dst: Path, change) -> None:
-    with zipfile.ZipFile(src) as z:
-        members = {i.filename: z.read(i.filename) for i in z.infolist()}
-    change(members)
-    with zipfile.ZipFile(dst, "w") as z:
-        for name, data in members.items():
-            z.writestr(name, data)
 
 
 def _edited_with_checksums(members) -> None:
