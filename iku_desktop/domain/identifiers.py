@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..errors import Refused
+
 _SEPARATORS = re.compile(r"[\s.\-/]")
 
 
-class IdentifierError(ValueError):
+class IdentifierError(Refused, ValueError):
     """An identifier that does not follow its format; ``str()`` is the user's message."""
 
 

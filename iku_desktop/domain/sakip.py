@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
+from ..errors import Refused
 from .formatting import format_decimal
 
 
@@ -58,7 +59,7 @@ PREDIKAT: tuple[tuple[str, Decimal, str], ...] = (
 PREDIKAT_D = ("D", "Sangat Kurang")
 
 
-class SakipError(ValueError):
+class SakipError(Refused, ValueError):
     """A score outside its range; ``str()`` is the user's message."""
 
 

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..errors import Refused
+
 
 @dataclass(frozen=True)
 class KabupatenKota:
@@ -65,7 +67,7 @@ for _k in KABUPATEN_KOTA:
     _BY_NAME[_name_key(_k.nama.replace("Tanjung Jabung", "Tanjab"))] = _k
 
 
-class WilayahError(ValueError):
+class WilayahError(Refused, ValueError):
     """The text names no kabupaten/kota of Provinsi Jambi."""
 
 

@@ -12,12 +12,13 @@ from datetime import date, datetime, time, timedelta
 from time import monotonic
 from decimal import Decimal
 
+from ..errors import Refused
 from ..domain.formatting import parse_month_name
 from ..domain.identifiers import IdentifierError, validate_nib, validate_nik
 from ..domain.wilayah import KabupatenKota, WilayahError, find_kabupaten
 
 
-class CellError(ValueError):
+class CellError(Refused, ValueError):
     pass
 
 

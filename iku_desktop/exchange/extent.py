@@ -27,12 +27,14 @@ from typing import Callable
 from xml.etree import ElementTree
 from xml.sax.saxutils import unescape
 
+from ..errors import Refused
+
 CHUNK = 1024 * 1024
 MAX_TAG = 1024 * 1024  # a start tag longer than this is not a workbook's
 MAX_PART_XML = 16 * 1024 * 1024  # workbook.xml and its relationships
 
 
-class ExtentError(Exception):
+class ExtentError(Refused):
     """The XML could not be scanned; ``str()`` is a short reason (Indonesian)."""
 
 

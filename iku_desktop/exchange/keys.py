@@ -30,6 +30,7 @@ from nacl.secret import SecretBox
 from nacl.signing import SigningKey, VerifyKey
 from nacl.utils import random as random_bytes
 
+from ..errors import Refused
 from . import readers
 
 KEY_FORMAT = "iku-kunci"
@@ -39,7 +40,7 @@ MAX_KEY_FILE = 64 * 1024
 _HEX_KEY = re.compile(r"[0-9a-f]{64}")
 
 
-class KeyFileError(ValueError):
+class KeyFileError(Refused, ValueError):
     """A key file or key that cannot be used; ``str()`` is the user's message."""
 
 

@@ -57,6 +57,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import Refused
 from ..domain.formatting import format_number
 from . import keys, readers
 from .xlsx_writer import OutputError, output_file
@@ -81,7 +82,7 @@ MAX_LINE = 8 * 1024 * 1024  # one row's JSON line
 ORDER_FIELD = "urutan"  # the outer manifest's package numbering (services.package_order)
 
 
-class PackageError(Exception):
+class PackageError(Refused):
     """A package that cannot be used; ``str()`` is the user's message."""
 
 

@@ -19,11 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
+from ..errors import Refused
+
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_COLUMNS = 200
 
 
-class ReadError(Exception):
+class ReadError(Refused):
     """A file that cannot be read; ``str()`` is the user's message."""
 
 

@@ -26,6 +26,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ..errors import Refused
 from .schema import Column
 
 FORMATS = {"money": "#,##0", "int": "0", "score": "0.00", "date": "DD/MM/YYYY", "text": "@"}
@@ -49,7 +50,7 @@ def visible(value):
     return value
 
 
-class OutputError(Exception):
+class OutputError(Refused):
     """A file that cannot be written; ``str()`` is the user's message. Nothing is left
     under the target's name (an older file there is kept as it was)."""
 

@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from ..errors import Refused
+
 LINE_STEP = 5.5 * mm
 MAX_LOGO_SIDE = 30 * mm
 LOGO_GAP = 3 * mm
 MAX_LINES = 12  # after wrapping: about a third of the page
 
 
-class KopError(ValueError):
+class KopError(Refused, ValueError):
     """A letterhead that does not fit; ``str()`` is the user's message."""
 
 

@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
+from ..errors import Refused
 from .kop import LINE_STEP, KopLayout, layout_kop
 
 PAPER = {"A4": (210 * mm, 297 * mm), "F4": (215 * mm, 330 * mm)}
@@ -31,7 +32,7 @@ QR_SIZE = 16 * mm
 MAX_PAGES = 1000
 
 
-class LayoutFailed(ValueError):
+class LayoutFailed(Refused, ValueError):
     """A printout whose pages cannot be laid out; ``str()`` is the user's message."""
 
 

@@ -11,12 +11,14 @@ from PIL import Image
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from ..errors import Refused
+
 MAX_BYTES = 2 * 1024 * 1024
 MAX_PIXELS = 25_000_000  # 5.000 × 5.000; the logo prints about 3 cm wide
 MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 
 
-class LogoError(ValueError):
+class LogoError(Refused, ValueError):
     """A logo that is refused; ``str()`` is the user's message."""
 
 

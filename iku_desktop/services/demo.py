@@ -11,6 +11,7 @@ import random
 from datetime import date, timedelta
 from decimal import Decimal
 
+from ..errors import Refused
 from ..domain import ikm, sakip
 from ..domain.koperasi import JenisKoperasi
 from ..store import audit, bulk, document_repo, summaries
@@ -25,7 +26,7 @@ SEKTOR = ("Perdagangan", "Kuliner", "Pertanian", "Kerajinan", "Jasa", "Fesyen")
 LAYANAN = ("Pendaftaran Koperasi", "Konsultasi UMKM", "Pelatihan")
 
 
-class DemoError(Exception):
+class DemoError(Refused):
     pass
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..errors import Refused
 from ..domain.ownership import PROVINSI
 from ..domain.wilayah import WilayahError, find_kabupaten
 from ..store import audit
@@ -16,7 +17,7 @@ from . import office_keys, ownership
 OFFICE_PROVINSI = "Dinas Koperasi dan UKM Provinsi Jambi"
 
 
-class OfficeError(ValueError):
+class OfficeError(Refused, ValueError):
     """``str()`` is the user's message."""
 
 

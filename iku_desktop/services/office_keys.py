@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import Refused
 from ..domain.ownership import PROVINSI
 from ..domain.wilayah import KABUPATEN_KOTA, WilayahError, find_kabupaten
 from ..exchange import keys
@@ -29,7 +30,7 @@ from ..store.fields import utc_now
 from . import ownership
 
 
-class OfficeKeyError(ValueError):
+class OfficeKeyError(Refused, ValueError):
     """``str()`` is the user's message."""
 
 

@@ -20,6 +20,7 @@ ownership checked as for any row — then the package's own rows. A tombstone de
 
 from __future__ import annotations
 
+from .. import errors
 import json
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -445,7 +446,7 @@ def conflicts(include_resolved: bool = False) -> list[ConflictView]:
     return out
 
 
-class ConflictError(ValueError):
+class ConflictError(errors.Refused, ValueError):
     """``str()`` is the user's message."""
 
 

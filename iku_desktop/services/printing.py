@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..errors import Refused
 from ..exchange.xlsx_writer import OutputError, write_bytes  # noqa: F401 (OutputError: callers)
 from ..reports import fonts, logo, verification
 from ..reports.kop import KopError
@@ -22,7 +23,7 @@ from . import ownership, printouts
 KINDS = tuple(printouts.PRINTOUTS)
 
 
-class PrintError(Exception):
+class PrintError(Refused):
     """A printout that cannot be made; ``str()`` is the user's message."""
 
 

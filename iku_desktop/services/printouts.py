@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from ..errors import Refused
 from ..domain import ikm
 from ..domain.dokumen import METODE_LABEL
 from ..domain.numbers import round_half_up
@@ -18,7 +19,7 @@ from ..store import settings as office_settings
 from .indicators import compute_year
 
 
-class SnapshotError(Exception):
+class SnapshotError(Refused):
     """The data for a printout is missing; ``str()`` is the user's message."""
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..errors import Refused
 from . import dbfile
 from . import models as m
 
@@ -24,7 +25,7 @@ REASONS = {"manual": "dibuat pengguna", "harian": "cadangan harian",
            "rusak": "berkas rusak yang disisihkan (bukan untuk dipulihkan)"}
 
 
-class BackupError(Exception):
+class BackupError(Refused):
     """A backup that cannot be made or restored; ``str()`` is the user's message."""
 
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from ..errors import Refused
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 # PRAGMA application_id of an IKU Desktop database: "IKUD" (set by migration 8; the schema
 # version is kept in PRAGMA user_version as well)
@@ -39,7 +41,7 @@ SQLITE_NOTADB = 26
 NO_SHARED_MEMORY = (SQLITE_CANTOPEN, SQLITE_IOERR)
 
 
-class DatabaseError(Exception):
+class DatabaseError(Refused):
     """A database that cannot be opened or written; ``str()`` is the user's message."""
 
 

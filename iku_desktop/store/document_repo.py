@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..errors import Refused
 from ..domain import richtext
 from ..domain.capaian import Polaritas, RumusTurun
 from ..domain.dokumen import METODE, DokumenIku, Indikator, Penandatangan, Sasaran
@@ -13,7 +14,7 @@ from . import audit
 from . import models as m
 
 
-class DocumentError(ValueError):
+class DocumentError(Refused, ValueError):
     """A document that cannot be stored; ``str()`` is the user's message."""
 
 
