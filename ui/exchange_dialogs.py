@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from iku_desktop.services.changes import OpChanges
 from iku_desktop.domain.formatting import format_number
 from iku_desktop.exchange.package import SUFFIX, PackageError
 from iku_desktop.services import office_keys, ownership, packages
@@ -244,7 +245,7 @@ class PackageImportDialog(QDialog):
         self.busy.hide()
         self.result = result
         self._show(result)
-        self.window.data_changed_after_import(result.tables() | {"dokumen"})
+        self.window.data_changed_after_import(OpChanges.of(result.tables() | {"dokumen"}))
         if result.conflicts:
             ConflictDialog(self.window).exec()
 
@@ -349,6 +350,6 @@ class ConflictDialog(QDialog):
         except (packages.ConflictError, EditError) as exc:
             QMessageBox.warning(self, "Konflik", str(exc))
             return False
-        self.window.data_changed_after_import(tables)
+        self.window.data_changed_after_import(OpChanges.of(tables))
         self.reload()
         return True

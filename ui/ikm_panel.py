@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout, QWidget,
 )
 
+from iku_desktop.services.changes import OpChanges
 from iku_desktop.domain import ikm
 from iku_desktop.domain.formatting import DASH, format_date, format_number
 from iku_desktop.services import editing, ownership, printouts
@@ -153,7 +154,7 @@ class IkmPanel(RecordsPanel):
             self.survey_table.selectRow(self.surveys.row_of(self.survey_id))
         self._load_responses()
 
-    def refresh(self, tables: set[str]) -> None:
+    def refresh(self, changes: OpChanges) -> None:
         current = self.grid.currentIndex()
         self.reload()
         if current.isValid():

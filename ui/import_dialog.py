@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from iku_desktop.domain.formatting import format_date, format_number
 from iku_desktop.exchange import errors_out
+from iku_desktop.services.changes import OpChanges
 from iku_desktop.exchange.importer import ImportResult, Progress, import_file
 from iku_desktop.services.database import office_code
 
@@ -200,7 +201,7 @@ class ImportDialog(QDialog):
                  for t, c in result.counts.items()]
         self.summary.setText("<b>Impor selesai.</b><br>" + "<br>".join(lines))
         self.cancel_button.setText("&Tutup")
-        self.on_imported(set(result.counts))
+        self.on_imported(OpChanges.of(result.counts))
 
     def _failed(self, exc: Exception) -> None:
         self._busy = False

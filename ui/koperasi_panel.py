@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
+from iku_desktop.services.changes import OpChanges
 from iku_desktop.domain.formatting import format_date, format_number
 from iku_desktop.domain.koperasi import JenisKoperasi, Kualitas, StatusKoperasi
 from iku_desktop.services import editing, ownership, registers
@@ -199,10 +200,10 @@ class KoperasiPanel(RecordsPanel):
             self.table.selectRow(row)
         self.tb_model.load(self.selected_id if row >= 0 else None)
 
-    def refresh(self, tables: set[str]) -> None:
+    def refresh(self, changes: OpChanges) -> None:
         """After an edit: a koperasi edit may move or remove it from the list — query the
         ids again; a tahun buku edit only changes values — reload the visible rows."""
-        if "koperasi" in tables:
+        if changes.touches({"koperasi"}):
             self.reload()
         else:
             self.model.refresh_rows()

@@ -17,6 +17,7 @@ from iku_desktop.domain.formatting import DASH, format_number
 from iku_desktop.exchange import export, templates
 from iku_desktop.exchange.xlsx_writer import OutputError
 from iku_desktop.services import document_edit, editing, office, ownership
+from iku_desktop.services.changes import OpChanges
 from iku_desktop.services.database import init_database, interactive_writes, restore_backup
 from iku_desktop.services.editing_errors import EditError
 from iku_desktop.services.indicators import affected_methods, compute_indikator, compute_year
@@ -244,31 +245,35 @@ class MainWindow(QMainWindow):
         if error is not None:
             self.write_failed(error)
             return False
-        change, tables = result
-        self.undo_stack.push(EditCommand(change, self.data_changed, tables, self.write_failed))
+        change, changes = result
+        self.undo_stack.push(EditCommand(change, self.data_changed, changes, self.write_failed))
         return True
 
     def write_failed(self, error: Exception) -> None:
         QMessageBox.warning(self, "Tidak tersimpan", str(error))
 
-    def data_changed(self, tables: set[str]) -> None:
-        """Recompute only the indikator whose method reads ``tables``; reload the panels
-        that show them."""
-        if tables & {"target", "realisasi_manual", "dokumen", "fungsi", "sasaran", "indikator"}:
+    def data_changed(self, changes: OpChanges) -> None:
+        """Recompute only the indikator whose method reads what ``changes`` names; reload
+        the panels that show it."""
+        tables = changes.tables
+        if changes.database:
+            self.refresh()
+            return
+        if changes.document or changes.touches({"target", "realisasi_manual"}):
             old_shape = self._shape()
             self.doc = document_repo.load_active()  # targets live in the document
             if self._shape() != old_shape:
                 self._rebuild_keeping_place()
                 return
-            if self.doc is not None and tables & {"dokumen", "fungsi", "sasaran", "indikator"}:
+            if self.doc is not None and changes.document:
                 self.document.load(self.doc)
                 self.setWindowTitle(f"IKU Desktop — {self.doc.unit_organisasi} — "
                                     f"{self.db_path.name}")
         if self.doc is None:  # nothing is shown that the change could touch
             return
-        if tables & {"setting"}:
+        if changes.settings:
             self.document.load(self.doc)
-        methods = affected_methods(tables)
+        methods = affected_methods(tables) if changes.touches_year(self.year) else set()
         by_number = {i.nomor: i for i in self.doc.semua_indikator}
         self.reports = [
             compute_indikator(by_number[r.indikator.nomor], self.year, r.sasaran_nomor)
@@ -276,12 +281,12 @@ class MainWindow(QMainWindow):
             for r in self.reports
         ]
         for rep in self.reports:
-            if rep.indikator.metode in methods:
+            if rep.indikator.metode in affected_methods(tables):
                 self._update_trend(rep.indikator)
         self._show_reports()
         for panel in self.record_panels():
-            if panel.TABLES & tables:
-                panel.refresh(tables)
+            if changes.touches(panel.TABLES):
+                panel.refresh(changes)
 
     def _trend(self) -> dict[int, str]:
         """Realisasi of every year of the period, per indikator number."""
@@ -333,9 +338,9 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def data_changed_after_import(self, tables: set[str]) -> None:
+    def data_changed_after_import(self, changes: OpChanges) -> None:
         self.undo_stack.clear()  # an import is not undone with Ctrl+Z (it may be large)
-        self.data_changed(tables)
+        self.data_changed(changes)
 
     def _export(self) -> None:
         labels = {"koperasi": "Register koperasi", "koperasi-tahunan": "Tahun buku koperasi",

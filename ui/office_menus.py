@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from iku_desktop.services.changes import OpChanges
 from iku_desktop.domain.wilayah import KABUPATEN_KOTA
 from iku_desktop.services import locking, office
 from iku_desktop.services.editing_errors import EditError
@@ -64,7 +65,7 @@ def _act(window, title: str, question: str, action, confirm: bool) -> bool:
     except EditError as exc:
         QMessageBox.warning(window, title, str(exc))
         return False
-    window.data_changed_after_import({"dokumen", "target", "realisasi_manual"})
+    window.data_changed_after_import(OpChanges.of({"dokumen", "target", "realisasi_manual"}))
     window.statusBar().showMessage(message, 8000)
     return True
 

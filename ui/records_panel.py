@@ -7,6 +7,7 @@ from typing import Callable
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from iku_desktop.services.changes import OpChanges
 from iku_desktop.services import editing
 
 Push = Callable[[editing.Change], None]
@@ -92,8 +93,8 @@ class RecordsPanel(QWidget):
 
         return [(k.nama, k.nama) for k in m.Kabupaten.select().order_by(m.Kabupaten.bps)]
 
-    def refresh(self, tables: set[str]) -> None:
-        """After an edit to ``tables``: by default, load again."""
+    def refresh(self, changes: OpChanges) -> None:
+        """After a write that changed what this panel shows: by default, load again."""
         self.reload()
 
     def try_edit(self, prepare: Callable[[], editing.Change | None]) -> str | None:

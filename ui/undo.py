@@ -4,7 +4,7 @@ is pushed (``MainWindow.push_change``), so only what was stored goes onto the st
 first ``redo`` (at the push) only tells the window. ``undo`` reverts, a later ``redo``
 writes again; one that fails (another writer past the wait, a full disk, the file gone) is
 said in a message and its command leaves the stack. After each, the window is told which
-tables changed, to recompute only the indikator that depend on them."""
+what changed (``OpChanges``), to recompute only the indikator that depend on it."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import Callable
 from PySide6.QtGui import QUndoCommand
 
 from iku_desktop.services import editing
+from iku_desktop.services.changes import OpChanges
 from iku_desktop.services.database import write_failure
 from iku_desktop.services.editing_errors import EditError
 
@@ -33,31 +34,31 @@ def written(write) -> tuple[object, Exception | None]:
 
 
 class EditCommand(QUndoCommand):
-    def __init__(self, change: editing.Change, changed: Callable[[set[str]], None],
-                 written: set[str], failed: Callable[[Exception], None]) -> None:
-        """``change`` has been written already, touching ``written``."""
+    def __init__(self, change: editing.Change, changed: Callable[[OpChanges], None],
+                 written: OpChanges, failed: Callable[[Exception], None]) -> None:
+        """``change`` has been written already, changing ``written``."""
         super().__init__(change.label)
         self.change = change
         self.changed = changed
         self.failed = failed
-        self.pending = written  # the tables of the write made before the push
+        self.pending = written  # what the write made before the push changed
 
     def redo(self) -> None:
         if self.pending is not None:
-            tables, self.pending = self.pending, None
-            self.changed(tables)
+            changes, self.pending = self.pending, None
+            self.changed(changes)
             return
         result, error = written(self.change.write)
         if error is not None:
             return self._fail(error)
-        self.change, tables = result
-        self.changed(tables)
+        self.change, changes = result
+        self.changed(changes)
 
     def undo(self) -> None:
-        tables, error = written(self.change.undo)
+        changes, error = written(self.change.undo)
         if error is not None:
             return self._fail(error)
-        self.changed(tables)
+        self.changed(changes)
 
     def _fail(self, exc: Exception) -> None:
         self.setObsolete(True)  # not done: the stack drops the command

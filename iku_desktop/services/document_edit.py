@@ -22,6 +22,7 @@ from ..store import audit, document_repo
 from ..store import models as m
 from ..store.fields import utc_now
 from . import ownership
+from .changes import OpChanges
 from .editing import EditError
 from .package_values import MULTILINE
 
@@ -41,10 +42,10 @@ class DocumentChange:
     def tables(self) -> set[str]:
         return {t for t in TABLES if self.before.get(t) != self.after.get(t)}
 
-    def write(self) -> tuple["DocumentChange", set[str]]:
+    def write(self) -> tuple["DocumentChange", OpChanges]:
         return self, apply(self)
 
-    def undo(self) -> set[str]:
+    def undo(self) -> OpChanges:
         return revert(self)
 
 
@@ -119,14 +120,14 @@ def _write(target: State, other: State) -> None:
                     model.id == row_id).execute()
 
 
-def apply(change: DocumentChange) -> set[str]:
+def apply(change: DocumentChange) -> OpChanges:
     _write(change.after, change.before)
-    return change.tables
+    return OpChanges.of(change.tables)
 
 
-def revert(change: DocumentChange) -> set[str]:
+def revert(change: DocumentChange) -> OpChanges:
     _write(change.before, change.after)
-    return change.tables
+    return OpChanges.of(change.tables)
 
 
 # ---------------------------------------------------------------- operations

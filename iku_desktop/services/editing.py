@@ -3,8 +3,9 @@
 An edit is first *prepared*: the typed text is parsed and validated with the same cell
 parsers as the importer, and the result is a ``Change`` (table, row, old and new values) or
 an ``EditError`` with the Indonesian message for the field. Nothing invalid reaches the
-database. ``apply`` and ``revert`` write a change in a transaction and return the tables
-it touched, so the window recomputes only the indikator that depend on them.
+database. ``apply`` and ``revert`` write a change in a transaction and return what it
+touched (``OpChanges``: the table and the reporting years), so the window recomputes only
+the indikator that depend on them.
 Deleting is a tombstone (``deleted = 1``), never a hard delete.
 """
 
@@ -26,6 +27,7 @@ from ..domain import ikm as ikm_rule
 from ..exchange.kinds import ikm as ikm_kind
 from ..exchange.kinds.koperasi import JENIS, STATUS, parse_nik_koperasi, parse_nomor_badan_hukum
 from . import ownership
+from .changes import OpChanges
 from .editing_errors import EditError
 from ..store import audit, document_repo
 from ..store import models as m
@@ -48,11 +50,11 @@ class Change:
     label: str
     insert_values: dict[str, Any] = field(default_factory=dict)
 
-    def write(self) -> tuple["Change", set[str]]:
+    def write(self) -> tuple["Change", OpChanges]:
         """Apply (the undo stack calls this, and ``undo`` for the reverse)."""
         return apply(self)
 
-    def undo(self) -> set[str]:
+    def undo(self) -> OpChanges:
         return revert(self)
 
 
@@ -316,19 +318,36 @@ def prepare_delete(table: str, row_id: int, label: str) -> Change:
     return Change(table, row_id, {"deleted": False}, {"deleted": True}, label)
 
 
-def apply(change: Change) -> tuple[Change, set[str]]:
-    """Write a change; returns the change (with the id of an inserted row) and the tables
-    it touched."""
+def apply(change: Change) -> tuple[Change, OpChanges]:
+    """Write a change; returns the change (with the id of an inserted row) and what it
+    touched."""
     ownership.check_change(change.table, change.row_id, change.insert_values, change.after)
     with audit.recording(m.database):
-        return _apply(change)
+        change = _apply(change)
+    return change, touched(change)
 
 
-def _apply(change: Change) -> tuple[Change, set[str]]:
+def touched(change: Change) -> OpChanges:
+    """The table of ``change`` and the reporting years whose figures it may move: a tahun
+    buku Y counts in year Y and, as the year before, in Y+1 (``domain.koperasi``); a
+    koperasi or usaha row (its status, dates, kabupaten) may move every year."""
+    years = None
+    if change.table in YEAR_VALUES:
+        years = {change.insert_values["tahun"]}
+    elif change.table in ("koperasi_tahun_buku", "sakip", "ikm_survei", "ikm_respon"):
+        tahun = change.insert_values.get("tahun")
+        if tahun is None:
+            row = MODELS[change.table].get_by_id(change.row_id)
+            tahun = row.survei.tahun if change.table == "ikm_respon" else row.tahun
+        years = {tahun, tahun + 1} if change.table == "koperasi_tahun_buku" else {tahun}
+    return OpChanges.of({change.table}, years)
+
+
+def _apply(change: Change) -> Change:
     if change.table in YEAR_VALUES:
         v = change.insert_values
         YEAR_VALUES[change.table][1](v["indikator_id"], v["tahun"], change.after["nilai"])
-        return change, {change.table}
+        return change
     model = MODELS[change.table]
     with m.database.atomic():
         if change.insert_values and change.row_id is None:
@@ -341,21 +360,22 @@ def _apply(change: Change) -> tuple[Change, set[str]]:
         else:
             model.update(**change.after, updated_at=utc_now()).where(
                 model.id == change.row_id).execute()
-    return change, {change.table}
+    return change
 
 
-def revert(change: Change) -> set[str]:
+def revert(change: Change) -> OpChanges:
     """Undo a change. An inserted row becomes a tombstone (it may have travelled already)."""
     ownership.check_change(change.table, change.row_id, change.insert_values)
     with audit.recording(m.database):
-        return _revert(change)
+        _revert(change)
+    return touched(change)
 
 
-def _revert(change: Change) -> set[str]:
+def _revert(change: Change) -> None:
     if change.table in YEAR_VALUES:
         v = change.insert_values
         YEAR_VALUES[change.table][1](v["indikator_id"], v["tahun"], change.before["nilai"])
-        return {change.table}
+        return
     model = MODELS[change.table]
     with m.database.atomic():
         if change.insert_values:
@@ -364,4 +384,3 @@ def _revert(change: Change) -> set[str]:
         else:
             model.update(**change.before, updated_at=utc_now()).where(
                 model.id == change.row_id).execute()
-    return {change.table}

@@ -11,6 +11,7 @@ from typing import Any
 from ..exchange import cells, readers
 from ..reports import logo
 from ..store import settings
+from .changes import OpChanges
 
 LOGO = "kop_surat_logo"
 
@@ -25,13 +26,13 @@ class SettingChange:
     def label(self) -> str:
         return f"Ubah pengaturan: {settings.SETTINGS[self.key].label}"
 
-    def write(self) -> tuple["SettingChange", set[str]]:
+    def write(self) -> tuple["SettingChange", OpChanges]:
         settings.set_value(self.key, self.after)
-        return self, {"setting"}
+        return self, OpChanges.of({"setting"})
 
-    def undo(self) -> set[str]:
+    def undo(self) -> OpChanges:
         settings.set_value(self.key, self.before)
-        return {"setting"}
+        return OpChanges.of({"setting"})
 
 
 def prepare(key: str, value: Any) -> SettingChange | None:

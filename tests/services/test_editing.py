@@ -31,8 +31,10 @@ def test_edit_aset_changes_the_indicator_and_undo_restores_it(kop):
     _, t = kop
     assert value_2022() == Decimal("0.00")  # aset fell
     change = editing.prepare_edit("koperasi_tahun_buku", t.id, "aset", "1.000.000")
-    change, tables = editing.apply(change)
-    assert affected_methods(tables) == {"koperasi_berkualitas"}
+    change, changes = editing.apply(change)
+    assert affected_methods(changes.tables) == {"koperasi_berkualitas"}
+    # a tahun buku counts in its own year and, as the year before, in the next one
+    assert changes.years == {t.tahun, t.tahun + 1}
     assert value_2022() == Decimal("100.00")
     editing.revert(change)
     assert value_2022() == Decimal("0.00")
@@ -97,8 +99,8 @@ def test_sakip_component_checked_against_its_maximum(db):
 
 def test_target_and_manual_realisasi_with_undo(db):
     ind = document_repo.load_active().semua_indikator[0]
-    change, tables = editing.apply(editing.prepare_year_value("target", ind.id, 2022, "25,5"))
-    assert tables == {"target"} and document_repo.load_active().semua_indikator[0].targets == {
+    change, changes = editing.apply(editing.prepare_year_value("target", ind.id, 2022, "25,5"))
+    assert changes.tables == {"target"} and changes.years == {2022} and document_repo.load_active().semua_indikator[0].targets == {
         2022: Decimal("25.5")}
     editing.revert(change)
     assert document_repo.load_active().semua_indikator[0].targets == {}

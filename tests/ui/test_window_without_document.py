@@ -1,6 +1,7 @@
 """A database without a Dokumen IKU in force (a district before the province's first
 package, or one whose document was removed): the window opens and says so."""
 
+from iku_desktop.services.changes import OpChanges
 from PySide6.QtWidgets import QLabel
 
 from iku_desktop.services.database import init_database
@@ -29,7 +30,7 @@ def test_the_window_opens_with_a_message_in_place_of_the_tabs(qtbot, tmp_path):
     # the Kantor and Berkas menus are still there, and a change of data does not crash
     menus = [a.text().replace("&", "") for a in w.menuBar().actions()]
     assert "Kantor" in menus and "Berkas" in menus
-    w.data_changed({"dokumen", "koperasi", "setting"})
+    w.data_changed(OpChanges.of({"dokumen", "koperasi", "setting"}))
     w.refresh()
     assert w.doc is None and w.tabs.count() == 2
 
@@ -38,7 +39,7 @@ def test_a_document_that_arrives_brings_the_tabs_back(qtbot, tmp_path):
     w = MainWindow(_without_document(tmp_path))
     qtbot.addWidget(w)
     m.Dokumen.update(aktif=True).execute()  # as a province package does
-    w.data_changed({"dokumen", "fungsi", "sasaran", "indikator"})
+    w.data_changed(OpChanges.of({"dokumen", "fungsi", "sasaran", "indikator"}))
     labels = [w.tabs.tabText(i) for i in range(w.tabs.count())]
     assert labels == ["Ringkasan", "Sasaran 1", "Sasaran 2", "Sasaran 3", "Dokumen IKU"]
     assert w.year_box.count() > 0 and w.summary.model.rowCount() > 0
