@@ -11,24 +11,19 @@ from iku_desktop.cli import main
 from tests.conftest import write_csv
 
 
-def run(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "iku_desktop", *map(str, args)],
-                          capture_output=True, text=True, env=env, timeout=120)
-
-
 def test_version_via_python_m():
-    out = run("--version")
+    """The entry point as a process (the other tests call ``main`` in this one: faster)."""
+    out = subprocess.run([sys.executable, "-m", "iku_desktop", "--version"],
+                         capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and __version__ in out.stdout
 
 
-def test_init_compute_json(tmp_path):
+def test_init_compute_json(tmp_path, capsys):
     db = tmp_path / "baru.sqlite"
-    out = run("--db", db, "init")
-    assert out.returncode == 0, out.stderr
-    assert "3 sasaran, 4 indikator" in out.stdout
-    out = run("--db", db, "compute", "--year", "2022", "--json")
-    assert out.returncode == 0, out.stderr
-    data = json.loads(out.stdout)
+    assert main(["--db", str(db), "init"]) == 0, capsys.readouterr().err
+    assert "3 sasaran, 4 indikator" in capsys.readouterr().out
+    assert main(["--db", str(db), "compute", "--year", "2022", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
     assert data["year"] == 2022
     inds = data["indicators"]
     assert [i["number"] for i in inds] == [1, 2, 3, 4]
@@ -55,11 +50,11 @@ def test_missing_database_is_an_error_and_is_not_created(tmp_path, command, caps
     assert not db.exists()
 
 
-def test_iku_db_environment_variable(tmp_path):
+def test_iku_db_environment_variable(tmp_path, monkeypatch):
     db = tmp_path / "env.sqlite"
-    env = {**__import__("os").environ, "IKU_DB": str(db)}
-    assert run("init", env=env).returncode == 0 and db.exists()
-    assert run("compute", "--year", "2021", env=env).returncode == 0
+    monkeypatch.setenv("IKU_DB", str(db))
+    assert main(["init"]) == 0 and db.exists()
+    assert main(["compute", "--year", "2021"]) == 0
 
 
 def test_import_exit_codes_and_json_report(db_path, tmp_path, capsys):

@@ -11,6 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
+pytestmark = pytest.mark.slow  # each test starts the CLI as a process (~1 s)
+
 
 def run_iku(args, env_extra=None, **kw):
     env = dict(os.environ, **(env_extra or {}))

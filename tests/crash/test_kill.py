@@ -22,7 +22,8 @@ from iku_desktop.store import models as m
 from iku_desktop.store.database import open_database
 from tests.conftest import write_csv
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX only")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX only")]
 
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = 12_000

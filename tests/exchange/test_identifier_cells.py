@@ -5,13 +5,12 @@ no control characters, nothing past what can be stored."""
 from __future__ import annotations
 
 import math
-import subprocess
-import sys
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
 
+from iku_desktop.cli import main as cli
 from iku_desktop.exchange import cells
 from iku_desktop.exchange.cells import CellError
 from iku_desktop.exchange.importer import import_file
@@ -219,13 +218,11 @@ def test_import_names_the_cell_of_each_identifier_it_cannot_trust(db, tmp_path):
     assert table_dump(db) == before
 
 
-def test_cli_import_of_a_workbook_with_numeric_cells(db_path, tmp_path):
+def test_cli_import_of_a_workbook_with_numeric_cells(db_path, tmp_path, capsys):
     path = _usaha_workbook(tmp_path, [
         ["Keripik", "Ani", NIK, 1571, date(2021, 2, 1), 1234567890123, date(2022, 3, 1), None],
     ])
-    out = subprocess.run([sys.executable, "-m", "iku_desktop", "--db", str(db_path), "import",
-                          str(path)], capture_output=True, text=True, encoding="utf-8")
-    assert out.returncode == 0, out.stderr
+    assert cli(["--db", str(db_path), "import", str(path)]) == 0, capsys.readouterr().err
     from iku_desktop.store.database import open_database
 
     database = open_database(db_path)

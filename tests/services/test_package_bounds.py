@@ -166,6 +166,7 @@ def import_in_child(prov: Path, package: Path, rows: int) -> tuple[float, float]
     return int(kib) / 1024, float(seconds)
 
 
+@pytest.mark.slow
 def test_a_large_package_is_merged_in_bounded_memory(tmp_path):
     """150.000 rows against 1.000: the peak of the merge process may grow by SQLite's page
     cache and a chunk of rows, not with the package (held whole, ≈ 2 KB a row)."""

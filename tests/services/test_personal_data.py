@@ -3,9 +3,7 @@ as in the register, unless revealed."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
+from iku_desktop.cli import main as cli
 from iku_desktop.services import editing
 from iku_desktop.store import audit
 from iku_desktop.store import models as m
@@ -29,20 +27,18 @@ def test_audit_entries_mask_the_nik_unless_revealed(db):
     assert NIK in entry.summary(reveal=True)
 
 
-def test_cli_audit_masks_the_nik(db_path):
+def test_cli_audit_masks_the_nik(db_path, capsys):
     db = open_database(db_path)
     try:
         _usaha_with_nik(db)
     finally:
         db.close()
-    run = [sys.executable, "-m", "iku_desktop", "--db", str(db_path), "audit",
-           "--table", "usaha_kecil"]
-    out = subprocess.run(run, capture_output=True, text=True, encoding="utf-8")
-    assert out.returncode == 0, out.stderr
-    assert NIK not in out.stdout and MASKED in out.stdout
-    out = subprocess.run(run + ["--tampilkan-nik"], capture_output=True, text=True,
-                         encoding="utf-8")
-    assert NIK in out.stdout
+    run = ["--db", str(db_path), "audit", "--table", "usaha_kecil"]
+    assert cli(run) == 0, capsys.readouterr().err
+    out = capsys.readouterr().out
+    assert NIK not in out and MASKED in out
+    assert cli(run + ["--tampilkan-nik"]) == 0
+    assert NIK in capsys.readouterr().out
 
 
 def test_conflicts_mask_the_nik_unless_revealed(tmp_path):

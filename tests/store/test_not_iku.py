@@ -116,7 +116,13 @@ def test_another_applications_sqlite_file_is_refused_untouched(tmp_path, templat
     assert list(out_dir.iterdir()) == []
 
 
-SPECIAL = ["/dev/zero", "/dev/null", "fifo", "folder", "loop", "dangling", "empty", "text"]
+def in_a_process(kind: str):
+    """A device or a FIFO: the command runs in its own process (``run_any``), a slow test."""
+    return pytest.param(kind, marks=pytest.mark.slow)
+
+
+SPECIAL = [in_a_process("/dev/zero"), in_a_process("/dev/null"), in_a_process("fifo"), "folder",
+           "loop", "dangling", "empty", "text"]
 
 
 def special(tmp_path, kind) -> Path:
@@ -166,7 +172,8 @@ def test_special_files_are_never_restored(tmp_path, db_path, kind, capsys):
 
 
 @pytest.mark.skipif(os.name != "posix", reason="devices and FIFOs")
-@pytest.mark.parametrize("kind", ["fifo", "folder", "loop", "/dev/zero"])
+@pytest.mark.parametrize("kind", [in_a_process("fifo"), "folder", "loop",
+                                  in_a_process("/dev/zero")])
 def test_restore_onto_a_special_file_is_refused(tmp_path, db_path, kind, capsys):
     good = db_path.with_name("cadangan-baik.sqlite")
     good.write_bytes(db_path.read_bytes())
@@ -251,6 +258,7 @@ def test_the_default_database_is_still_created_on_first_start(tmp_path):
     db.close()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="FIFOs")
 def test_a_fifo_as_the_lock_file_does_not_hang(db_path):
     os.mkfifo(db_path.with_name(db_path.name + ".lock"))

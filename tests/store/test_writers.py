@@ -107,6 +107,7 @@ def test_past_the_wait_a_writer_fails_clearly_and_changes_nothing(db_path, tmp_p
     assert dump(db_path) == before
 
 
+@pytest.mark.slow
 def test_three_imports_at_once_all_go_in(db_path, tmp_path):
     """Three ``iku import`` processes started while a fourth program holds the write lock
     for longer than SQLite's own 5 s wait: each waits its turn."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from iku_desktop.services import editing
 from iku_desktop.services.database import interactive_writes
+from iku_desktop.store import database as store_database
 from iku_desktop.store import models as m
 from tests.conftest import table_dump
 from ui.main_window import MainWindow
@@ -18,6 +19,9 @@ from ui.main_window import MainWindow
 
 @pytest.fixture
 def window(qtbot, db_path, monkeypatch):
+    # SQLite's own wait per attempt 0,2 s instead of 5 s, so that the window's short wait
+    # (0,3 s here) is what ends it: the refusal is tested, not the length of the wait
+    monkeypatch.setattr(store_database, "BUSY_TIMEOUT_MS", 200)
     w = MainWindow(db_path)
     qtbot.addWidget(w)
     interactive_writes(0.3)
