@@ -20,7 +20,8 @@ from .usaha_panel import UsahaPanel
 from .year_values_panel import YearValuesPanel
 
 
-# the register panel of a method (its ``panel`` key): tab label and panel class
+# the register panel of a method (its ``panel`` key): tab label and panel class; a method
+# without one (None) shows only its year values
 REGISTER_PANELS: dict[str, tuple[str, type[RecordsPanel]]] = {
     "koperasi": ("Register koperasi", KoperasiPanel),
     "usaha_kecil": ("Register usaha kecil", UsahaPanel),
@@ -34,7 +35,7 @@ def records_for(ind, push) -> list[tuple[str, RecordsPanel]]:
     targets (with the realisasi, for a method whose realisasi is typed in)."""
     panels: list[tuple[str, RecordsPanel]] = []
     method = registry.get(ind.metode)
-    if method is not None and method.panel is not None:
+    if method is not None and method.panel in REGISTER_PANELS:
         label, panel_class = REGISTER_PANELS[method.panel]
         panels.append((label, panel_class(push)))
     typed_in = method is not None and method.typed_in

@@ -5,6 +5,7 @@ and the Ringkasan), recomputed when a survey is added, and printed (Laporan Capa
 calculation sheet) — no place holds a list of methods of its own."""
 
 import io
+from dataclasses import replace
 from decimal import Decimal
 
 import pypdf
@@ -121,3 +122,31 @@ def test_an_unregistered_method_is_refused_and_a_stored_one_is_not_computable(db
               if r.indikator.id == ind.id]
     assert rep.result.value is None and NAME in rep.result.reason
     registry.register(toy)  # for the fixture's teardown
+
+
+def test_every_registered_register_panel_key_has_its_panel():
+    from ui.sasaran_tab import REGISTER_PANELS
+
+    keys = {m.panel for m in registry.methods()} - {None}
+    assert keys == {"koperasi", "usaha_kecil", "sakip", "ikm"} <= set(REGISTER_PANELS)
+
+
+def test_the_tab_offers_typing_the_realisasi_only_for_a_typed_in_method(qtbot, db, toy):
+    from ui.sasaran_tab import records_for
+    from ui.year_values_panel import YearValuesPanel
+
+    ind = document_repo.load_active().semua_indikator[0]
+    shown = {}
+    for metode in ("manual", "nilai_sakip", NAME, "tidak_terdaftar"):
+        panels = records_for(replace(ind, metode=metode), lambda change: True)
+        for _, panel in panels:
+            qtbot.addWidget(panel)
+        shown[metode] = [(label, type(p).__name__, getattr(p, "manual", None))
+                         for label, p in panels]
+    year_values = YearValuesPanel.__name__
+    assert shown == {
+        "manual": [("Realisasi dan target", year_values, True)],
+        "nilai_sakip": [("Evaluasi SAKIP", "SakipPanel", None), ("Target", year_values, False)],
+        NAME: [("Survei dan responden", "IkmPanel", None), ("Target", year_values, False)],
+        "tidak_terdaftar": [("Target", year_values, False)],
+    }
