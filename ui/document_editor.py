@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from iku_desktop.domain.capaian import Polaritas, RumusTurun
-from iku_desktop.domain.dokumen import METODE, METODE_LABEL, DokumenIku
+from iku_desktop.domain.dokumen import DokumenIku
 from iku_desktop.domain.formatting import BULAN
 from iku_desktop.domain.identifiers import IdentifierError, format_nip, validate_nip
 from iku_desktop.domain.pangkat import PANGKAT
 from iku_desktop.services import document_edit as de
 from iku_desktop.services import ownership, setting_edit
 from iku_desktop.services.editing import EditError
+from iku_desktop.services.indicators import registry
 from iku_desktop.store import models as m
 from iku_desktop.store import settings
 
@@ -180,8 +181,8 @@ class DocumentEditor(QWidget):
                          (self.ind_sumber, "sumber_data"), (self.ind_pj, "penanggung_jawab")):
             w.editingFinished.connect(lambda w=w, f=field: self._ind_field(f, w.text()))
         self.ind_metode = QComboBox()
-        for key in METODE:
-            self.ind_metode.addItem(METODE_LABEL[key], key)
+        for method in registry.methods():
+            self.ind_metode.addItem(method.label, method.name)
         self.ind_polaritas = QComboBox()
         for p in Polaritas:
             self.ind_polaritas.addItem(p.label, p.value)

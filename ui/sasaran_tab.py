@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from iku_desktop.domain.dokumen import Sasaran
-from iku_desktop.services.indicators import IndikatorReport
+from iku_desktop.services.indicators import IndikatorReport, registry
 
 from .breakdown_model import BreakdownModel
 from .ikm_panel import IkmPanel
@@ -20,20 +20,27 @@ from .usaha_panel import UsahaPanel
 from .year_values_panel import YearValuesPanel
 
 
+# the register panel of a method (its ``panel`` key): tab label and panel class; a method
+# without one (None) shows only its year values
+REGISTER_PANELS: dict[str, tuple[str, type[RecordsPanel]]] = {
+    "koperasi": ("Register koperasi", KoperasiPanel),
+    "usaha_kecil": ("Register usaha kecil", UsahaPanel),
+    "sakip": ("Evaluasi SAKIP", SakipPanel),
+    "ikm": ("Survei dan responden", IkmPanel),
+}
+
+
 def records_for(ind, push) -> list[tuple[str, RecordsPanel]]:
-    """The records an indikator is computed from, by its method, then its targets."""
+    """The records an indikator is computed from: the register its method names, then its
+    targets (with the realisasi, for a method whose realisasi is typed in)."""
     panels: list[tuple[str, RecordsPanel]] = []
-    if ind.metode == "koperasi_berkualitas":
-        panels.append(("Register koperasi", KoperasiPanel(push)))
-    elif ind.metode == "usaha_kecil_wirausaha":
-        panels.append(("Register usaha kecil", UsahaPanel(push)))
-    elif ind.metode == "nilai_sakip":
-        panels.append(("Evaluasi SAKIP", SakipPanel(push)))
-    elif ind.metode == "nilai_ikm":
-        panels.append(("Survei dan responden", IkmPanel(push)))
-    manual = ind.metode == "manual"
-    panels.append(("Realisasi dan target" if manual else "Target",
-                   YearValuesPanel(push, ind.id, manual)))
+    method = registry.get(ind.metode)
+    if method is not None and method.panel in REGISTER_PANELS:
+        label, panel_class = REGISTER_PANELS[method.panel]
+        panels.append((label, panel_class(push)))
+    typed_in = method is not None and method.typed_in
+    panels.append(("Realisasi dan target" if typed_in else "Target",
+                   YearValuesPanel(push, ind.id, typed_in)))
     return panels
 
 BREAKDOWN_LABELS = {"kabupaten": "Per kabupaten/kota", "jenis": "Per jenis koperasi",

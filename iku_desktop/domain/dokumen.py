@@ -10,15 +10,6 @@ from decimal import Decimal
 from .capaian import Polaritas, RumusTurun
 from .formatting import BULAN
 
-METODE = ("koperasi_berkualitas", "usaha_kecil_wirausaha", "nilai_sakip", "nilai_ikm", "manual")
-METODE_LABEL = {
-    "koperasi_berkualitas": "Dihitung dari register koperasi (RAT, volume usaha, aset)",
-    "usaha_kecil_wirausaha": "Dihitung dari register usaha kecil (NIB/IUMK)",
-    "nilai_sakip": "Nilai LHE evaluasi SAKIP",
-    "nilai_ikm": "Dihitung dari respon Survei Kepuasan Masyarakat",
-    "manual": "Diisi manual per tahun",
-}
-
 
 @dataclass(frozen=True)
 class Indikator:
@@ -27,7 +18,8 @@ class Indikator:
     nomor: number across the whole table (1..m).
     nama: the name without its unit; ``judul`` adds "( satuan % )" as printed.
     formulasi: sanitised rich text.
-    metode: how the realisasi is obtained (one of ``METODE``).
+    metode: how the realisasi is obtained: the name of an indikator method (the methods
+        are registered by the services, ``services.indicators.registry``).
     targets, realisasi_manual: year → value.
     """
 

@@ -1,7 +1,7 @@
 """The result of computing one indikator for one year.
 
-Every method (koperasi_berkualitas, usaha_kecil_wirausaha, nilai_sakip, nilai_ikm, manual)
-returns this shape, so the CLI, the window and the printed calculation sheet render one thing.
+Every indikator method (``services.indicators.registry``) returns this shape, so the CLI,
+the window and the printed calculation sheet render one thing.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from ..domain.koperasi import JenisKoperasi
 from ..store import audit, bulk, document_repo, summaries
 from ..store import models as m
 from ..store.fields import new_uuid, utc_now
+from .indicators import registry
 
 MARK = "[DEMO]"
 ORIGIN = "provinsi"
@@ -184,10 +185,9 @@ def _targets():
     doc = document_repo.load_active()
     if doc is None:
         return
-    defaults = {"koperasi_berkualitas": Decimal(20), "usaha_kecil_wirausaha": Decimal(45),
-                "nilai_sakip": Decimal(70), "nilai_ikm": Decimal(80)}
     for ind in doc.semua_indikator:
-        base = defaults.get(ind.metode)
+        method = registry.get(ind.metode)
+        base = method.demo_target if method else None
         if base is None:
             continue
         for y in doc.tahun:

@@ -14,7 +14,6 @@ from typing import Any, Callable
 
 from ..domain import richtext
 from ..domain.capaian import Polaritas, RumusTurun
-from ..domain.dokumen import METODE
 from ..domain.identifiers import IdentifierError, validate_nip
 from ..domain.pangkat import PANGKAT_NAMES
 from ..exchange import cells
@@ -24,6 +23,7 @@ from ..store.fields import utc_now
 from . import ownership
 from .changes import OpChanges
 from .editing import EditError
+from .indicators import registry
 from .package_values import MULTILINE
 
 TABLES = {"dokumen": m.Dokumen, "fungsi": m.Fungsi, "sasaran": m.Sasaran,
@@ -214,8 +214,8 @@ def add_sasaran(raw) -> DocumentChange | None:
 
 def add_indikator(sasaran_id: int, raw, metode: str = "manual") -> DocumentChange | None:
     nama = _text(raw, "Nama indikator")
-    if metode not in METODE:
-        raise EditError(f"Metode '{metode}' tidak dikenal")
+    if (problem := registry.unknown_message(metode)) is not None:
+        raise EditError(problem)
     return prepare("Tambah indikator", lambda d: m.Indikator.create(
         dokumen=d, sasaran=sasaran_id, urutan=10**6, nama=nama, metode=metode))
 
@@ -236,8 +236,8 @@ def set_indikator_field(row_id: int, field: str, raw) -> DocumentChange | None:
     elif field == "formulasi":
         value = _clean("indikator", "formulasi", richtext.sanitise(str(raw or "")), "Formulasi")
     elif field == "metode":
-        if raw not in METODE:
-            raise EditError(f"Metode '{raw}' tidak dikenal")
+        if (problem := registry.unknown_message(raw)) is not None:
+            raise EditError(problem)
         value = raw
     elif field == "polaritas":
         value = Polaritas(raw).value

@@ -20,7 +20,6 @@ from decimal import Decimal
 
 from ..domain import ikm as ikm_rule
 from ..domain import sakip as sakip_rule
-from ..domain.dokumen import METODE
 from ..domain.identifiers import IdentifierError, validate_nip
 from ..domain.koperasi import JenisKoperasi, StatusKoperasi
 from ..domain.pangkat import PANGKAT_NAMES
@@ -33,6 +32,7 @@ from ..exchange.cells import CellError
 from ..exchange.kinds.koperasi import parse_nik_koperasi, parse_nomor_badan_hukum
 from ..exchange.package import PackageError
 from .editing import FIELDS
+from .indicators import registry
 from .sync_rows import FOREIGN, ORDER
 
 MAX_ERRORS = 20  # a hostile package could hold a million bad rows: name the first ones
@@ -81,6 +81,15 @@ def _flag(v):
     return v
 
 
+def _metode(v):
+    """A registered indikator method (asked when the value is read: a method registered
+    after this module was imported counts)."""
+    message = registry.unknown_message(v)
+    if message is not None:
+        raise CellError(message)
+    return v
+
+
 # parsers for the portable columns the editing service does not edit
 _EXTRA = {
     "dokumen": {"tahun_awal": _int(2000, 2100), "tahun_akhir": _int(2000, 2100),
@@ -90,7 +99,7 @@ _EXTRA = {
                 "revisi": _int(1, 1000), "aktif": _flag},
     "fungsi": {"urutan": _int(0, 10_000)},
     "sasaran": {"urutan": _int(0, 10_000)},
-    "indikator": {"urutan": _int(0, 10_000), "metode": _choice(METODE),
+    "indikator": {"urutan": _int(0, 10_000), "metode": _metode,
                   "polaritas": _choice(("naik", "turun")),
                   "rumus_turun": _choice(("selisih", "rasio"))},
     "target": {"tahun": _int(2000, 2100), "nilai": cells.parse_score},

@@ -8,7 +8,6 @@ from typing import Callable
 
 from ..errors import Refused
 from ..domain import ikm
-from ..domain.dokumen import METODE_LABEL
 from ..domain.numbers import round_half_up
 from ..reports import capaian as capaian_report
 from ..reports import dokumen as dokumen_report
@@ -16,7 +15,7 @@ from ..reports import ikm as ikm_report
 from ..reports import perhitungan as perhitungan_report
 from ..store import document_repo, ikm_profile
 from ..store import settings as office_settings
-from .indicators import compute_year
+from .indicators import compute_year, registry
 
 
 class SnapshotError(Refused):
@@ -85,7 +84,7 @@ def snapshot_perhitungan(year=None) -> dict:
         res = rep.result
         items.append({
             "nomor": rep.indikator.nomor, "judul": rep.indikator.judul,
-            "metode": METODE_LABEL[res.method], "nilai": res.value, "alasan": res.reason,
+            "metode": registry.label(res.method), "nilai": res.value, "alasan": res.reason,
             "pembilang": res.numerator, "penyebut": res.denominator, "satuan":
             rep.indikator.satuan, "langkah": [[t.label, t.value] for t in res.trace],
             "peringatan": list(res.warnings), "target": rep.target,

@@ -2,7 +2,9 @@
 
 Each migration runs in its own transaction (SQLite DDL is transactional), so a failed
 migration leaves the database at the previous version. Before upgrading a database that
-already holds data, a copy is written beside it with SQLite's online backup API.
+already holds data, a copy is written beside it with SQLite's online backup API. A
+migration that rebuilds a table other tables refer to says ``FOREIGN_KEYS_OFF = True``: it
+runs with foreign keys off and is checked with ``PRAGMA foreign_key_check`` before commit.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -85,16 +88,36 @@ def upgrade(db: SqliteDatabase, path: Path | None = None, to_version: int | None
         backup.create(path, "sebelum-migrasi", conn=db.connection())
     conn = db.connection()
     for m in pending:
-        # the write lock first, then the version again: two programs opening an old file
-        # at once must not both apply a migration
-        with writing.transaction(db):
-            if current_version(db) >= m.version:
-                continue
-            m.module.up(conn)
-            db.execute_sql(
-                f"INSERT INTO {HISTORY} (version, name, applied_at) VALUES (?, ?, ?)",
-                (m.version, m.name, utc_now()),
-            )
-            db.execute_sql(f"PRAGMA user_version = {int(m.version)}")
+        keys_off = getattr(m.module, "FOREIGN_KEYS_OFF", False)
+        with _foreign_keys_off(db, keys_off):
+            # the write lock first, then the version again: two programs opening an old
+            # file at once must not both apply a migration
+            with writing.transaction(db):
+                if current_version(db) >= m.version:
+                    continue
+                m.module.up(conn)
+                if keys_off and conn.execute("PRAGMA foreign_key_check").fetchone():
+                    raise RuntimeError(f"migration {m.version} broke a foreign key")
+                db.execute_sql(
+                    f"INSERT INTO {HISTORY} (version, name, applied_at) VALUES (?, ?, ?)",
+                    (m.version, m.name, utc_now()),
+                )
+                db.execute_sql(f"PRAGMA user_version = {int(m.version)}")
         version = m.version
     return max(version, current_version(db))
+
+
+@contextmanager
+def _foreign_keys_off(db: SqliteDatabase, off: bool):
+    """Foreign keys off around a migration that rebuilds a table others refer to (SQLite
+    ignores the pragma inside a transaction: it is set before the migration's transaction
+    and set back after it); the migration is checked with ``foreign_key_check``."""
+    if not off:
+        yield
+        return
+    (was,) = db.execute_sql("PRAGMA foreign_keys").fetchone()
+    db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        db.execute_sql(f"PRAGMA foreign_keys = {int(was)}")

@@ -3,6 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -113,6 +114,18 @@ def test_dependencies():
     assert affected_methods({"sakip"}) == {"nilai_sakip"}
     assert affected_methods({"koperasi_tahun_buku"}) == {"koperasi_berkualitas"}
     assert len(affected_methods({"target"})) == 5
+
+
+def test_the_built_in_methods_are_registered_once_in_order():
+    from iku_desktop.services.indicators import registry
+
+    assert registry.names() == ("koperasi_berkualitas", "usaha_kecil_wirausaha", "nilai_sakip",
+                                "nilai_ikm", "manual")
+    assert [m.name for m in registry.methods() if m.typed_in] == ["manual"]
+    with pytest.raises(ValueError, match="already registered"):
+        registry.register(registry.get("manual"))
+    assert registry.label("sihir") == "sihir"
+    assert "koperasi_berkualitas" in registry.unknown_message("sihir")
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -1,8 +1,9 @@
 """The indicator pipeline: method → computation (ARCHITECTURE.md, "The indicator pipeline").
 
 ``compute_year`` computes every indikator of the active document for a year, with its
-target and capaian. ``DEPENDS_ON`` tells which tables each method reads, so that an edit
-recomputes only the indikator that depend on it.
+target and capaian. The methods are registered in ``registry`` (one module each, imported
+below so that they register); ``affected_methods`` tells from what each method reads which
+methods an edit must recompute.
 """
 
 from __future__ import annotations
@@ -14,23 +15,10 @@ from ...domain.capaian import Band, band_for, compute_capaian
 from ...domain.dokumen import DokumenIku, Indikator
 from ...domain.outcome import Outcome
 from ...domain.results import IndicatorResult
-from . import ikm, koperasi, manual, sakip, usaha_kecil
+from . import registry
+# the built-in methods, in the order the document editor offers them
+from . import koperasi, usaha_kecil, sakip, ikm, manual  # noqa: F401,E402  (they register)
 
-COMPUTATIONS = {
-    "koperasi_berkualitas": lambda year, ind: koperasi.compute(year),
-    "usaha_kecil_wirausaha": lambda year, ind: usaha_kecil.compute(year),
-    "nilai_sakip": lambda year, ind: sakip.compute(year),
-    "nilai_ikm": lambda year, ind: ikm.compute(year),
-    "manual": manual.compute,
-}
-
-DEPENDS_ON: dict[str, frozenset[str]] = {
-    "koperasi_berkualitas": frozenset({"koperasi", "koperasi_tahun_buku", "setting"}),
-    "usaha_kecil_wirausaha": frozenset({"usaha_kecil", "setting"}),
-    "nilai_sakip": frozenset({"sakip"}),
-    "nilai_ikm": frozenset({"ikm_survei", "ikm_respon"}),
-    "manual": frozenset({"realisasi_manual"}),
-}
 # Every indikator also depends on its document, targets and settings.
 COMMON_DEPENDENCIES = frozenset({"dokumen", "sasaran", "indikator", "target"})
 
@@ -57,7 +45,12 @@ class IndikatorReport:
 
 
 def compute_indikator(indikator: Indikator, year: int, sasaran_nomor: int = 0) -> IndikatorReport:
-    result = COMPUTATIONS[indikator.metode](year, indikator)
+    method = registry.get(indikator.metode)
+    if method is None:  # stored by another version of the program
+        result = IndicatorResult(indikator.metode, None,
+                                 reason=registry.unknown_message(indikator.metode))
+    else:
+        result = method.compute(year, indikator)
     target = indikator.targets.get(year)
     if result.value is None:
         capaian = Outcome.unknown("Realisasi tidak dapat dihitung: " + (result.reason or ""))
@@ -75,5 +68,5 @@ def compute_year(dokumen: DokumenIku, year: int) -> list[IndikatorReport]:
 def affected_methods(changed_tables: set[str]) -> set[str]:
     """Which methods must be recomputed after a change to ``changed_tables``."""
     if changed_tables & COMMON_DEPENDENCIES:
-        return set(COMPUTATIONS)
-    return {m for m, deps in DEPENDS_ON.items() if deps & changed_tables}
+        return set(registry.names())
+    return {m.name for m in registry.methods() if m.depends_on & changed_tables}

@@ -3,11 +3,16 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ...domain import ikm as rule
 from ...domain.formatting import format_number
 from ...domain.numbers import round_half_up
 from ...domain.results import BreakdownRow, IndicatorResult, TraceStep
 from ...store import counting
+from .registry import Method, register
+
+NAME = "nilai_ikm"
 
 NRR_PLACES = 3
 
@@ -86,7 +91,12 @@ def compute(year: int) -> IndicatorResult:
         "populasi": populasi_total or None, "sampel_minimum": minimum_total,
     }
     return IndicatorResult(
-        "nilai_ikm", result.nilai.value,
+        NAME, result.nilai.value,
         reason=(None if result.nilai.computable else f"{result.nilai.reason} (tahun {year})"),
         numerator=None, denominator=pooled.responses, noun="responden",
         breakdowns=breakdowns, warnings=tuple(warnings), trace=tuple(trace), extra=extra)
+
+
+METHOD = register(Method(
+    NAME, "Dihitung dari respon Survei Kepuasan Masyarakat", lambda year, indikator: compute(year),
+    depends_on=frozenset({"ikm_survei", "ikm_respon"}), panel="ikm", demo_target=Decimal(80)))

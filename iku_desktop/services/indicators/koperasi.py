@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ...domain.koperasi import (
     JenisKoperasi, KoperasiCount, belum_ada_data, persentase_berkualitas,
 )
@@ -10,6 +12,9 @@ from ...domain.results import BreakdownRow, IndicatorResult, TraceStep
 from ...domain.wilayah import KABUPATEN_KOTA
 from ...store import counting, settings
 from .common import percent_trace
+from .registry import Method, register
+
+NAME = "koperasi_berkualitas"
 
 RULE_TEXT = (
     "Koperasi meningkat kualitasnya pada tahun Y bila RAT tahun buku Y sah, volume usaha Y > "
@@ -68,6 +73,13 @@ def compute(year: int) -> IndicatorResult:
     elif total.jumlah:
         trace.append(TraceStep("Perhitungan", f"{belum_ada_data(year)}: nilai belum diketahui (–)"))
     return IndicatorResult(
-        "koperasi_berkualitas", value.value, reason=value.reason,
+        NAME, value.value, reason=value.reason,
         numerator=total.meningkat, denominator=total.jumlah, noun="koperasi",
         breakdowns=breakdowns, warnings=tuple(warnings), trace=tuple(trace), extra=extra)
+
+
+METHOD = register(Method(
+    NAME, "Dihitung dari register koperasi (RAT, volume usaha, aset)",
+    lambda year, indikator: compute(year),
+    depends_on=frozenset({"koperasi", "koperasi_tahun_buku", "setting"}), panel="koperasi",
+    demo_target=Decimal(20)))

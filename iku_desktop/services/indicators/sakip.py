@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ...domain import sakip as rule
 from ...domain.formatting import format_date, format_decimal, format_number
 from ...domain.results import BreakdownRow, IndicatorResult, TraceStep
 from ...store import models as m
+from .registry import Method, register
+
+NAME = "nilai_sakip"
 
 
 def compute(year: int) -> IndicatorResult:
     row = m.Sakip.live().where(m.Sakip.tahun == year).first()
     if row is None:
         return IndicatorResult(
-            "nilai_sakip", None,
+            NAME, None,
             reason=f"Belum ada hasil evaluasi SAKIP (LHE) untuk tahun {year}")
     skema = rule.Skema(row.skema)
     komponen = {k.kode: getattr(row, k.kode) for k in rule.KOMPONEN[skema]}
     try:
         nilai = rule.nilai_evaluasi(skema, komponen, row.nilai_lhe)
     except rule.SakipError as exc:
-        return IndicatorResult("nilai_sakip", None, reason=f"Data SAKIP {year} tidak valid: {exc}")
+        return IndicatorResult(NAME, None, reason=f"Data SAKIP {year} tidak valid: {exc}")
     predikat, arti = rule.predikat(nilai)
     rows = tuple(
         BreakdownRow(k.kode, k.nama, komponen[k.kode], extra={"maksimum": k.maksimum})
@@ -34,8 +39,13 @@ def compute(year: int) -> IndicatorResult:
               for r in rows]
     trace.append(TraceStep("Nilai", f"{format_number(nilai)} → predikat {predikat} ({arti})"))
     return IndicatorResult(
-        "nilai_sakip", nilai, breakdowns={"komponen": rows} if rows else {},
+        NAME, nilai, breakdowns={"komponen": rows} if rows else {},
         trace=tuple(trace),
         extra={"predikat": predikat, "predikat_arti": arti, "skema": skema.value,
                "nomor_lhe": row.nomor_lhe,
                "tanggal_lhe": row.tanggal_lhe.isoformat() if row.tanggal_lhe else None})
+
+
+METHOD = register(Method(
+    NAME, "Nilai LHE evaluasi SAKIP", lambda year, indikator: compute(year),
+    depends_on=frozenset({"sakip"}), panel="sakip", demo_target=Decimal(70)))

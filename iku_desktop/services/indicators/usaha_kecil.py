@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ...domain.formatting import format_number
 from ...domain.numbers import percent, round_half_up
 from ...domain.results import IndicatorResult, TraceStep
 from ...domain.usaha_kecil import UsahaCount
 from ...store import counting, settings
 from .common import kabupaten_rows, percent_trace, ratio_row
+from .registry import Method, register
+
+NAME = "usaha_kecil_wirausaha"
 
 RULE_TEXT = (
     "Usaha kecil menjadi wirausaha pada tahun Y bila memiliki NIB (OSS) atau IUMK (Perpres "
@@ -63,12 +68,18 @@ def compute(year: int) -> IndicatorResult:
              "tanpa_skala": total.tanpa_skala, "hanya_skala_kecil": hanya_kecil}
     if total.jumlah == 0:
         return IndicatorResult(
-            "usaha_kecil_wirausaha", None,
+            NAME, None,
             reason=f"Tidak ada usaha kecil pada register untuk tahun {year}",
             numerator=0, denominator=0, noun="usaha kecil", breakdowns=breakdowns,
             warnings=tuple(warnings), trace=tuple(trace), extra=extra)
     trace.append(percent_trace(total.wirausaha, total.jumlah))
     return IndicatorResult(
-        "usaha_kecil_wirausaha", round_half_up(percent(total.wirausaha, total.jumlah)),
+        NAME, round_half_up(percent(total.wirausaha, total.jumlah)),
         numerator=total.wirausaha, denominator=total.jumlah, noun="usaha kecil",
         breakdowns=breakdowns, warnings=tuple(warnings), trace=tuple(trace), extra=extra)
+
+
+METHOD = register(Method(
+    NAME, "Dihitung dari register usaha kecil (NIB/IUMK)", lambda year, indikator: compute(year),
+    depends_on=frozenset({"usaha_kecil", "setting"}), panel="usaha_kecil",
+    demo_target=Decimal(45)))
