@@ -131,6 +131,15 @@ def _open(path: Path, read_only: str | None, offer_restore: OfferRestore):
     raise AssertionError("unreachable")
 
 
+def close_thread_connection() -> None:
+    """Close the calling thread's connection to the open database (peewee's SQLite
+    connections are per thread: a worker closes its own when its work is done)."""
+    from ..store import models
+
+    if not models.database.is_closed():
+        models.database.close()
+
+
 def open_plain(path: str | os.PathLike, read_only: bool = False):
     """Open the existing database at ``path`` for one command (no lock, no daily backup)
     and bind the models to it."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -202,3 +203,32 @@ def test_the_office_is_state_of_the_open_database(tmp_path):
     finally:
         db_a.close()
         db_b.close()
+
+
+FRONT_END_FILES = ("ui/opening.py", "ui/backup_dialog.py", "ui/tasks.py",
+                   "iku_desktop/cli/__init__.py")
+
+
+def absolute_imports(path: Path, package: str):
+    """The modules ``path`` imports, relative imports resolved against ``package``."""
+    import ast
+
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            yield from (a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package.split(".")[: len(package.split(".")) - node.level + 1] \
+                if node.level else []
+            yield ".".join(base + ([node.module] if node.module else []))
+
+
+def test_the_front_ends_open_and_restore_only_through_services():
+    root = Path(__file__).resolve().parents[2]
+    offenders = [f"{name}: {mod}" for name in FRONT_END_FILES
+                 for mod in absolute_imports(root / name, "iku_desktop.cli"
+                                             if name.endswith("__init__.py") else "ui")
+                 if mod.split(".")[0] in ("peewee", "sqlite3")
+                 or mod.startswith(("iku_desktop.store", "iku_desktop.exchange"))]
+    assert offenders == []
+    assert "iku_desktop.services" in set(absolute_imports(
+        root / "iku_desktop/cli/__init__.py", "iku_desktop.cli"))
