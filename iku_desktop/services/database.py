@@ -1,4 +1,5 @@
-"""Creating and opening an office database (the door the CLI and the window use)."""
+"""Creating and opening an office database, and what a failure on it means for the user
+(the front ends reach these through ``services.session``; backups: ``services.backups``)."""
 
 from __future__ import annotations
 
