@@ -3,13 +3,15 @@ replaces is backed up first)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
     QVBoxLayout,
 )
 
-from iku_desktop.store import backup
+from iku_desktop.services import backups
 
 
 class BackupDialog(QDialog):
@@ -19,7 +21,7 @@ class BackupDialog(QDialog):
         self.setWindowTitle("Cadangan basis data")
         self.resize(640, 380)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(f"Cadangan disimpan di {backup.folder_for(window.db_path)}"))
+        lay.addWidget(QLabel(f"Cadangan disimpan di {backups.folder_for(window.db_path)}"))
         self.list = QListWidget()
         lay.addWidget(self.list)
         row = QHBoxLayout()
@@ -38,7 +40,7 @@ class BackupDialog(QDialog):
 
     def reload(self) -> None:
         self.list.clear()
-        for b in backup.list_backups(self.window.db_path):
+        for b in backups.list_backups(self.window.db_path):
             item = QListWidgetItem(f"{b.taken_at:%d-%m-%Y %H:%M:%S} — {b.label}")
             item.setData(Qt.UserRole, str(b.path))
             self.list.addItem(item)
@@ -46,8 +48,8 @@ class BackupDialog(QDialog):
 
     def make(self) -> None:
         try:
-            backup.create(self.window.db_path, "manual", conn=self.window.db.connection())
-        except backup.BackupError as exc:
+            backups.create_backup(self.window.db_path, self.window.db)
+        except backups.BackupError as exc:
             QMessageBox.warning(self, "Cadangan gagal", str(exc))
         self.reload()
 
@@ -60,8 +62,6 @@ class BackupDialog(QDialog):
                 f"{item.text()}? Keadaan sekarang disimpan dahulu sebagai cadangan.") \
                 != QMessageBox.Yes:
             return False
-        from pathlib import Path
-
         ok = self.window.restore_backup(Path(item.data(Qt.UserRole)))
         self.reload()
         return ok

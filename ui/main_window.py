@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -16,14 +15,12 @@ from iku_desktop import __version__, version
 from iku_desktop.domain.formatting import DASH, format_number
 from iku_desktop.exchange import export, templates
 from iku_desktop.exchange.xlsx_writer import OutputError
-from iku_desktop.services import document_edit, editing, office, ownership
+from iku_desktop.services import backups, document_edit, editing, office, ownership, session
 from iku_desktop.services.changes import OpChanges
-from iku_desktop.services.database import init_database, interactive_writes, restore_backup
+from iku_desktop.services.database import interactive_writes
 from iku_desktop.services.editing_errors import EditError
 from iku_desktop.services.indicators import affected_methods, compute_indikator, compute_year
-from iku_desktop.store import document_repo, migrate
-from iku_desktop.store.database import DatabaseError, close_database
-from iku_desktop.store.migrate import backup_file
+from iku_desktop.store import document_repo
 
 from . import office_menus, opening
 from .backup_dialog import BackupDialog
@@ -45,6 +42,7 @@ class MainWindow(QMainWindow):
     def __init__(self, db_path: Path, year: int | None = None) -> None:
         super().__init__()
         self.settings = QSettings()
+        self.session = None  # the open database (services.session)
         self.db = None
         self.db_path = db_path
         self.read_only: str | None = None  # why, when the database is open read-only
@@ -109,22 +107,21 @@ class MainWindow(QMainWindow):
 
     def open_database(self, path: Path, year: int | None = None) -> None:
         path = Path(path)
-        if self.db is not None:
+        if self.session is not None:
             tasks.wait()
-            close_database(self.db)
-            self.db = None
-            if path.resolve() != self.db_path.resolve():
-                opening.close_for_window(self.db_path)
+            self.session.close(keep_lock=path.resolve() == self.db_path.resolve())
+            self.session = self.db = None
         opened = opening.open_for_window(self, path)
         if opened is None:
             if self.db_path is not None and self.db_path != path:
                 self.open_database(self.db_path, year)  # back to the one that was open
             return
+        self.session = opened
         self.db, self.db_path, self.read_only = opened.db, path, opened.read_only
         self.office = office.load()
         self.undo_stack.clear()
         self._remember(self.db_path)
-        self.doc = document_repo.load_active()
+        self.doc = session.active_document()
         self._set_title()
         self._build_tabs()
         remembered = self.settings.value("year", type=int)
@@ -406,8 +403,8 @@ class MainWindow(QMainWindow):
                                 f"{path} sudah ada; pilih nama lain atau buka berkas itu.")
             return
         try:
-            init_database(path).close()
-        except DatabaseError as exc:
+            session.create_database(path).close()
+        except session.DatabaseError as exc:
             QMessageBox.critical(self, "Basis data tidak dapat dibuat", str(exc))
             return
         self.open_database(path)
@@ -426,28 +423,25 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Tidak dapat menyimpan", "Pilih berkas lain.")
             return False
         try:
-            if path.exists():
-                path.unlink()
-            backup_file(self.db, path)
-        except (OSError, sqlite3.Error) as exc:
-            QMessageBox.critical(self, "Salinan gagal", f"{path}: {exc}")
+            backups.save_copy(self.db, path)
+        except backups.BackupError as exc:
+            QMessageBox.critical(self, "Salinan gagal", str(exc))
             return False
         self.statusBar().showMessage(f"Salinan disimpan: {path}", 5000)
         return True
 
     def restore_backup(self, source: Path) -> bool:
-        """Close the database, restore ``source`` over it (its state is backed up first),
-        and open it again."""
-        from iku_desktop.store import backup
-
+        """Close the database, restore ``source`` over it (``backups.restore_backup``: the
+        guards, the state it replaces backed up first, the audit record), and open it
+        again."""
         tasks.wait()
         path = self.db_path
-        close_database(self.db)
-        self.db = None
-        opening.close_for_window(path)
+        if self.session is not None:
+            self.session.close()
+        self.session = self.db = None
         try:
-            restore_backup(path, source)  # recorded in the audit log
-        except (backup.BackupError, DatabaseError) as exc:
+            backups.restore_backup(path, source)
+        except (backups.BackupError, session.DatabaseError) as exc:
             QMessageBox.critical(self, "Pemulihan gagal", str(exc))
             self.open_database(path)
             return False
@@ -460,17 +454,17 @@ class MainWindow(QMainWindow):
             self, "Tentang IKU Desktop",
             f"<b>IKU Desktop</b> versi {__version__}<br>Build: {version.build()}<br>"
             f"Indikator Kinerja Utama {self.doc.unit_organisasi if self.doc else DASH}<br><br>"
-            f"Basis data: {self.db_path}<br>Versi skema: {migrate.current_version(self.db)}")
+            f"Basis data: {self.db_path}<br>Versi skema: {session.schema_version(self.db)}")
 
     def closeEvent(self, event) -> None:
         focused = QApplication.focusWidget()
         if focused is not None:  # an editor that stores its text on leaving does so now,
             focused.clearFocus()  # while the database is still open
         tasks.wait()  # background work finishes before its database is closed
-        if self.db is not None:
-            close_database(self.db)
-            self.db = None
-        opening.close_for_window(self.db_path)
+        if self.session is not None:
+            self.session.close()
+            self.session = self.db = None
+        opening.close_for_window(self.db_path)  # also when nothing was opened
         super().closeEvent(event)
 
     def keyPressEvent(self, event) -> None:

@@ -13,17 +13,13 @@ from __future__ import annotations
 import argparse
 import errno
 import os
-import sqlite3
 import sys
 from pathlib import Path
 
-import peewee
-
 from .. import version
-from ..services.database import default_path
-from ..store.database import DatabaseDamaged, DatabaseError
-from ..store import audit, writing
-from ..store.dbfile import explain
+from ..services import backups, session
+from ..services.database import default_path, explain
+from ..services.session import DatabaseDamaged, DatabaseError
 from . import arguments, commands, lock_commands, sync_commands
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
@@ -174,13 +170,14 @@ def _run(argv: list[str] | None) -> int:
     args = parser.parse_args(argv)
     if not hasattr(args, "db"):
         args.db = default_path()
-    audit.DEFAULT_SOURCE[0] = f"Perintah iku {args.command}"
-    writing.ON_WAIT[0] = lambda s: print(f"Menunggu basis data yang sedang ditulis proses "
-                                         f"lain… ({s:.0f} detik)", file=sys.stderr)
+    session.for_command_line(
+        f"Perintah iku {args.command}",
+        lambda s: print(f"Menunggu basis data yang sedang ditulis proses lain… ({s:.0f} "
+                        "detik)", file=sys.stderr))
     try:
         try:
             return args.func(args)
-        except (sqlite3.Error, peewee.PeeweeException) as exc:
+        except Exception as exc:  # noqa: BLE001 — only SQLite's and peewee's are explained
             known = explain(exc, args.db)  # read-only, disk full, busy: said, not a traceback
             if known is None:
                 raise
@@ -188,9 +185,7 @@ def _run(argv: list[str] | None) -> int:
     except DatabaseError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         if isinstance(exc, DatabaseDamaged) and args.command != "backup":
-            from ..store import backup
-
-            usable = backup.latest_usable(args.db)
+            usable = backups.latest_usable(args.db)
             if usable is not None:
                 print(f"Cadangan terakhir: {usable.path} ({usable.taken_at:%d-%m-%Y %H:%M}). "
                       f"Pulihkan dengan: iku --db {args.db} backup restore", file=sys.stderr)

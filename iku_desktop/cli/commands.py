@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 from ..domain.formatting import format_number
 from ..exchange import errors_out, export, templates
 from ..exchange.importer import import_file
 from ..exchange.kinds import KINDS
 from ..exchange.xlsx_writer import OutputError
-from ..services import demo, printing, setting_edit
-from ..services.database import init_database, office_code, open_for_work, restore_backup
+from ..services import backups, demo, printing, session, setting_edit
+from ..services.database import office_code, open_for_work
 from ..services.indicators import compute_year
-from ..store import document_repo
+from ..services.session import open_plain as open_database
 from ..store import settings as office_settings
-from ..store.database import open_database
 from . import render
 
 IMPORT_KINDS = tuple(KINDS)
@@ -26,8 +24,8 @@ PRINT_KINDS = printing.KINDS
 
 
 def cmd_init(args) -> int:
-    db = init_database(args.db)
-    doc = document_repo.load_active()
+    db = session.create_database(args.db)
+    doc = session.active_document()
     db.close()
     print(f"Basis data dibuat: {args.db}")
     print(f"Dokumen IKU: {doc.judul} — {doc.unit_organisasi}, {doc.tempat_tanggal}; "
@@ -75,7 +73,7 @@ def cmd_import(args) -> int:
 def cmd_compute(args) -> int:
     db = open_database(args.db)
     try:
-        doc = document_repo.load_active()
+        doc = session.active_document()
         if doc is None:
             print("Galat: basis data tidak berisi dokumen IKU aktif", file=sys.stderr)
             return 1
@@ -191,41 +189,22 @@ def cmd_export(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    from ..store import backup, lockfile
-    from ..store.database import DatabaseMissing
-    from ..store.dbfile import check_path
-
-    if not args.db.exists():
-        check_path(args.db)  # why: a symlink loop, a dangling link, or nothing there
-        raise DatabaseMissing(f"Basis data tidak ditemukan: {args.db}")
+    backups.require_database(args.db)
     try:
         if args.action == "create":
-            db = open_database(args.db)
-            try:
-                b = backup.create(args.db, "manual", conn=db.connection())
-            finally:
-                db.close()
+            b = backups.create_backup(args.db)
             print(f"Cadangan dibuat: {b.path}")
         elif args.action == "list":
-            found = backup.list_backups(args.db)
+            found = backups.list_backups(args.db)
             if not found:
                 print("Belum ada cadangan.")
             for b in found:
                 print(f"{b.taken_at:%d-%m-%Y %H:%M:%S}  {b.label:<28} {b.path}")
         else:
-            held = lockfile.holder(args.db)
-            if held is not None and not held.is_this_process:
-                print(f"Galat: basis data sedang dibuka oleh {held.describe()}; tutup "
-                      "jendelanya dahulu sebelum memulihkan cadangan", file=sys.stderr)
-                return 1
-            usable = backup.latest_usable(args.db)
-            source = args.file or (usable.path if usable else None)
-            if source is None:
-                print("Galat: belum ada cadangan untuk dipulihkan", file=sys.stderr)
-                return 1
-            safety = restore_backup(args.db, Path(source))  # recorded in the audit log
-            print(f"Dipulihkan dari {source}. Keadaan sebelumnya disimpan: {safety.path}")
-    except backup.BackupError as exc:
+            done = backups.restore_backup(args.db, args.file)  # recorded in the audit log
+            print(f"Dipulihkan dari {done.source}. Keadaan sebelumnya disimpan: "
+                  f"{done.safety.path}")
+    except backups.BackupError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return 1
     return 0

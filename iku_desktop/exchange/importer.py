@@ -116,7 +116,7 @@ def import_file(path: str | Path, kind: str | None = None, dry_run: bool = False
     ``progress`` the caller sees the stages and may cancel (a cancelled import writes
     nothing)."""
     result = ImportResult(str(path), dry_run=dry_run)
-    origin = origin or m.CURRENT_OFFICE[0]
+    origin = origin or m.current_office()
     try:
         with gc_paused():
             return _import(Path(path), kind, dry_run, origin, progress or Progress(), result)

@@ -1,8 +1,8 @@
-"""Creating and opening an office database (the door the CLI and the window use)."""
+"""Creating and opening an office database, and what a failure on it means for the user
+(the front ends reach these through ``services.session``; backups: ``services.backups``)."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -11,11 +11,10 @@ from peewee import SqliteDatabase
 from platformdirs import user_data_dir
 
 from .. import portable, resources
-from ..store import audit, audit_witness, backup, document_repo
+from ..store import audit, backup, document_repo
 from ..store import models as m
 from ..store.database import (DatabaseError, is_disk_full, mark_read_only, open_database,
                               read_only_reason)
-from . import package_order
 
 APP_NAME = "IKU Desktop"
 DEFAULT_FILE = "iku.sqlite"
@@ -55,6 +54,21 @@ def write_failure(exc: BaseException) -> DatabaseError | None:
     from ..store import dbfile, writing
 
     return dbfile.explain(exc, writing.path_of(m.database) or "")
+
+
+def explain(exc: BaseException, path: str | os.PathLike) -> DatabaseError | None:
+    """What a SQLite or peewee failure on the database at ``path`` means for the user
+    (read-only, a full disk, busy, damaged) as a ``DatabaseError``; None for any other
+    error, and for one that says nothing about the file (a bug: let it show)."""
+    import sqlite3
+
+    import peewee
+
+    if not isinstance(exc, (sqlite3.Error, peewee.PeeweeException)):
+        return None
+    from ..store import dbfile
+
+    return dbfile.explain(exc, path)
 
 
 def default_document_data() -> dict:
@@ -103,44 +117,6 @@ def open_for_work(path: str | os.PathLike) -> SqliteDatabase:
     return db
 
 
-def restore_backup(path: str | os.PathLike, source: str | os.PathLike) -> backup.Backup:
-    """Replace the database at ``path`` (closed) with the backup ``source`` and record it in
-    the audit log of the restored database: which backup, where the state it replaced is
-    kept, and the head of the audit chain it replaced with the heads witnessed in that chain
-    that the restored one no longer has (a documented segment break: ``audit_witness``).
-    The other offices' heads witnessed in the replaced state are carried over, and the
-    numbered packages it had sent (``package_order.carry_over_sent``). Returns that safety
-    backup."""
-    p, src = Path(path), Path(source)
-    safety = backup.restore(p, src)
-    replaced = audit_witness.read_replaced(safety.path)
-    db = open_database(p)  # upgrades an older backup; checks it opens
-    try:
-        source_text = f"Pemulihan cadangan {src.name}"
-        with audit.recording(db, source_text):
-            audit.record_event(db, "basis_data", "pulih", {
-                "cadangan": str(src), "cadangan_sha256": _sha256(src),
-                "keadaan_diganti": str(safety.path),
-                "keadaan_diganti_sha256": _sha256(safety.path),
-                "keadaan_diganti_jenis": safety.label,
-                **audit_witness.restore_content(db.connection(), replaced),
-            }, source=source_text)
-            audit_witness.carry_over(db.connection(), replaced)
-            # the packages sent from the replaced state: numbering goes on after them
-            package_order.carry_over_sent(db.connection(), safety.path)
-    finally:
-        db.close()
-    return safety
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def open_or_create(path: str | os.PathLike) -> SqliteDatabase:
     """The window's first start: open the database, creating it with the default
     document when the file does not exist yet."""
@@ -149,4 +125,4 @@ def open_or_create(path: str | os.PathLike) -> SqliteDatabase:
 
 
 def office_code() -> str:
-    return m.CURRENT_OFFICE[0]
+    return m.current_office()

@@ -45,7 +45,7 @@ def current() -> OfficeInfo:
 def load() -> OfficeInfo:
     """Read the office of the open database and make its code the origin of new rows."""
     info = current()
-    m.CURRENT_OFFICE[0] = info.code
+    m.set_current_office(info.code)
     return info
 
 
@@ -81,7 +81,7 @@ def set_office(kabupaten: str | None, force: bool = False) -> OfficeInfo:
             row.kind, row.kabupaten, row.nama = kind, kab_row, nama
             row.save()
     info = load()
-    if not ownership.READ_ONLY[0]:
+    if not ownership.read_only():
         with m.database.atomic():  # a key speaks for one office: a new code, a new key pair
             office_keys.own_secret()
     return info

@@ -9,16 +9,28 @@ from ..domain.wilayah import KABUPATEN_KOTA
 from ..store import models as m
 from .editing_errors import EditError
 
-READ_ONLY = [None]  # the reason, when the open database is read-only
-
 
 def office_code() -> str:
-    return m.CURRENT_OFFICE[0]
+    return m.current_office()
+
+
+def read_only() -> str | None:
+    """Why every edit is refused up front in this session (the window opened the database
+    read-only: another holder, a file that cannot be written, a full disk), or None. Held
+    by the open database object (``set_read_only``), never by this module."""
+    return getattr(m.database.obj, "iku_session_read_only", None)
+
+
+def set_read_only(db, reason: str | None) -> None:
+    """Refuse (``reason``) or allow every edit on ``db`` for this session
+    (``services.session`` sets it when it opens a database for the window)."""
+    db.iku_session_read_only = reason
 
 
 def _refuse_read_only() -> None:
-    if READ_ONLY[0]:
-        raise EditError(f"Basis data terbuka hanya-baca: {READ_ONLY[0]}")
+    reason = read_only()
+    if reason:
+        raise EditError(f"Basis data terbuka hanya-baca: {reason}")
 
 
 def _kabupaten_bps(kabupaten_id) -> str | None:
@@ -93,8 +105,9 @@ def check_writable() -> None:
 def why_read_only(kabupaten_nama: str | None = None) -> str | None:
     """For the registers: None when this office may edit a row of ``kabupaten_nama`` (None:
     a provincial row), else why not."""
-    if READ_ONLY[0]:
-        return f"Basis data terbuka hanya-baca: {READ_ONLY[0]}"
+    reason = read_only()
+    if reason:
+        return f"Basis data terbuka hanya-baca: {reason}"
     office = office_code()
     if office == rule.PROVINSI:
         return None

@@ -86,7 +86,7 @@ def make(kind: str, params: dict | None = None, paper: str | None = None,
     if path is not None:
         write_bytes(path, pdf)
     archive_id = 0
-    if archive and not ownership.READ_ONLY[0] and not read_only_reason(m.database):
+    if archive and not ownership.read_only() and not read_only_reason(m.database):
         label = printouts.PRINTOUTS[kind].label
         with audit.recording(m.database, f"Cetak {label}"):
             row = m.Cetakan.create(jenis=kind, parameter=json.dumps(params, sort_keys=True),

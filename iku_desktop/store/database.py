@@ -16,7 +16,7 @@ from peewee import SqliteDatabase
 from . import dbfile, migrate
 from .dbfile import (DatabaseBusy, DatabaseDamaged, DatabaseError,  # noqa: F401 (re-exported)
                      DatabaseGone, DatabaseMissing, DatabaseUnwritable, NotIkuDatabase)
-from .models import CURRENT_OFFICE, database
+from .models import database
 from .writing import read_only_reason  # noqa: F401 (re-exported)
 
 SQLITE_HEADER = dbfile.SQLITE_HEADER
@@ -130,6 +130,7 @@ def open_database(
     db.iku_path = p
     db.iku_identity = dbfile.identity(p)
     db.iku_read_only = forced or ("dibuka hanya-baca" if read_only else None)
+    db.iku_office = office_code(db)  # the origin of new rows (``models.current_office``)
     database.initialize(db)
     try:
         if upgrade and not (read_only or forced):
@@ -147,7 +148,7 @@ def open_database(
     except Exception:
         db.close()
         raise
-    CURRENT_OFFICE[0] = office_code(db)
+    db.iku_office = office_code(db)  # read again: a migration may have added it
     return db
 
 

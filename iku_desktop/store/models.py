@@ -21,9 +21,19 @@ from peewee import (
 from .fields import ExactDecimalField, IsoDateField, new_uuid, utc_now
 
 database = DatabaseProxy()
-# the code of the office this database belongs to ("provinsi" or a BPS code): the origin
-# written on new rows; set when a database is opened (services.office)
-CURRENT_OFFICE = ["provinsi"]
+
+
+def current_office() -> str:
+    """The code of the office the open database belongs to ("provinsi" or a BPS code): the
+    origin written on new rows. Held by the database object itself (``iku_office``, set
+    when it is opened and when its office changes), so a database opened after another
+    never sees the other's office."""
+    return getattr(database.obj, "iku_office", None) or "provinsi"
+
+
+def set_current_office(code: str) -> None:
+    """Hold ``code`` as the office of the open database (``services.office``)."""
+    database.obj.iku_office = code
 
 
 class BaseModel(Model):
@@ -43,7 +53,7 @@ class SyncModel(BaseModel):
 
     uuid = TextField(unique=True, default=new_uuid)
     updated_at = TextField(default=utc_now)
-    origin = TextField(default=lambda: CURRENT_OFFICE[0])
+    origin = TextField(default=current_office)
     deleted = BooleanField(default=False)
     # the row's content hash when it was last exchanged with another office (None: never);
     # content that differs from it is a change made here since (services.packages)

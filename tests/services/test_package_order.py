@@ -15,7 +15,7 @@ import pytest
 from iku_desktop.cli import main as cli
 from iku_desktop.exchange import package as pkgfile
 from iku_desktop.services import editing, office_keys, packages
-from iku_desktop.services.database import restore_backup
+from iku_desktop.services.backups import restore_backup
 from iku_desktop.services.package_values import row_problems
 from iku_desktop.services.sync_rows import Mapper, portable_schema
 from iku_desktop.store import audit, backup, migrate

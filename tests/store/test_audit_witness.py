@@ -14,7 +14,7 @@ import pytest
 
 from iku_desktop.cli import main as cli
 from iku_desktop.services import editing, packages
-from iku_desktop.services.database import restore_backup
+from iku_desktop.services.backups import restore_backup
 from iku_desktop.store import audit, backup
 from iku_desktop.store import models as m
 from tests.services.test_packages import MUARO_JAMBI, at, new_office

@@ -59,11 +59,10 @@ def test_read_only_database_refuses_every_write(db_path):
     try:
         with pytest.raises(peewee.OperationalError, match="readonly"):
             db.execute_sql("UPDATE dokumen SET tempat = 'x'")
-        ownership.READ_ONLY[0] = "dibuka oleh budi"
+        ownership.set_read_only(db, "dibuka oleh budi")
         with pytest.raises(EditError, match="hanya-baca: dibuka oleh budi"):
             editing.prepare_usaha("Kopi", "Ali", "Muaro Jambi", "01/03/2021").write()
     finally:
-        ownership.READ_ONLY[0] = None
         db.close()
 
 

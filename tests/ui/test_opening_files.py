@@ -52,7 +52,7 @@ def test_a_file_that_cannot_be_written_opens_read_only(db_path, monkeypatch, box
     opened = opening.open_for_window(None, db_path)
     try:
         assert opened is not None and "hanya-baca" in opened.read_only
-        assert ownership.READ_ONLY[0] == opened.read_only and boxes == []
+        assert ownership.read_only() == opened.read_only and boxes == []
     finally:
         opened.db.close()
         opening.close_for_window(db_path)

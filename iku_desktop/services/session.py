@@ -1,0 +1,170 @@
+"""The session: one office database as a front end holds it open. The one door for opening
+it (creating a first one), its lock file (who else holds it, taking it over, releasing
+it), opening read-only with the reason, a damaged file (the latest backup offered for
+restore — only then: a file of another application, a read-only folder or a full disk is
+said as such, and a file that cannot be written opens read-only with the reason), and
+closing. Backups are ``services.backups``.
+
+The state of a session — the office the database belongs to and why it is read-only —
+is held by the open database object (``models.current_office``, ``ownership.read_only``),
+never by a module: two databases opened one after the other never see each other's.
+Every refusal is a ``Refused`` whose ``str()`` is the Indonesian message.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from ..store import audit, document_repo, lockfile, migrate, writing
+from ..store.backup import Backup, BackupError
+from ..store.database import (DatabaseDamaged, DatabaseError, close_database, open_database,
+                              read_only_reason)
+from ..store.lockfile import Holder
+from . import backups, ownership
+from .database import init_database, open_or_create
+
+
+class RestoreFailed(BackupError):
+    """The restore offered for a damaged file failed; ``str()`` says why."""
+
+
+@dataclass
+class Session:
+    """An open database: ``db`` (the models are bound to it), its ``path``, and why it is
+    read-only (None: writable, and this program holds its lock)."""
+
+    path: Path
+    db: object
+    read_only: str | None
+
+    @property
+    def office(self) -> str:
+        """The code of the office the database belongs to."""
+        return getattr(self.db, "iku_office", None) or "provinsi"
+
+    def close(self, keep_lock: bool = False) -> None:
+        """Close the database; release the lock unless ``keep_lock`` (the same file is
+        opened again at once)."""
+        close_database(self.db)
+        if not keep_lock:
+            release(self.path)
+
+
+# --- the lock file ---------------------------------------------------------------------
+
+def holder(path: str | os.PathLike) -> Holder | None:
+    """Who holds the database at ``path`` (None: nobody, or a stale lock of this PC)."""
+    return lockfile.holder(Path(path))
+
+
+def acquire(path: str | os.PathLike, take_over: bool = False) -> Holder | None:
+    """Take the lock; None when taken, else who holds it (``take_over``: the user said the
+    other holder is gone)."""
+    return lockfile.acquire(Path(path), take_over=take_over)
+
+
+def release(path: str | os.PathLike | None) -> None:
+    """Release the lock when this program holds it."""
+    if path is not None:
+        lockfile.release(Path(path))
+
+
+# --- opening ---------------------------------------------------------------------------
+
+AskHeld = Callable[[Holder], "str | None"]  # "read", "take", or None: do not open
+OfferRestore = Callable[[DatabaseError, Backup], bool]
+
+
+def open_session(path: str | os.PathLike, ask_held: AskHeld = lambda held: None,
+                 offer_restore: OfferRestore = lambda exc, latest: False) -> Session | None:
+    """Open ``path`` for the window (created with the default document when missing);
+    None: not opened (the user chose so).
+
+    Held by another program: ``ask_held(holder)`` says whether to open read-only
+    ("read"), take the lock over ("take") or not open at all (None). A damaged file with a
+    usable backup: ``offer_restore(error, latest)`` says whether to restore it (through
+    ``backups.restore_backup``; a failure is ``RestoreFailed``). Any other failure is a
+    ``DatabaseError``, and the lock is left as it was."""
+    p = Path(path)
+    read_only = None
+    if p.exists():
+        held = lockfile.acquire(p)
+        if held is not None:
+            choice = ask_held(held)
+            if choice is None:
+                return None
+            if choice == "take":
+                lockfile.acquire(p, take_over=True)
+            else:
+                read_only = f"sedang dibuka oleh {held.describe()}"
+    try:
+        db = _open(p, read_only, offer_restore)
+    except BaseException:
+        if read_only is None:
+            lockfile.release(p)
+        raise
+    if read_only is None:
+        lockfile.acquire(p)  # a database just created
+        read_only = read_only_reason(db)  # a read-only file system, a full disk
+        if read_only is not None:
+            lockfile.release(p)
+    ownership.set_read_only(db, read_only)
+    return Session(p, db, read_only)
+
+
+def _open(path: Path, read_only: str | None, offer_restore: OfferRestore):
+    for attempt in range(2):
+        try:
+            return open_database(path, read_only=True) if read_only else open_or_create(path)
+        except DatabaseDamaged as exc:
+            latest = backups.latest_usable(path)
+            if attempt == 0 and latest is not None and offer_restore(exc, latest):
+                try:
+                    backups.restore_backup(path, latest.path)  # recorded in the audit log
+                except (BackupError, DatabaseError) as err:
+                    raise RestoreFailed(str(err)) from err
+                continue
+            raise
+    raise AssertionError("unreachable")
+
+
+def close_thread_connection() -> None:
+    """Close the calling thread's connection to the open database (peewee's SQLite
+    connections are per thread: a worker closes its own when its work is done)."""
+    from ..store import models
+
+    if not models.database.is_closed():
+        models.database.close()
+
+
+def open_plain(path: str | os.PathLike, read_only: bool = False):
+    """Open the existing database at ``path`` for one command (no lock, no daily backup)
+    and bind the models to it."""
+    return open_database(Path(path), read_only=read_only)
+
+
+def create_database(path: str | os.PathLike):
+    """Create a new database at ``path`` holding the default IKU document; refused
+    (``DatabaseError``) when a file is already there."""
+    return init_database(path)
+
+
+def active_document():
+    """The IKU document in force in the open database (None: none yet)."""
+    return document_repo.load_active()
+
+
+def schema_version(db) -> int:
+    return migrate.current_version(db)
+
+
+# --- the command line ------------------------------------------------------------------
+
+def for_command_line(source: str, on_wait: Callable[[float], None]) -> None:
+    """A command's writes are recorded in the audit log as ``source``; while waiting for
+    another writer, ``on_wait(seconds)`` is told how long it has waited."""
+    audit.DEFAULT_SOURCE[0] = source
+    writing.ON_WAIT[0] = on_wait
