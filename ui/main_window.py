@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (
 
 from iku_desktop import __version__, version
 from iku_desktop.domain.formatting import DASH, format_number
-from iku_desktop.exchange import export, templates
-from iku_desktop.exchange.xlsx_writer import OutputError
+from iku_desktop.services import transfer
 from iku_desktop.services import document_edit, editing, office, ownership
 from iku_desktop.services.changes import OpChanges
 from iku_desktop.services.database import init_database, interactive_writes, restore_backup
@@ -329,7 +328,7 @@ class MainWindow(QMainWindow):
     def _choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, "Impor data", str(self.db_path.parent),
-            "Data (*.xlsx *.xls *.ods *.csv);;Semua berkas (*)")
+            transfer.IMPORT_FILTER)
         if path:
             self.show_import(Path(path))
 
@@ -343,9 +342,8 @@ class MainWindow(QMainWindow):
         self.data_changed(changes)
 
     def _export(self) -> None:
-        labels = {"koperasi": "Register koperasi", "koperasi-tahunan": "Tahun buku koperasi",
-                  "usaha-kecil": "Register usaha kecil", "ikm": "Responden SKM",
-                  "sakip": "Evaluasi SAKIP", "capaian": f"Laporan Capaian {self.year}"}
+        labels = {**transfer.EXPORT_LABELS,
+                  "capaian": f"{transfer.EXPORT_LABELS['capaian']} {self.year}"}
         label, ok = QInputDialog.getItem(self, "Ekspor ke Excel", "Data:", list(labels.values()),
                                          0, False)
         if not ok:
@@ -358,14 +356,14 @@ class MainWindow(QMainWindow):
             return
         year = self.year
         self.statusBar().showMessage("Mengekspor…")
-        tasks.run(lambda: export.export(kind, path, year=year),
+        tasks.run(lambda: transfer.export(kind, path, year=year),
                   lambda n: self.statusBar().showMessage(
                       f"{format_number(n, 0)} baris diekspor ke {path}", 8000),
                   lambda exc: QMessageBox.warning(self, "Ekspor gagal", str(exc)))
 
     def _template(self) -> None:
         kind, ok = QInputDialog.getItem(self, "Templat Excel", "Jenis data:",
-                                        list(templates.TEMPLATE_KINDS), 0, False)
+                                        list(transfer.TEMPLATE_KINDS), 0, False)
         if not ok:
             return
         path, _ = QFileDialog.getSaveFileName(
@@ -373,8 +371,8 @@ class MainWindow(QMainWindow):
             "Excel (*.xlsx)")
         if path:
             try:
-                templates.write_template(kind, path)
-            except OutputError as exc:
+                transfer.write_template(kind, path)
+            except transfer.Refused as exc:
                 QMessageBox.warning(self, "Templat tidak tersimpan", str(exc))
                 return
             self.statusBar().showMessage(f"Templat disimpan: {path}", 8000)
