@@ -16,21 +16,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from iku_desktop.services.changes import OpChanges
 from iku_desktop.domain.formatting import format_number
-from iku_desktop.exchange.package import SUFFIX, PackageError
+from iku_desktop.domain.synced_tables import LABELS as TABLE_LABEL  # noqa: F401 (audit_dialog)
+from iku_desktop.domain.synced_tables import label
 from iku_desktop.services import office_keys, ownership, packages
 from iku_desktop.services.editing_errors import EditError
+from iku_desktop.services.packages import SUFFIX, PackageError
 
 from . import keys_dialog, tasks
 
-TABLE_LABEL = {
-    "dokumen": "Dokumen IKU", "fungsi": "Fungsi", "sasaran": "Sasaran strategis",
-    "indikator": "Indikator", "target": "Target", "realisasi_manual": "Realisasi",
-    "koperasi": "Koperasi", "koperasi_tahun_buku": "Tahun buku koperasi",
-    "usaha_kecil": "Usaha kecil", "sakip": "SAKIP", "ikm_survei": "Survei IKM",
-    "ikm_respon": "Responden IKM",
-}
 CHANGED = QBrush(QColor("#fff3cd"))
 
 
@@ -81,7 +75,7 @@ def export_package(window, path: Path | None = None) -> Path | None:
         f"Paket ke-{format_number(r.nomor, 0)}: {path}\n\n{format_number(rows, 0)} baris"
         + (f" yang berubah sejak {since[:16].replace('T', ' ')} UTC" if since
            else " (semua data)") + ".\n"
-        + "\n".join(f"{TABLE_LABEL.get(t, t)}: {format_number(n, 0)}"
+        + "\n".join(f"{label(t)}: {format_number(n, 0)}"
                     for t, n in r.counts.items())
         + f"\n\nDitandatangani dengan kunci kantor ini (sidik {r.fingerprint}).\n{sealed}")
     return path
@@ -219,7 +213,7 @@ class PackageImportDialog(QDialog):
         for t, c in r.counts.items():
             i = self.table.rowCount()
             self.table.insertRow(i)
-            for col, v in enumerate([TABLE_LABEL.get(t, t), c.added, c.updated, c.unchanged,
+            for col, v in enumerate([label(t), c.added, c.updated, c.unchanged,
                                      c.kept, c.conflicts, c.held]):
                 item = QTableWidgetItem(v if isinstance(v, str) else format_number(v, 0))
                 if col:
@@ -227,10 +221,10 @@ class PackageImportDialog(QDialog):
                 self.table.setItem(i, col, item)
         self.refused.clear()
         for x in r.refused:
-            self.refused.addItem(f"Ditolak — {TABLE_LABEL.get(x.table, x.table)} {x.uuid[:12]}: "
+            self.refused.addItem(f"Ditolak — {label(x.table)} {x.uuid[:12]}: "
                                  f"{x.reason}")
         for x in r.held:
-            self.refused.addItem(f"Tertahan — {TABLE_LABEL.get(x.table, x.table)} "
+            self.refused.addItem(f"Tertahan — {label(x.table)} "
                                  f"{x.uuid[:12]}: {x.reason}")
         self.refused.setVisible(bool(r.refused or r.held))
 
@@ -245,7 +239,7 @@ class PackageImportDialog(QDialog):
         self.busy.hide()
         self.result = result
         self._show(result)
-        self.window.data_changed_after_import(OpChanges.of(result.tables() | {"dokumen"}))
+        self.window.data_changed_after_import(result.changes)
         if result.conflicts:
             ConflictDialog(self.window).exec()
 
@@ -310,7 +304,7 @@ class ConflictDialog(QDialog):
         self.list.clear()
         for c in packages.conflicts(include_resolved=self.show_all.isChecked()):
             state = f" — {'kita' if c.keputusan == 'kita' else 'mereka'}" if c.resolved else ""
-            item = QListWidgetItem(f"#{c.id} {TABLE_LABEL.get(c.tabel, c.tabel)} "
+            item = QListWidgetItem(f"#{c.id} {label(c.tabel)} "
                                    f"(dari {c.kantor}){state}")
             item.setData(Qt.UserRole, c)
             self.list.addItem(item)
@@ -346,10 +340,10 @@ class ConflictDialog(QDialog):
         if item is None:
             return False
         try:
-            tables = packages.resolve(item.data(Qt.UserRole).id, keputusan)
+            changes = packages.resolve(item.data(Qt.UserRole).id, keputusan)
         except (packages.ConflictError, EditError) as exc:
             QMessageBox.warning(self, "Konflik", str(exc))
             return False
-        self.window.data_changed_after_import(OpChanges.of(tables))
+        self.window.data_changed_after_import(changes)
         self.reload()
         return True

@@ -16,18 +16,15 @@ from PySide6.QtWidgets import (
 )
 
 from iku_desktop.domain.formatting import format_date, format_number
-from iku_desktop.exchange import errors_out
-from iku_desktop.services.changes import OpChanges
-from iku_desktop.exchange.importer import ImportResult, Progress, import_file
+from iku_desktop.domain.synced_tables import label
+from iku_desktop.services import transfer
 from iku_desktop.services.database import office_code
+from iku_desktop.services.transfer import Imported, Progress
 
 from . import tasks
 from .table_model import RowsModel
 
 PREVIEW_ROWS = 100
-TABLE_LABELS = {"koperasi": "koperasi", "koperasi_tahun_buku": "tahun buku koperasi",
-                "usaha_kecil": "usaha kecil", "sakip": "evaluasi SAKIP",
-                "ikm_survei": "survei IKM", "ikm_respon": "responden IKM"}
 
 
 class PreviewModel(RowsModel):
@@ -87,7 +84,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.path = Path(path)
         self.on_imported = on_imported
-        self.result: ImportResult | None = None
+        self.result: Imported | None = None
         self._cancel = threading.Event()
         self.setWindowTitle(f"Impor data — {self.path.name}")
         self.resize(1000, 700)
@@ -147,8 +144,8 @@ class ImportDialog(QDialog):
         self.progress.show()
         self.import_button.setEnabled(False)
         origin = office_code()
-        tasks.run(lambda: import_file(self.path, dry_run=dry_run, origin=origin,
-                                      progress=self._progress()),
+        tasks.run(lambda: transfer.import_file(self.path, dry_run=dry_run, origin=origin,
+                                               progress=self._progress()),
                   self._checked if dry_run else self._imported, self._failed)
 
     def _progressed(self, stage: str, done: int, total: int) -> None:
@@ -158,7 +155,7 @@ class ImportDialog(QDialog):
             self.progress.setRange(0, total)
             self.progress.setValue(done)
 
-    def _checked(self, result: ImportResult) -> None:
+    def _checked(self, result: Imported) -> None:
         self._busy = False
         self.result = result
         self.progress.hide()
@@ -183,7 +180,7 @@ class ImportDialog(QDialog):
         self.errors_button.setEnabled(bool(errors) and bool(result.tables))
         self._show_issues()
 
-    def _imported(self, result: ImportResult) -> None:
+    def _imported(self, result: Imported) -> None:
         self._busy = False
         self.result = result
         self.progress.hide()
@@ -196,12 +193,12 @@ class ImportDialog(QDialog):
             self.summary.setText("Impor gagal; tidak ada yang disimpan.")
             self._show_issues()
             return
-        lines = [f"{TABLE_LABELS.get(t, t)}: {format_number(c.added, 0)} ditambah, "
+        lines = [f"{label(t)}: {format_number(c.added, 0)} ditambah, "
                  f"{format_number(c.updated, 0)} diubah, {format_number(c.unchanged, 0)} tetap"
                  for t, c in result.counts.items()]
         self.summary.setText("<b>Impor selesai.</b><br>" + "<br>".join(lines))
         self.cancel_button.setText("&Tutup")
-        self.on_imported(OpChanges.of(result.counts))
+        self.on_imported(result.changes)
 
     def _failed(self, exc: Exception) -> None:
         self._busy = False
@@ -231,6 +228,6 @@ class ImportDialog(QDialog):
                 self, "Simpan baris bermasalah", str(self.path.with_name(
                     self.path.stem + "-perbaikan.xlsx")), "Excel (*.xlsx)")
         if path:
-            n = errors_out.write_errors(self.result.tables, self.result.report, path)
+            n = transfer.write_errors(self.result, path)
             self.summary.setText(f"{format_number(n, 0)} baris bermasalah disimpan ke {path} "
                                  "(kolom Kesalahan).")

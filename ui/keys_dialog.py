@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
-from iku_desktop.exchange.keys import KEY_SUFFIX
 from iku_desktop.services import office_keys, ownership
+from iku_desktop.services.office_keys import KEY_SUFFIX
 from iku_desktop.services.editing_errors import EditError
 
 CARA = {"paket": "paket pertamanya", "berkas": "berkas kunci", "operator": "diterima petugas"}

@@ -13,9 +13,8 @@ from PySide6.QtWidgets import (
 
 from iku_desktop import __version__, version
 from iku_desktop.domain.formatting import DASH, format_number
-from iku_desktop.exchange import export, templates
-from iku_desktop.exchange.xlsx_writer import OutputError
-from iku_desktop.services import backups, document_edit, editing, office, ownership, session
+from iku_desktop.services import (backups, document_edit, editing, office, ownership, session,
+                                  transfer)
 from iku_desktop.services.changes import OpChanges
 from iku_desktop.services.database import interactive_writes
 from iku_desktop.services.editing_errors import EditError
@@ -326,7 +325,7 @@ class MainWindow(QMainWindow):
     def _choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, "Impor data", str(self.db_path.parent),
-            "Data (*.xlsx *.xls *.ods *.csv);;Semua berkas (*)")
+            transfer.IMPORT_FILTER)
         if path:
             self.show_import(Path(path))
 
@@ -340,9 +339,8 @@ class MainWindow(QMainWindow):
         self.data_changed(changes)
 
     def _export(self) -> None:
-        labels = {"koperasi": "Register koperasi", "koperasi-tahunan": "Tahun buku koperasi",
-                  "usaha-kecil": "Register usaha kecil", "ikm": "Responden SKM",
-                  "sakip": "Evaluasi SAKIP", "capaian": f"Laporan Capaian {self.year}"}
+        labels = {**transfer.EXPORT_LABELS,
+                  "capaian": f"{transfer.EXPORT_LABELS['capaian']} {self.year}"}
         label, ok = QInputDialog.getItem(self, "Ekspor ke Excel", "Data:", list(labels.values()),
                                          0, False)
         if not ok:
@@ -355,14 +353,14 @@ class MainWindow(QMainWindow):
             return
         year = self.year
         self.statusBar().showMessage("Mengekspor…")
-        tasks.run(lambda: export.export(kind, path, year=year),
+        tasks.run(lambda: transfer.export(kind, path, year=year),
                   lambda n: self.statusBar().showMessage(
                       f"{format_number(n, 0)} baris diekspor ke {path}", 8000),
                   lambda exc: QMessageBox.warning(self, "Ekspor gagal", str(exc)))
 
     def _template(self) -> None:
         kind, ok = QInputDialog.getItem(self, "Templat Excel", "Jenis data:",
-                                        list(templates.TEMPLATE_KINDS), 0, False)
+                                        list(transfer.TEMPLATE_KINDS), 0, False)
         if not ok:
             return
         path, _ = QFileDialog.getSaveFileName(
@@ -370,8 +368,8 @@ class MainWindow(QMainWindow):
             "Excel (*.xlsx)")
         if path:
             try:
-                templates.write_template(kind, path)
-            except OutputError as exc:
+                transfer.write_template(kind, path)
+            except transfer.Refused as exc:
                 QMessageBox.warning(self, "Templat tidak tersimpan", str(exc))
                 return
             self.statusBar().showMessage(f"Templat disimpan: {path}", 8000)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from iku_desktop.services.changes import OpChanges
 from iku_desktop.domain.wilayah import KABUPATEN_KOTA
 from iku_desktop.services import locking, office
 from iku_desktop.services.editing_errors import EditError
@@ -57,16 +56,18 @@ def choose_office(window, choice: str | None = None) -> bool:
     return True
 
 
-def _act(window, title: str, question: str, action, confirm: bool) -> bool:
+def _act(window, title: str, question: str, action, message, confirm: bool) -> bool:
+    """Ask (when ``confirm``), do ``action`` (a locking act), refresh from what it changed
+    and say ``message(result)`` in the status bar."""
     if confirm and QMessageBox.question(window, title, question) != QMessageBox.Yes:
         return False
     try:
-        message = action()
+        done = action()
     except EditError as exc:
         QMessageBox.warning(window, title, str(exc))
         return False
-    window.data_changed_after_import(OpChanges.of({"dokumen", "target", "realisasi_manual"}))
-    window.statusBar().showMessage(message, 8000)
+    window.data_changed_after_import(done.changes)
+    window.statusBar().showMessage(message(done), 8000)
     return True
 
 
@@ -74,7 +75,7 @@ def tetapkan(window, confirm: bool = True) -> bool:
     return _act(window, "Tetapkan dokumen IKU",
                 "Tetapkan dokumen IKU yang berlaku (setelah ditandatangani)? Sesudahnya "
                 "dokumen hanya dapat dibaca; perubahan memerlukan revisi baru.",
-                lambda: f"Dokumen IKU revisi {locking.tetapkan().revisi} ditetapkan",
+                locking.tetapkan, lambda done: f"Dokumen IKU revisi {done.revisi} ditetapkan",
                 confirm)
 
 
@@ -82,7 +83,7 @@ def new_revision(window, confirm: bool = True) -> bool:
     return _act(window, "Revisi baru",
                 "Buat revisi baru dari dokumen IKU yang sudah ditetapkan? Revisi lama disimpan "
                 "apa adanya.",
-                lambda: f"Revisi {locking.new_revision().revisi} dibuat; dapat diubah",
+                locking.new_revision, lambda done: f"Revisi {done.revisi} dibuat; dapat diubah",
                 confirm)
 
 
@@ -91,5 +92,5 @@ def lock_year(window, confirm: bool = True) -> bool:
     return _act(window, f"Kunci realisasi {year}",
                 f"Kunci realisasi tahun {year} (setelah dilaporkan)? Laporan Capaian {year} "
                 "dibekukan seperti sekarang, target dan realisasinya tidak dapat diubah lagi.",
-                lambda: f"Realisasi {year} dikunci (kode {locking.lock_year(year).kode})",
-                confirm)
+                lambda: locking.lock_year(year),
+                lambda done: f"Realisasi {year} dikunci (kode {done.kode})", confirm)

@@ -6,20 +6,18 @@ import json
 import sys
 
 from ..domain.formatting import format_number
-from ..exchange import errors_out, export, templates
-from ..exchange.importer import import_file
-from ..exchange.kinds import KINDS
 from ..exchange.xlsx_writer import OutputError
-from ..services import backups, demo, printing, session, setting_edit
+from ..services import backups, demo, printing, session, setting_edit, transfer
 from ..services.database import office_code, open_for_work
 from ..services.indicators import compute_year
+from ..services.opened import opened
 from ..services.session import open_plain as open_database
 from ..store import settings as office_settings
 from . import render
 
-IMPORT_KINDS = tuple(KINDS)
-TEMPLATE_KINDS = templates.TEMPLATE_KINDS
-EXPORT_KINDS = export.EXPORT_KINDS
+IMPORT_KINDS = transfer.IMPORT_KINDS
+TEMPLATE_KINDS = transfer.TEMPLATE_KINDS
+EXPORT_KINDS = transfer.EXPORT_KINDS
 PRINT_KINDS = printing.KINDS
 
 
@@ -36,8 +34,8 @@ def cmd_init(args) -> int:
 def cmd_import(args) -> int:
     db = open_for_work(args.db)
     try:
-        result = import_file(args.file, kind=args.kind, dry_run=args.dry_run,
-                             origin=office_code())
+        result = transfer.import_file(args.file, kind=args.kind, dry_run=args.dry_run,
+                                      origin=office_code())
     finally:
         db.close()
     if args.json:
@@ -60,8 +58,8 @@ def cmd_import(args) -> int:
                       f"{format_number(c.unchanged, 0)} tetap")
     if not result.report.ok and args.errors_out and result.tables:
         try:
-            bad = errors_out.write_errors(result.tables, result.report, args.errors_out)
-        except OutputError as exc:
+            bad = transfer.write_errors(result, args.errors_out)
+        except transfer.OutputError as exc:
             print(f"Galat: {exc}", file=sys.stderr)
             return 1
         print(f"{format_number(bad, 0)} baris bermasalah ditulis ke {args.errors_out} (hanya "
@@ -164,8 +162,8 @@ def cmd_setting(args) -> int:
 
 def cmd_template(args) -> int:
     try:
-        templates.write_template(args.kind, args.output)
-    except OutputError as exc:
+        transfer.write_template(args.kind, args.output)
+    except transfer.Refused as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return 2
     print(f"Templat {args.kind} ditulis: {args.output}")
@@ -173,17 +171,15 @@ def cmd_template(args) -> int:
 
 
 def cmd_export(args) -> int:
-    db = open_database(args.db)
-    try:
-        n = export.export(args.kind, args.output, year=args.year)
-    except ValueError as exc:
-        print(f"Galat: {exc}", file=sys.stderr)
-        return 1
-    except OutputError as exc:
-        print(f"Galat: {exc}", file=sys.stderr)
-        return 2
-    finally:
-        db.close()
+    with opened(args.db):
+        try:
+            n = transfer.export(args.kind, args.output, year=args.year)
+        except transfer.TransferError as exc:
+            print(f"Galat: {exc}", file=sys.stderr)
+            return 1
+        except transfer.OutputError as exc:
+            print(f"Galat: {exc}", file=sys.stderr)
+            return 2
     print(f"{format_number(n, 0)} baris diekspor ke {args.output}")
     return 0
 

@@ -8,17 +8,14 @@ import sys
 from pathlib import Path
 
 from ..domain.formatting import format_number
-from ..exchange.package import PackageError
-from ..services import office, office_keys, ownership, package_witness, packages
+from ..services import audit_log, office, office_keys, ownership, package_witness, packages
 from ..services.editing_errors import EditError
-from ..store import audit
-from ..store.database import open_database
+from ..services.opened import opened
 from . import arguments, key_commands
 
 
 def cmd_office(args) -> int:
-    db = open_database(args.db)
-    try:
+    with opened(args.db):
         if args.action == "show":
             info = office.current()
             print(f"Kantor: {info.describe()}")
@@ -41,8 +38,6 @@ def cmd_office(args) -> int:
             return 1
         print(f"Kantor basis data ini: {info.describe()}")
         return 0
-    finally:
-        db.close()
 
 
 def _print_parties(r: packages.MergeResult) -> None:
@@ -93,7 +88,11 @@ def _print_merge(r: packages.MergeResult) -> None:
 
 
 def cmd_package(args) -> int:
-    db = open_database(args.db)
+    with opened(args.db):
+        return _package(args)
+
+
+def _package(args) -> int:
     try:
         if args.action == "export":
             if not args.output:
@@ -166,19 +165,16 @@ def cmd_package(args) -> int:
                 for finding in package_witness.findings(p.package_id, p.arah):
                     print(f"    PERINGATAN: {finding}")
         return 0
-    except (PackageError, packages.ConflictError, EditError, office_keys.OfficeKeyError) as exc:
+    except (packages.PackageError, packages.ConflictError, EditError,
+            office_keys.OfficeKeyError) as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return 1
-    finally:
-        db.close()
 
 
 def cmd_audit(args) -> int:
-    db = open_database(args.db)
-    try:
-        conn = db.connection()
+    with opened(args.db):
         if args.verify:
-            v = audit.verify(conn)
+            v = audit_log.verify()
             print(f"{format_number(v.rows, 0)} baris log audit diperiksa: "
                   + ("utuh." if v.ok else "TIDAK UTUH."))
             for p in v.problems:
@@ -186,15 +182,13 @@ def cmd_audit(args) -> int:
             for note in v.notes:
                 print(f"  Catatan: {note}")
             return 0 if v.ok else 1
-        for e in reversed(audit.entries(conn, since=args.since, table=args.table,
-                                        source=args.source, limit=args.limit)):
+        for e in reversed(audit_log.entries(since=args.since, table=args.table,
+                                            source=args.source, limit=args.limit)):
             who = e.pengguna or "?"
-            src = e.sumber or audit.OUTSIDE
+            src = e.sumber or audit_log.OUTSIDE
             print(f"{e.at}  {who:<10} {src:<34} {e.aksi:<6} {e.tabel} "
                   f"{(e.row_uuid or '')[:12]}  {e.summary(reveal=args.tampilkan_nik)}")
         return 0
-    finally:
-        db.close()
 
 
 def add_parsers(sub, common) -> None:

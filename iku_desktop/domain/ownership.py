@@ -11,13 +11,11 @@ An office code is ``"provinsi"`` or the BPS code of a kabupaten/kota ("1505").
 
 from __future__ import annotations
 
-PROVINSI = "provinsi"
+# REGIONAL: tables whose rows belong to the kabupaten/kota of the row (koperasi_tahun_buku:
+# of its koperasi); PROVINCIAL: the province's (declared with the synced tables)
+from .synced_tables import PROVINCIAL, REGIONAL  # noqa: F401  (read from here too)
 
-# tables whose rows belong to the kabupaten/kota of the row (koperasi_tahun_buku: of its
-# koperasi)
-REGIONAL = ("koperasi", "koperasi_tahun_buku", "usaha_kecil")
-PROVINCIAL = ("dokumen", "fungsi", "sasaran", "indikator", "target", "realisasi_manual",
-              "sakip", "ikm_survei", "ikm_respon")
+PROVINSI = "provinsi"
 
 
 def owner(table: str, kabupaten_bps: str | None) -> str:

@@ -11,13 +11,36 @@ Both are the province's acts.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 
 from ..reports import verification
 from ..store import audit, document_repo
 from ..store import models as m
 from ..store.fields import utc_now
 from . import ownership, printing
+from .changes import DOCUMENT_TABLES, OpChanges
 from .editing_errors import EditError
+
+
+@dataclass(frozen=True)
+class DocumentAct:
+    """A document tetapkan or revised. Attributes: revisi: the revision now in force;
+    ditetapkan_at: when it was tetapkan (None: editable); changes: what the act wrote."""
+
+    revisi: int
+    ditetapkan_at: str | None
+    changes: OpChanges
+
+
+@dataclass(frozen=True)
+class YearLocked:
+    """A year's realisasi locked now. Attributes: tahun; kode: the verification code of its
+    frozen Laporan Capaian; changes: what the lock changed — its year's targets and
+    realisasi can no longer be written, so the screens showing them are named too."""
+
+    tahun: int
+    kode: str
+    changes: OpChanges
 
 
 
@@ -34,7 +57,7 @@ def _province_only(what: str) -> None:
         raise EditError(f"{what} adalah wewenang kantor provinsi")
 
 
-def tetapkan() -> m.Dokumen:
+def tetapkan() -> DocumentAct:
     """Mark the document in force as signed and final."""
     _province_only("Penetapan dokumen IKU")
     doc = _active()
@@ -43,10 +66,10 @@ def tetapkan() -> m.Dokumen:
     with audit.recording(m.database, f"Penetapan dokumen IKU revisi {doc.revisi}"):
         doc.ditetapkan_at = utc_now()
         doc.save()
-    return doc
+    return DocumentAct(doc.revisi, doc.ditetapkan_at, OpChanges.of({"dokumen"}, years=()))
 
 
-def new_revision() -> m.Dokumen:
+def new_revision() -> DocumentAct:
     """A new, editable revision of the document in force (which must be tetapkan): every
     fungsi, sasaran, indikator, target and manual realisasi copied; the old revision stays,
     read-only, no longer in force."""
@@ -78,14 +101,15 @@ def new_revision() -> m.Dokumen:
                 copy(t, indikator=ni)
             for r in i.realisasi.where(m.RealisasiManual.deleted == False):  # noqa: E712
                 copy(r, indikator=ni)
-    return new
+    return DocumentAct(new.revisi, new.ditetapkan_at,
+                       OpChanges.of(DOCUMENT_TABLES | {"target", "realisasi_manual"}))
 
 
 def locked_year(tahun: int) -> m.KunciTahun | None:
     return m.KunciTahun.get_or_none(m.KunciTahun.tahun == tahun)
 
 
-def lock_year(tahun: int) -> m.KunciTahun:
+def lock_year(tahun: int) -> YearLocked:
     """Freeze the Laporan Capaian of ``tahun`` as reported."""
     _province_only("Penguncian realisasi")
     if locked_year(tahun) is not None:
@@ -95,6 +119,8 @@ def lock_year(tahun: int) -> m.KunciTahun:
     except printing.printouts.SnapshotError as exc:
         raise EditError(str(exc)) from exc
     with audit.recording(m.database, f"Penguncian realisasi {tahun}"):
-        return m.KunciTahun.create(tahun=tahun, pengguna=audit.os_user(),
+        lock = m.KunciTahun.create(tahun=tahun, pengguna=audit.os_user(),
                                    kode=verification.code_for(snap),
                                    snapshot=verification.canonical(snap))
+    return YearLocked(lock.tahun, lock.kode,
+                    OpChanges.of({"kunci_tahun", "target", "realisasi_manual"}, years={tahun}))

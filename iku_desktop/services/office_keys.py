@@ -29,6 +29,8 @@ from ..store import models as m
 from ..store.fields import utc_now
 from . import ownership
 
+KEY_SUFFIX = keys.KEY_SUFFIX  # a key file's name ends so
+
 
 class OfficeKeyError(Refused, ValueError):
     """``str()`` is the user's message."""

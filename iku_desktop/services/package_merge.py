@@ -1,12 +1,13 @@
-"""The merge of a package's rows, row by row by uuid, and the conflicts it leaves.
+"""The merge of a package's rows, row by row by uuid (the conflicts it leaves are listed
+and resolved in ``package_conflicts``).
 
-For each row (after the whole package was checked, ``packages.read_package``):
+For each row (after the whole package was checked, ``package_import.read_package``):
 - a row this database does not have is added;
 - the same content: nothing changes (the version vectors are joined);
 - otherwise the versions decide (``package_order.compare``): theirs older than ours or
   the same version (an old, late or replayed package) → ours stays; ours older and not
   changed here since it was last exchanged → theirs is taken; changed on both sides
-  without seeing each other → a conflict, kept for the user to resolve (``resolve``); the
+  without seeing each other → a conflict, kept for the user to resolve; the
   row keeps our content until then and stays listed as a resolved conflict afterwards.
   Rows exchanged before numbering began (no version on either side) decide by hashes:
   changed only on their side → theirs, only on ours → ours, on both → a conflict.
@@ -20,19 +21,17 @@ ownership checked as for any row — then the package's own rows. A tombstone de
 
 from __future__ import annotations
 
-from .. import errors
 import json
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 
-from ..domain.identifiers import shown_value
 from ..domain.ownership import PROVINSI, REGIONAL
 from ..exchange import package as pkgfile
-from ..store import audit, summaries
+from ..store import summaries
 from ..store import models as m
-from ..store.fields import utc_now
 from . import ownership
+from .changes import OpChanges
 from .package_order import compare, join, parse_versi, version_problem, versi_text
 from .sync_rows import NATURAL, ORDER, Mapper, MissingParent, content_hash
 
@@ -54,7 +53,9 @@ class TableCounts:
 
 
 @dataclass
-class Refused:
+class RefusedRow:
+    """A row of a package not taken (or held back): its table, uuid and why."""
+
     table: str
     uuid: str
     reason: str
@@ -79,13 +80,15 @@ class MergeResult:
         sender's audit chain not extending the one witnessed here).
     audit_chain: of those, what the check of the sender's audit chain found
         (``package_witness``).
+    touched: tables written besides the rows counted (the province's document put in
+        force at a district, its local copy removed).
     """
 
     package_id: str
     office: str
     office_name: str
     counts: dict[str, TableCounts] = field(default_factory=dict)
-    refused: list[Refused] = field(default_factory=list)
+    refused: list[RefusedRow] = field(default_factory=list)
     conflicts: list[int] = field(default_factory=list)
     already: bool = False
     dry_run: bool = False
@@ -95,18 +98,28 @@ class MergeResult:
     warnings: list[str] = field(default_factory=list)
     audit_chain: list[str] = field(default_factory=list)
     nomor: int | None = None
-    held: list[Refused] = field(default_factory=list)
+    held: list[RefusedRow] = field(default_factory=list)
     released: int = 0
     still_held: int = 0
     order_notes: list[str] = field(default_factory=list)
     missing: list[int] = field(default_factory=list)
+    touched: set[str] = field(default_factory=set)
 
     @property
     def changed(self) -> bool:
-        return any(c.added or c.updated for c in self.counts.values())
+        return any(c.added or c.updated for c in self.counts.values()) or bool(self.touched)
 
     def tables(self) -> set[str]:
-        return {t for t, c in self.counts.items() if c.added or c.updated}
+        """The tables the merge wrote (in a dry run: would write)."""
+        return {t for t, c in self.counts.items() if c.added or c.updated} | self.touched
+
+    @property
+    def changes(self) -> OpChanges:
+        """What the merge changed (would change, in a dry run): the tables it wrote, any
+        year; the office's keys when the sender's new key is pinned with it."""
+        if self.already:
+            return OpChanges()
+        return OpChanges.of(self.tables(), office=self.new_key)
 
     def as_dict(self) -> dict:
         return {"package_id": self.package_id, "office": self.office,
@@ -163,7 +176,7 @@ def merge(pkg: pkgfile.Package, result: MergeResult, source: Source, own_last: i
             if table == "dokumen" and source.office == PROVINSI:
                 active = [r["uuid"] for r in rows if r.get("aktif") and not r.get("deleted")]
                 if active:
-                    _province_document_in_force(conn, active, now)
+                    result.touched |= _province_document_in_force(conn, active, now)
     result.still_held = conn.execute("SELECT COUNT(*) FROM tertahan").fetchone()[0]
 
 
@@ -207,24 +220,32 @@ def _release(conn, mapper: Mapper, table: str, entries, result: MergeResult, own
         result.released += len(rows)
 
 
-def _province_document_in_force(conn, active: list[str], now: str) -> None:
+def _province_document_in_force(conn, active: list[str], now: str) -> set[str]:
     """The province's document is the one in force everywhere. At a kabupaten/kota office
     the copy of the official document made when its database was created (never sent
-    anywhere: a district does not send the document) is removed with its rows."""
+    anywhere: a district does not send the document) is removed with its rows. Returns the
+    tables written."""
     marks = ", ".join("?" * len(active))
+    written = set()
     if ownership.office_code() != PROVINSI:
         local = [r[0] for r in conn.execute(
             f"SELECT id FROM dokumen WHERE sync_hash IS NULL AND uuid NOT IN ({marks})",
             active)]
         for doc in local:
             for child in ("target", "realisasi_manual"):
-                conn.execute(f"DELETE FROM {child} WHERE indikator_id IN "
-                             "(SELECT id FROM indikator WHERE dokumen_id = ?)", (doc,))
+                if conn.execute(f"DELETE FROM {child} WHERE indikator_id IN "
+                                "(SELECT id FROM indikator WHERE dokumen_id = ?)",
+                                (doc,)).rowcount:
+                    written.add(child)
             for child in ("indikator", "sasaran", "fungsi"):
-                conn.execute(f"DELETE FROM {child} WHERE dokumen_id = ?", (doc,))
+                if conn.execute(f"DELETE FROM {child} WHERE dokumen_id = ?", (doc,)).rowcount:
+                    written.add(child)
             conn.execute("DELETE FROM dokumen WHERE id = ?", (doc,))
-    conn.execute(f"UPDATE dokumen SET aktif = 0, updated_at = ? WHERE aktif = 1 "
-                 f"AND uuid NOT IN ({marks})", (now, *active))
+            written.add("dokumen")
+    if conn.execute(f"UPDATE dokumen SET aktif = 0, updated_at = ? WHERE aktif = 1 "
+                    f"AND uuid NOT IN ({marks})", (now, *active)).rowcount:
+        written.add("dokumen")
+    return written
 
 
 class _TableMerge:
@@ -267,7 +288,7 @@ class _TableMerge:
     def refuse(self, uuid: str, reason: str) -> None:
         if self.source.held:
             reason += " (baris yang tertahan sejak paket sebelumnya)"
-        self.result.refused.append(Refused(self.table, uuid, reason))
+        self.result.refused.append(RefusedRow(self.table, uuid, reason))
 
     def hold(self, row: dict, reason: str) -> None:
         self.conn.execute(
@@ -275,7 +296,7 @@ class _TableMerge:
             "dicatat_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (self.table, row["uuid"], json.dumps(row, ensure_ascii=False, sort_keys=True),
              self.source.package_id, self.source.office, reason, self.now))
-        self.result.held.append(Refused(self.table, row["uuid"], reason))
+        self.result.held.append(RefusedRow(self.table, row["uuid"], reason))
         self.counts.held += 1
 
     def _not_owned(self, row: dict) -> str | None:
@@ -380,114 +401,3 @@ def _record_conflict(mapper: Mapper, source: Source, table: str, local: dict,
     return m.Konflik.create(tabel=table, row_uuid=theirs["uuid"], milik_kita=ours,
                             milik_mereka=text, package_id=source.package_id,
                             kantor=source.office).id
-
-
-# --- held rows -----------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class HeldRow:
-    """A row held back. Attributes: tabel, row_uuid; kantor: the office that sent it;
-    nama_berkas: its package's file; alasan: why; dicatat_at: when it arrived."""
-
-    tabel: str
-    row_uuid: str
-    kantor: str
-    nama_berkas: str
-    alasan: str
-    dicatat_at: str
-
-
-def held_rows() -> list[HeldRow]:
-    files = {p.package_id: p.nama_berkas for p in
-             m.Paket.select(m.Paket.package_id, m.Paket.nama_berkas)
-             .where(m.Paket.arah == "masuk")}
-    return [HeldRow(h.tabel, h.row_uuid, h.kantor, files.get(h.package_id, h.package_id),
-                    h.alasan, h.dicatat_at)
-            for h in m.Tertahan.select().order_by(m.Tertahan.id)]
-
-
-# --- conflicts ---------------------------------------------------------------------------
-
-BOOKKEEPING = ("updated_at", "versi")  # not shown as a difference
-
-
-@dataclass(frozen=True)
-class ConflictView:
-    id: int
-    tabel: str
-    row_uuid: str
-    kantor: str
-    ditemukan_at: str
-    keputusan: str | None
-    diselesaikan_at: str | None
-    fields: list[tuple[str, object, object]]  # (field, ours, theirs) that differ
-
-    @property
-    def resolved(self) -> bool:
-        return self.keputusan is not None
-
-    def shown_fields(self, reveal: bool = False) -> list[tuple[str, object, object]]:
-        """``fields`` as they may be shown: personal data (a NIK) masked unless ``reveal``."""
-        return [(f, shown_value(f, ours, reveal), shown_value(f, theirs, reveal))
-                for f, ours, theirs in self.fields]
-
-
-def conflicts(include_resolved: bool = False) -> list[ConflictView]:
-    q = m.Konflik.select().order_by(m.Konflik.id)
-    if not include_resolved:
-        q = q.where(m.Konflik.diselesaikan_at.is_null())
-    out = []
-    for k in q:
-        ours, theirs = json.loads(k.milik_kita), json.loads(k.milik_mereka)
-        diff = [(f, ours.get(f), theirs.get(f)) for f in sorted(set(ours) | set(theirs))
-                if f not in BOOKKEEPING and ours.get(f) != theirs.get(f)]
-        out.append(ConflictView(k.id, k.tabel, k.row_uuid, k.kantor, k.ditemukan_at,
-                                k.keputusan, k.diselesaikan_at, diff))
-    return out
-
-
-class ConflictError(errors.Refused, ValueError):
-    """``str()`` is the user's message."""
-
-
-def resolve(conflict_id: int, keputusan: str) -> set[str]:
-    """Keep ours (``"kita"``: our version is sent back at the next package) or take theirs
-    (``"mereka"``). Either way the row's version becomes the join of both, so the decision
-    is newer than both versions when it travels. Returns the tables changed."""
-    if keputusan not in ("kita", "mereka"):
-        raise ConflictError("Pilih 'kita' (pertahankan data di sini) atau 'mereka' (ambil "
-                            "data kiriman)")
-    k = m.Konflik.get_or_none(m.Konflik.id == conflict_id)
-    if k is None:
-        raise ConflictError(f"Konflik {conflict_id} tidak ada")
-    if k.diselesaikan_at is not None:
-        raise ConflictError(f"Konflik {conflict_id} sudah diselesaikan ({k.keputusan})")
-    ownership.check_writable()
-    theirs = json.loads(k.milik_mereka)
-    digest = content_hash(theirs)
-    conn = _conn()
-    here = conn.execute(f"SELECT versi FROM {k.tabel} WHERE uuid = ?", (k.row_uuid,)).fetchone()
-    joined = versi_text(join(parse_versi(here[0] if here else None),
-                             parse_versi(theirs.get("versi"))))
-    with audit.recording(m.database, f"Penyelesaian konflik {conflict_id}"):
-        if keputusan == "mereka":
-            try:
-                values = Mapper(conn).to_local(k.tabel, theirs)
-            except MissingParent as exc:
-                raise ConflictError(f"Data kiriman merujuk data yang tidak ada di sini ({exc})") \
-                    from exc
-            values["updated_at"], values["versi"] = utc_now(), joined
-            write_row(conn, k.tabel, k.row_uuid, values, digest)
-        else:
-            # ours stays, now as a change on top of their version: it travels next time
-            conn.execute(f"UPDATE {k.tabel} SET sync_hash = ?, versi = ?, updated_at = ? "
-                         "WHERE uuid = ?", (digest, joined, utc_now(), k.row_uuid))
-        k.diselesaikan_at, k.keputusan, k.pengguna = utc_now(), keputusan, audit.os_user()
-        k.save()
-    return {k.tabel}
-
-
-def had_conflict(table: str, uuid: str) -> bool:
-    """Whether a row was ever in conflict (shown as a mark in the registers)."""
-    return m.Konflik.select().where((m.Konflik.tabel == table)
-                                    & (m.Konflik.row_uuid == uuid)).exists()

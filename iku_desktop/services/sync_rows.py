@@ -11,10 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 
+from ..domain.synced_tables import ORDER  # noqa: F401  (parents before children)
 
-# parents before children
-ORDER = ("dokumen", "fungsi", "sasaran", "indikator", "target", "realisasi_manual",
-         "koperasi", "koperasi_tahun_buku", "usaha_kecil", "sakip", "ikm_survei", "ikm_respon")
 # table → local column → (referenced table, portable name)
 FOREIGN = {
     "fungsi": {"dokumen_id": ("dokumen", "dokumen")},

@@ -81,3 +81,14 @@ def test_cli_document_and_lock(db_path, capsys):
     assert "kode verifikasi IKU-" in capsys.readouterr().out
     assert cli([*args, "document", "status"]) == 0
     assert "Realisasi 2022 dikunci" in capsys.readouterr().out
+
+
+def test_each_lock_act_says_what_it_changed(db):
+    from iku_desktop.services.changes import DOCUMENT_TABLES, OpChanges
+
+    assert locking.tetapkan().changes == OpChanges.of({"dokumen"}, years=())
+    revised = locking.new_revision().changes
+    assert revised.tables == DOCUMENT_TABLES | {"target", "realisasi_manual"}
+    locked = locking.lock_year(2022).changes
+    # the year's targets and realisasi become read-only: the screens showing them refresh
+    assert locked.touches({"target", "realisasi_manual"}) and locked.years == {2022}

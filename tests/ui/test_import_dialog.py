@@ -28,7 +28,11 @@ def book(tmp_path, rows):
         ["1/BH", 2021, date(2022, 3, 1), 100, 100], ["1/BH", 2022, date(2023, 3, 1), 150, 150]]})
 
 
-def test_preview_report_import_and_what_changed(window, tmp_path, qtbot):
+def test_preview_report_import_and_what_changed(window, tmp_path, qtbot, monkeypatch):
+    told = []
+    refresh = window.data_changed_after_import
+    monkeypatch.setattr(window, "data_changed_after_import",
+                        lambda changes: (told.append(changes), refresh(changes)))
     dialog = window.show_import(book(tmp_path, [["1/BH", "KSP", date(2010, 1, 1), "Kota Jambi",
                                                  "Jasa", "Aktif"]]))
     qtbot.addWidget(dialog)
@@ -37,8 +41,10 @@ def test_preview_report_import_and_what_changed(window, tmp_path, qtbot):
     assert m.Koperasi.select().count() == 0  # checking writes nothing
     dialog.run_import()
     assert "Impor selesai" in dialog.summary.text()
-    assert "koperasi: 1 ditambah" in dialog.summary.text()
-    assert "tahun buku koperasi: 2 ditambah" in dialog.summary.text()
+    assert "Koperasi: 1 ditambah" in dialog.summary.text()
+    assert "Tahun buku koperasi: 2 ditambah" in dialog.summary.text()
+    # the window is told what the import wrote, as the import service says it
+    assert [c.tables for c in told] == [{"koperasi", "koperasi_tahun_buku"}]
     card = window.sasaran_tabs[0].panels[1].card
     assert card.value.text() == "100,00%"  # the card followed the import
 
