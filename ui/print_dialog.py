@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
 )
 
-from iku_desktop.services import printing
-from iku_desktop.store import models as m
+from iku_desktop.services import ikm_register, printing
 
 from . import tasks
 
@@ -77,7 +76,7 @@ class PrintDialog(QDialog):
         self.survey = QComboBox()
         self.paper = QComboBox()
         self.paper.addItems(["A4", "F4"])
-        self.paper.setCurrentText(printing.settings.get("kertas"))
+        self.paper.setCurrentText(printing.default_paper())
         form.addRow("Jenis cetakan", self.kind)
         form.addRow("Tahun", self.year)
         form.addRow("Survei", self.survey)
@@ -127,9 +126,8 @@ class PrintDialog(QDialog):
         self.survey.setEnabled(kind == "ikm")
         self.survey.clear()
         self.survey.addItem("Semua survei tahun ini", None)
-        for s in m.IkmSurvei.live().where(m.IkmSurvei.tahun == self.year.value()).order_by(
-                m.IkmSurvei.nama):
-            self.survey.addItem(s.nama, s.nama)
+        for nama in ikm_register.survey_names(self.year.value()):
+            self.survey.addItem(nama, nama)
 
     def params(self) -> dict:
         kind = self.kind.currentData()

@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from iku_desktop.store import models
+from iku_desktop.services.threads import release_thread_connection
 
 SYNCHRONOUS = False
 
@@ -34,8 +34,8 @@ class _Job(QRunnable):
         else:
             self.signals.done.emit(result)
         finally:
-            if not SYNCHRONOUS and not models.database.is_closed():
-                models.database.close()  # this thread's connection only
+            if not SYNCHRONOUS:
+                release_thread_connection()
 
 
 _alive: set[_Signals] = set()
