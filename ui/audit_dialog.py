@@ -78,7 +78,8 @@ class AuditDialog(QDialog):
         self.view.setRowCount(len(entries))
         reveal = self.reveal.isChecked()
         for i, e in enumerate(entries):
-            values = [e.at[:19].replace("T", " "), e.pengguna or "?", e.sumber or audit_log.OUTSIDE,
+            values = [e.at[:19].replace("T", " "), e.pengguna or "?",
+                      e.sumber or audit_log.OUTSIDE,
                       ACTION.get(e.aksi, e.aksi), TABLE_LABEL.get(e.tabel, e.tabel),
                       e.summary(8, reveal)]
             for col, v in enumerate(values):
