@@ -10,9 +10,9 @@ from PySide6.QtWidgets import (
 )
 
 from iku_desktop.domain.formatting import format_number
-from iku_desktop.store import audit
+from iku_desktop.domain.synced_tables import LABELS as TABLE_LABEL
+from iku_desktop.services import audit_log
 
-from .exchange_dialogs import TABLE_LABEL
 
 LIMIT = 2000
 ACTION = {"tambah": "Tambah", "ubah": "Ubah", "hapus": "Hapus"}
@@ -72,14 +72,14 @@ class AuditDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        entries = audit.entries(self.window.db.connection(),
-                                since=self.since.date().toString("yyyy-MM-dd"),
-                                table=self.table_box.currentData(),
-                                source=self.source.text().strip() or None, limit=LIMIT)
+        entries = audit_log.entries(since=self.since.date().toString("yyyy-MM-dd"),
+                                    table=self.table_box.currentData(),
+                                    source=self.source.text().strip() or None, limit=LIMIT)
         self.view.setRowCount(len(entries))
         reveal = self.reveal.isChecked()
         for i, e in enumerate(entries):
-            values = [e.at[:19].replace("T", " "), e.pengguna or "?", e.sumber or audit.OUTSIDE,
+            values = [e.at[:19].replace("T", " "), e.pengguna or "?",
+                      e.sumber or audit_log.OUTSIDE,
                       ACTION.get(e.aksi, e.aksi), TABLE_LABEL.get(e.tabel, e.tabel),
                       e.summary(8, reveal)]
             for col, v in enumerate(values):
@@ -92,7 +92,7 @@ class AuditDialog(QDialog):
         self.count.setText(f"{format_number(len(entries), 0)} perubahan{more}")
 
     def verify(self) -> bool:
-        v = audit.verify(self.window.db.connection())
+        v = audit_log.verify()
         if v.ok:
             QMessageBox.information(self, "Log audit utuh",
                                     f"{format_number(v.rows, 0)} baris log audit diperiksa: "

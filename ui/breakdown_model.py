@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from iku_desktop.domain.formatting import DASH, format_number
+from iku_desktop.domain.formatting import DASH, format_figure, format_number
 from iku_desktop.domain.results import BreakdownRow
 
 from .table_model import RowsModel
@@ -34,7 +34,7 @@ class BreakdownModel(RowsModel):
                     return DASH
                 # two decimals, or the three of an NRR per unsur
                 places = max(2, -r.value.as_tuple().exponent)
-                return format_number(r.value, places) + ("%" if self._satuan == "%" else "")
+                return format_figure(r.value, self._satuan, places)
             if col == 2:
                 return DASH if r.numerator is None else format_number(r.numerator, 0)
             if col == 3:

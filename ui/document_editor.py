@@ -21,11 +21,9 @@ from iku_desktop.domain.formatting import BULAN
 from iku_desktop.domain.identifiers import IdentifierError, format_nip, validate_nip
 from iku_desktop.domain.pangkat import PANGKAT
 from iku_desktop.services import document_edit as de
-from iku_desktop.services import ownership, setting_edit
+from iku_desktop.services import document_view, ownership, setting_edit
 from iku_desktop.services.editing import EditError
 from iku_desktop.services.indicators import registry
-from iku_desktop.store import models as m
-from iku_desktop.store import settings
 
 from .document_tab import document_html
 
@@ -254,12 +252,12 @@ class DocumentEditor(QWidget):
         lay = QVBoxLayout(box)
         self.decisions: dict[str, QCheckBox] = {}
         for key in ("koperasi_hanya_aktif", "usaha_hanya_skala_kecil"):
-            spec = settings.SETTINGS[key]
-            cb = QCheckBox(spec.label)
-            cb.setToolTip(spec.help)
+            label, help_text = setting_edit.describe(key)
+            cb = QCheckBox(label)
+            cb.setToolTip(help_text)
             cb.toggled.connect(lambda on, k=key: self._push(lambda: setting_edit.prepare(k, on)))
             lay.addWidget(cb)
-            hint = QLabel(spec.help)
+            hint = QLabel(help_text)
             hint.setWordWrap(True)
             hint.setStyleSheet("color: #555; font-size: 9pt;")
             lay.addWidget(hint)
@@ -304,7 +302,8 @@ class DocumentEditor(QWidget):
             self.message.setText("Pilih sasaran tempat indikator ditambahkan")
             return
         kind, row_id = sel
-        sasaran_id = row_id if kind == "sasaran" else m.Indikator.get_by_id(row_id).sasaran_id
+        sasaran_id = row_id if kind == "sasaran" else next(
+            s.id for s in self.doc.sasaran for i in s.indikator if i.id == row_id)
         self._push(lambda: de.add_indikator(sasaran_id, "Indikator baru"))
 
     def _remove_selected(self) -> None:
@@ -376,10 +375,9 @@ class DocumentEditor(QWidget):
             self.tahun_akhir.setValue(doc.tahun_akhir)
             self.fungsi.blockSignals(True)
             self.fungsi.clear()
-            rows = m.Fungsi.live().where(m.Fungsi.dokumen == doc.id).order_by(m.Fungsi.urutan)
-            for n, f in enumerate(rows):
-                item = QListWidgetItem(f.teks)
-                item.setData(Qt.UserRole, f.id)
+            for n, (fungsi_id, teks) in enumerate(document_view.fungsi_rows(doc.id)):
+                item = QListWidgetItem(teks)
+                item.setData(Qt.UserRole, fungsi_id)
                 item.setFlags(item.flags() | Qt.ItemIsEditable)
                 item.setToolTip(DokumenIku.fungsi_huruf(n))
                 self.fungsi.addItem(item)
@@ -415,7 +413,7 @@ class DocumentEditor(QWidget):
             self.pangkat.setCurrentIndex(self.pangkat.findData(doc.penandatangan.pangkat))
             self.nip.setText(format_nip(doc.penandatangan.nip))
             for key, cb in self.decisions.items():
-                cb.setChecked(bool(settings.get(key)))
+                cb.setChecked(bool(setting_edit.current(key)))
         finally:
             self._loading = False
         self._show_indikator()

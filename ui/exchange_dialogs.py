@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from iku_desktop.domain.formatting import format_number
-from iku_desktop.domain.synced_tables import LABELS as TABLE_LABEL  # noqa: F401 (audit_dialog)
 from iku_desktop.domain.synced_tables import label
 from iku_desktop.services import office_keys, ownership, packages
 from iku_desktop.services.editing_errors import EditError

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from iku_desktop.domain.capaian import Band
-from iku_desktop.domain.formatting import DASH, format_number
+from iku_desktop.domain.formatting import format_number
 
 BAND_COLOURS = {
     Band.SANGAT_TINGGI: "#1b7f3b",
@@ -12,13 +12,6 @@ BAND_COLOURS = {
     Band.RENDAH: "#d9661f",
     Band.SANGAT_RENDAH: "#c0392b",
 }
-
-
-def figure(value, satuan: str = "") -> str:
-    if value is None:
-        return DASH
-    text = format_number(value)
-    return f"{text}%" if satuan == "%" else text
 
 
 def count_words(numerator, denominator, noun: str) -> str:

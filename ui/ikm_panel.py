@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (
 from iku_desktop.services.changes import OpChanges
 from iku_desktop.domain import ikm
 from iku_desktop.domain.formatting import DASH, format_date, format_number
-from iku_desktop.services import editing, ownership, printouts
-from iku_desktop.store import models as m
+from iku_desktop.services import editing, ikm_register, ownership, printouts
 
 from .lazy_model import Column, LazyRegisterModel
 from .records_panel import RecordsPanel
@@ -83,9 +82,8 @@ class IkmPanel(RecordsPanel):
             Column("Jenis layanan", lambda s: s.jenis_layanan, "jenis_layanan"),
             Column("Populasi penerima layanan", lambda s: _count(s.populasi), "populasi",
                    lambda s: _text(s.populasi)),
-            Column("Responden", lambda s: format_number(
-                m.IkmRespon.live().where(m.IkmRespon.survei == s.id).count(), 0)),
-        ], lambda ids: {s.id: s for s in m.IkmSurvei.select().where(m.IkmSurvei.id.in_(ids))},
+            Column("Responden", lambda s: format_number(s.responden, 0)),
+        ], ikm_register.survey_rows,
             lambda rid, f, v: self.try_edit(lambda: editing.prepare_edit("ikm_survei", rid, f, v)),
             self, read_only=lambda s: ownership.why_read_only())
         self.survey_table = QTableView()
@@ -125,7 +123,7 @@ class IkmPanel(RecordsPanel):
             Column("Pekerjaan", lambda r: _text(r.pekerjaan), "pekerjaan"),
             *(Column(u.kode, lambda r, c=u.kode.lower(): _text(getattr(r, c)), u.kode.lower())
               for u in ikm.UNSUR),
-        ], lambda ids: {r.id: r for r in m.IkmRespon.select().where(m.IkmRespon.id.in_(ids))},
+        ], ikm_register.response_rows,
             lambda rid, f, v: self.try_edit(lambda: editing.prepare_edit("ikm_respon", rid, f, v)),
             self, read_only=lambda r: ownership.why_read_only())
         self.grid = ResponseGrid()
@@ -145,8 +143,7 @@ class IkmPanel(RecordsPanel):
         self.survey_id: int | None = None
 
     def reload(self) -> None:
-        ids = [s.id for s in m.IkmSurvei.live().where(m.IkmSurvei.tahun == self.year)
-               .order_by(m.IkmSurvei.nama)]
+        ids = ikm_register.survey_ids(self.year)
         self.surveys.set_ids(ids)
         if self.survey_id not in ids:
             self.survey_id = ids[0] if ids else None
@@ -174,9 +171,8 @@ class IkmPanel(RecordsPanel):
             self.grid_title.setText("Pilih atau tambah survei untuk mengisi responden.")
             self.summary.clear()
             return
-        survei = m.IkmSurvei.get_by_id(self.survey_id)
-        ids = [r.id for r in m.IkmRespon.live().where(m.IkmRespon.survei == self.survey_id)
-               .order_by(m.IkmRespon.id)]
+        survei = ikm_register.survey(self.survey_id)
+        ids = ikm_register.response_ids(self.survey_id)
         self.responses.set_ids(ids)
         self.grid_title.setText(f"Responden {survei.nama}: ketik 1–4 pada kolom U1–U9; "
                                 "kursor pindah sendiri.")

@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout
 
-from iku_desktop.domain.formatting import DASH, format_number
+from iku_desktop.domain.formatting import DASH, format_figure, format_number
 from iku_desktop.services.indicators import IndikatorReport
 
-from .formatting import BAND_COLOURS, count_words, figure
+from .formatting import BAND_COLOURS, count_words
 
 
 class IndicatorCard(QFrame):
@@ -49,7 +49,7 @@ class IndicatorCard(QFrame):
     def show_report(self, rep: IndikatorReport) -> None:
         ind, res = rep.indikator, rep.result
         self.title.setText(f"{ind.nomor}. {ind.judul}")
-        self.value.setText(figure(res.value, ind.satuan))
+        self.value.setText(format_figure(res.value, ind.satuan))
         self.value.setToolTip(res.reason or "")
         extra = []
         if res.extra.get("predikat"):
@@ -60,7 +60,7 @@ class IndicatorCard(QFrame):
         self.counts.setText(" · ".join([w for w in [words, *extra] if w])
                             if res.value is not None else f"{DASH} {res.reason}")
         self.counts.setWordWrap(True)
-        self.target.setText(figure(rep.target, ind.satuan))
+        self.target.setText(format_figure(rep.target, ind.satuan))
         if rep.capaian.computable:
             colour = BAND_COLOURS[rep.band]
             self.capaian.setText(f"<span style='color:{colour}'>{format_number(rep.capaian.value)}%"

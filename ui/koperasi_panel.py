@@ -14,7 +14,6 @@ from iku_desktop.services.changes import OpChanges
 from iku_desktop.domain.formatting import format_date, format_number
 from iku_desktop.domain.koperasi import JenisKoperasi, Kualitas, StatusKoperasi
 from iku_desktop.services import editing, ownership, registers
-from iku_desktop.store import models as m
 
 from .lazy_model import Column, LazyRegisterModel
 from .records_panel import RecordsPanel
@@ -55,9 +54,7 @@ class TahunBukuModel(RowsModel):
         self.panel = panel
 
     def load(self, koperasi_id: int | None) -> None:
-        self._reset([] if koperasi_id is None else
-                    m.KoperasiTahunBuku.live().where(m.KoperasiTahunBuku.koperasi == koperasi_id)
-                    .order_by(m.KoperasiTahunBuku.tahun))
+        self._reset([] if koperasi_id is None else registers.tahun_buku_rows(koperasi_id))
 
     def flags(self, index):
         if not index.isValid():

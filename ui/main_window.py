@@ -18,7 +18,8 @@ from iku_desktop.services import (backups, document_edit, editing, office, owner
 from iku_desktop.services.changes import OpChanges
 from iku_desktop.services.database import interactive_writes
 from iku_desktop.services.editing_errors import EditError
-from iku_desktop.services.indicators import affected_methods, compute_indikator, compute_year
+from iku_desktop.services.indicators import (affected_methods, compute_indikator, compute_year,
+                                             trend)
 from iku_desktop.store import document_repo
 
 from . import office_menus, opening
@@ -289,11 +290,8 @@ class MainWindow(QMainWindow):
         return {i.nomor: self._trend_of(i) for i in self.doc.semua_indikator}
 
     def _trend_of(self, indikator) -> str:
-        values = []
-        for y in self.doc.tahun:
-            v = compute_indikator(indikator, y).result.value
-            values.append(DASH if v is None else format_number(v))
-        return " → ".join(values)
+        return " → ".join(DASH if v is None else format_number(v)
+                          for v in trend(indikator, self.doc.tahun).values())
 
     def _update_trend(self, indikator) -> None:
         """The trend spans every year of the period: computed off the GUI thread, shown

@@ -5,7 +5,6 @@ open it in the system viewer."""
 from __future__ import annotations
 
 import tempfile
-from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSize, QSizeF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
@@ -17,8 +16,7 @@ from PySide6.QtWidgets import (
     QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
 )
 
-from iku_desktop.services import printing
-from iku_desktop.store import models as m
+from iku_desktop.services import ikm_register, printing
 
 from . import tasks
 
@@ -77,7 +75,7 @@ class PrintDialog(QDialog):
         self.survey = QComboBox()
         self.paper = QComboBox()
         self.paper.addItems(["A4", "F4"])
-        self.paper.setCurrentText(printing.settings.get("kertas"))
+        self.paper.setCurrentText(printing.default_paper())
         form.addRow("Jenis cetakan", self.kind)
         form.addRow("Tahun", self.year)
         form.addRow("Survei", self.survey)
@@ -127,9 +125,8 @@ class PrintDialog(QDialog):
         self.survey.setEnabled(kind == "ikm")
         self.survey.clear()
         self.survey.addItem("Semua survei tahun ini", None)
-        for s in m.IkmSurvei.live().where(m.IkmSurvei.tahun == self.year.value()).order_by(
-                m.IkmSurvei.nama):
-            self.survey.addItem(s.nama, s.nama)
+        for nama in ikm_register.survey_names(self.year.value()):
+            self.survey.addItem(nama, nama)
 
     def params(self) -> dict:
         kind = self.kind.currentData()

@@ -58,7 +58,7 @@ class RecordsPanel(QWidget):
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit
 
-        from iku_desktop.store import models as m
+        from iku_desktop.services import registers
 
         bar = QHBoxLayout()
         self.search = QLineEdit()
@@ -70,8 +70,8 @@ class RecordsPanel(QWidget):
         bar.addWidget(self.search, 2)
         self.kabupaten = QComboBox()
         self.kabupaten.addItem("Semua kabupaten/kota", None)
-        for k in m.Kabupaten.select().order_by(m.Kabupaten.bps):
-            self.kabupaten.addItem(k.nama, k.id)
+        for kabupaten_id, nama in registers.kabupaten():
+            self.kabupaten.addItem(nama, kabupaten_id)
         self.kabupaten.currentIndexChanged.connect(self.reload)
         bar.addWidget(self.kabupaten, 1)
         return bar
@@ -89,9 +89,9 @@ class RecordsPanel(QWidget):
 
     @staticmethod
     def kabupaten_choices() -> list[tuple[str, str]]:
-        from iku_desktop.store import models as m
+        from iku_desktop.services import registers
 
-        return [(k.nama, k.nama) for k in m.Kabupaten.select().order_by(m.Kabupaten.bps)]
+        return [(nama, nama) for _, nama in registers.kabupaten()]
 
     def refresh(self, changes: OpChanges) -> None:
         """After a write that changed what this panel shows: by default, load again."""

@@ -9,10 +9,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from iku_desktop.domain import sakip as rule
 from iku_desktop.domain.formatting import DASH, format_date, format_number
 from iku_desktop.services import editing, ownership
-from iku_desktop.store import models as m
+from iku_desktop.services.sakip_register import SakipRow, sakip_rows
 
 from .records_panel import RecordsPanel
 from .table_model import RowsModel
@@ -25,15 +24,11 @@ COLUMNS = [("Tahun", None), ("Skema", None), ("Perencanaan (30)", "perencanaan")
            ("Nilai", None), ("Predikat", None)]
 
 
-def total_and_predikat(row: m.Sakip) -> tuple[str, str]:
-    skema = rule.Skema(row.skema)
-    komponen = {k.kode: getattr(row, k.kode) for k in rule.KOMPONEN[skema]}
-    try:
-        nilai = rule.nilai_evaluasi(skema, komponen, row.nilai_lhe)
-    except rule.SakipError as exc:
-        return DASH, str(exc)
-    kode, arti = rule.predikat(nilai)
-    return format_number(nilai), f"{kode} ({arti})"
+def total_and_predikat(row: SakipRow) -> tuple[str, str]:
+    ev = row.evaluasi
+    if ev.nilai is None:
+        return DASH, ev.alasan
+    return format_number(ev.nilai), f"{ev.predikat} ({ev.arti})"
 
 
 class SakipModel(RowsModel):
@@ -44,7 +39,7 @@ class SakipModel(RowsModel):
         self.panel = panel
 
     def load(self) -> None:
-        self._reset(m.Sakip.live().order_by(m.Sakip.tahun))
+        self._reset(sakip_rows())
 
     def flags(self, index):
         if not index.isValid():
@@ -65,7 +60,7 @@ class SakipModel(RowsModel):
                 return f"PermenPANRB {row.skema}"
             if index.column() >= len(COLUMNS) - 2:
                 return total_and_predikat(row)[index.column() - len(COLUMNS) + 2]
-            value = getattr(row, field)
+            value = row.values[field]
             if value is None:
                 return ""
             if field == "tanggal_lhe":

@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from iku_desktop.domain.formatting import DASH, format_number
+from iku_desktop.domain.formatting import DASH, format_figure, format_number
 from iku_desktop.services.indicators import IndikatorReport
 
-from .formatting import BAND_COLOURS, count_words, figure
+from .formatting import BAND_COLOURS, count_words
 from .table_model import RowsModel
 
 
@@ -36,9 +36,9 @@ class SummaryModel(RowsModel):
             if col == 1:
                 return ind.judul
             if col == 2:
-                return figure(res.value, ind.satuan)
+                return format_figure(res.value, ind.satuan)
             if col == 3:
-                return figure(rep.target, ind.satuan)
+                return format_figure(rep.target, ind.satuan)
             if col == 4:
                 if not rep.capaian.computable:
                     return DASH

@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout
 
 from iku_desktop.domain.formatting import format_number
 from iku_desktop.services import editing, ownership
-from iku_desktop.store import document_repo
-from iku_desktop.store import models as m
+from iku_desktop.services.year_values import year_values
 
 from .records_panel import RecordsPanel
 
@@ -24,13 +23,12 @@ class YearValuesModel(QAbstractTableModel):
         self.locked: set[int] = set()  # years whose realisasi is locked
 
     def load(self) -> None:
-        doc = document_repo.load_active()
-        ind = next(i for i in doc.semua_indikator if i.id == self.panel.indikator_id)
+        shown = year_values(self.panel.indikator_id)
         self.beginResetModel()
         try:
-            self.years = list(doc.tahun)
-            self.values = {"target": ind.targets, "realisasi_manual": ind.realisasi_manual}
-            self.locked = {k.tahun for k in m.KunciTahun.select(m.KunciTahun.tahun)}
+            self.years = list(shown.years)
+            self.values = {"target": shown.target, "realisasi_manual": shown.realisasi_manual}
+            self.locked = set(shown.locked)
         finally:
             self.endResetModel()
 

@@ -10,7 +10,7 @@ from ..exchange.xlsx_writer import OutputError
 from ..services import backups, demo, printing, session, setting_edit, transfer
 from ..services.database import office_code, open_for_work
 from ..services.indicators import compute_year
-from ..services.opened import opened
+from ..services.session import opened
 from ..services.session import open_plain as open_database
 from ..store import settings as office_settings
 from . import render

@@ -6,23 +6,19 @@ import sys
 
 from ..services import locking
 from ..services.editing_errors import EditError
-from ..store import document_repo
-from ..store import models as m
-from ..store.database import open_database
+from ..services.session import opened
 from . import arguments
 
 
 def _guarded(args, work) -> int:
     """Run ``work()`` on the open database; a refused act is exit code 1 with its reason."""
-    db = open_database(args.db)
-    try:
-        work()
-        return 0
-    except EditError as exc:
-        print(f"Galat: {exc}", file=sys.stderr)
-        return 1
-    finally:
-        db.close()
+    with opened(args.db):
+        try:
+            work()
+            return 0
+        except EditError as exc:
+            print(f"Galat: {exc}", file=sys.stderr)
+            return 1
 
 
 def _document(action: str) -> None:
@@ -34,7 +30,7 @@ def _document(action: str) -> None:
         print(f"Revisi {doc.revisi} dibuat dari revisi {doc.revisi - 1}; ubah lalu tetapkan "
               "lagi.")
     else:
-        doc = document_repo.active_dokumen_row()
+        doc = locking.document_state()
         if doc is None:
             print("Tidak ada dokumen IKU aktif di basis data ini (kantor kabupaten/kota "
                   "menerimanya dalam paket dari kantor provinsi: iku package import BERKAS)")
@@ -42,7 +38,7 @@ def _document(action: str) -> None:
             state = (f"ditetapkan {doc.ditetapkan_at[:10]}" if doc.ditetapkan_at
                      else "belum ditetapkan (dapat diubah)")
             print(f"Dokumen IKU revisi {doc.revisi}: {state}")
-        for lock in m.KunciTahun.select().order_by(m.KunciTahun.tahun):
+        for lock in locking.year_locks():
             print(f"Realisasi {lock.tahun} dikunci {lock.dikunci_at[:10]} oleh {lock.pengguna} "
                   f"(kode {lock.kode})")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from ..domain.formatting import DASH, format_number
+from ..domain.formatting import DASH, format_figure, format_number, format_percent
 from ..domain.numbers import round_half_up
 from ..domain.results import BreakdownRow
 from ..services.indicators import IndikatorReport
@@ -71,19 +71,12 @@ def report_json(year: int, reports: list[IndikatorReport]) -> dict:
     return {"year": year, "indicators": out}
 
 
-def _fmt(value, satuan: str) -> str:
-    if value is None:
-        return DASH
-    text = format_number(value)
-    return f"{text}%" if satuan == "%" else text
-
-
 def report_text(year: int, unit: str, reports: list[IndikatorReport]) -> str:
     lines = [f"Indikator Kinerja Utama tahun {year} — {unit}", ""]
     for rep in reports:
         res, ind = rep.result, rep.indikator
         lines.append(f"{ind.nomor}. {ind.judul}  [sasaran {rep.sasaran_nomor}]")
-        realisasi = _fmt(res.value, ind.satuan)
+        realisasi = format_figure(res.value, ind.satuan)
         if res.value is None:
             realisasi += f"  ({res.reason})"
         elif res.denominator is not None and res.numerator is not None:
@@ -93,9 +86,9 @@ def report_text(year: int, unit: str, reports: list[IndikatorReport]) -> str:
             if res.extra.get(key):
                 realisasi += f"  {key} {res.extra[key]}"
         lines.append(f"   Realisasi : {realisasi}")
-        lines.append(f"   Target    : {_fmt(rep.target, ind.satuan)}")
-        capaian = f"{format_number(rep.capaian.value)}% ({rep.band.value})" if rep.capaian.computable \
-            else f"{DASH}  ({rep.capaian.reason})"
+        lines.append(f"   Target    : {format_figure(rep.target, ind.satuan)}")
+        capaian = (f"{format_percent(rep.capaian.value)} ({rep.band.value})"
+                   if rep.capaian.computable else f"{DASH}  ({rep.capaian.reason})")
         lines.append(f"   Capaian   : {capaian}")
         for w in res.warnings:
             lines.append(f"   Peringatan: {w}")

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..domain.formatting import format_number
 from ..services import audit_log, office, office_keys, ownership, package_witness, packages
 from ..services.editing_errors import EditError
-from ..services.opened import opened
+from ..services.session import opened
 from . import arguments, key_commands
 
 

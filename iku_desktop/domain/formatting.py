@@ -45,6 +45,19 @@ def format_percent(value: Decimal | Fraction | None, places: int = 2) -> str:
     return DASH if value is None else format_number(value, places) + "%"
 
 
+def format_figure(value: Decimal | Fraction | int | None, satuan: str = "",
+                  places: int = 2) -> str:
+    """A realisasi or target in its indikator's unit (rule book §1 satuan, §8): a percentage
+    carries its sign, "85,20%"; any other unit (a score: SAKIP, IKM) is the bare number,
+    "73,50", its unit named in its own column (``satuan_label``); None → "–"."""
+    return format_percent(value, places) if satuan == "%" else format_number(value, places)
+
+
+def satuan_label(satuan: str) -> str:
+    """The unit column of a table: the indikator's satuan, "nilai" for a score without one."""
+    return satuan or "nilai"
+
+
 def format_rupiah(value: int | None) -> str:
     """1250000 → "Rp 1.250.000" (whole rupiah)."""
     return DASH if value is None else "Rp " + format_number(value, 0)

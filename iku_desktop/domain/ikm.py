@@ -42,6 +42,11 @@ UNSUR: tuple[Unsur, ...] = (
 KODE_UNSUR: tuple[str, ...] = tuple(u.kode for u in UNSUR)
 BOBOT = Fraction(1, len(UNSUR))  # exactly 1/9
 KONVERSI = 25
+# Decimals printed for the figures before the final value (PermenPANRB 14/2017 lampiran):
+# NRR and NRR tertimbang to three, the IKM on the 1–4 scale to four. Shown only: the value is
+# computed from the exact fractions.
+NRR_PLACES = 3
+IKM_PLACES = 4
 
 # Mutu pelayanan on the 25–100 value rounded to two decimals (PermenPANRB 14/2017 lampiran).
 MUTU: tuple[tuple[Decimal, str, str], ...] = (

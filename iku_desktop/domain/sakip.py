@@ -126,3 +126,38 @@ def nilai_evaluasi(skema: Skema, komponen: dict[str, Decimal | None],
         raise SakipError("Nilai komponen atau nilai LHE harus diisi")
     check_score(nilai_lhe)
     return nilai_lhe
+
+
+@dataclass(frozen=True)
+class Evaluasi:
+    """What one recorded evaluation amounts to (PermenPANRB 88/2021 lampiran; 12/2015 for
+    history).
+
+    Attributes:
+        skema: the regulation the row was scored under.
+        komponen: kode → score of every component of the skema (None when not recorded).
+        nilai: the evaluation's score (``nilai_evaluasi``), None when the row is not valid.
+        predikat, arti: the predikat of ``nilai`` and its meaning; None with ``nilai``.
+        alasan: why ``nilai`` is None (the user's message), else None.
+    """
+
+    skema: Skema
+    komponen: dict[str, Decimal | None]
+    nilai: Decimal | None
+    predikat: str | None = None
+    arti: str | None = None
+    alasan: str | None = None
+
+
+def evaluasi(row) -> Evaluasi:
+    """The total and predikat of one SAKIP row — anything with ``skema``, an attribute per
+    component code and ``nilai_lhe`` (a stored row, an imported one): the single place every
+    screen, report, export and indicator takes them from."""
+    skema = Skema(row.skema)
+    komponen = {k.kode: getattr(row, k.kode) for k in KOMPONEN[skema]}
+    try:
+        nilai = nilai_evaluasi(skema, komponen, row.nilai_lhe)
+    except SakipError as exc:
+        return Evaluasi(skema, komponen, None, alasan=str(exc))
+    kode, arti = predikat(nilai)
+    return Evaluasi(skema, komponen, nilai, kode, arti)

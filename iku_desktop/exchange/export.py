@@ -68,13 +68,7 @@ def _ikm() -> Iterator[list]:
 
 def _sakip() -> Iterator[list]:
     for s in m.Sakip.live().order_by(m.Sakip.tahun):
-        skema = sakip_rule.Skema(s.skema)
-        komponen = {k.kode: getattr(s, k.kode) for k in sakip_rule.KOMPONEN[skema]}
-        try:
-            predikat = sakip_rule.predikat(sakip_rule.nilai_evaluasi(skema, komponen,
-                                                                      s.nilai_lhe))[0]
-        except sakip_rule.SakipError:
-            predikat = None
+        predikat = sakip_rule.evaluasi(s).predikat
         yield [s.tahun, s.skema, s.perencanaan, s.pengukuran, s.pelaporan, s.evaluasi_internal,
                s.capaian_kinerja, s.nilai_lhe, predikat, s.nomor_lhe, s.tanggal_lhe]
 

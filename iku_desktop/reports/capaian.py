@@ -7,7 +7,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
 from ..domain.dokumen import Penandatangan
-from ..domain.formatting import DASH, format_number
+from ..domain.formatting import DASH, format_number, satuan_label
 from .blocks import (blank_date, grid_table, right, signature_apart, signature_block,
                      title_block)
 from .layout import PageSetup, build_flowing, frame_width
@@ -36,7 +36,7 @@ def render(snap: dict, setup: PageSetup) -> bytes:
         elif r["capaian"] is None:
             notes.append(f"Capaian indikator {r['nomor']}: {r['capaian_alasan']}")
         rows.append([str(r["nomor"]), f"{r['sasaran_nomor']}. {r['sasaran']}", r["indikator"],
-                     r["satuan"] or "nilai", right(_num(r["target"]), st), right(realisasi, st),
+                     satuan_label(r["satuan"]), right(_num(r["target"]), st), right(realisasi, st),
                      Paragraph(capaian, st.cell)]
                     + [right(_num(r["riwayat"][str(y)]), st) for y in earlier])
     fixed = [8 * mm, None, None, 14 * mm, 17 * mm, 18 * mm, 20 * mm] + [15 * mm] * len(earlier)

@@ -10,16 +10,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
 from ..domain.dokumen import Penandatangan
-from ..domain.formatting import DASH, format_number
+from ..domain.formatting import DASH, format_figure, format_number
 from .blocks import blank_date, grid_table, signature_apart, signature_block, title_block
 from .layout import PageSetup, build_flowing, frame_width
 from .styles import make_styles
-
-
-def _fig(value, satuan: str = "") -> str:
-    if value is None:
-        return DASH
-    return format_number(value) + ("%" if satuan == "%" else "")
 
 
 def render(snap: dict, setup: PageSetup) -> bytes:
@@ -53,11 +47,11 @@ def _story(snap: dict, st, width: float, split_in_row: bool) -> list:
         if item["pembilang"] is not None and item["penyebut"] is not None:
             rows.append(["Pembilang / penyebut", f"{format_number(item['pembilang'], 0)} / "
                                                  f"{format_number(item['penyebut'], 0)}"])
-        rows.append(["Realisasi", _fig(item["nilai"], item["satuan"])
+        rows.append(["Realisasi", format_figure(item["nilai"], item["satuan"])
                      + (f" ({item['alasan']})" if item["nilai"] is None else "")])
-        rows.append(["Target", _fig(item["target"], item["satuan"])])
+        rows.append(["Target", format_figure(item["target"], item["satuan"])])
         rows.append(["Capaian (" + item["rumus_capaian"] + ")",
-                     _fig(item["capaian"], "%") if item["capaian"] is not None
+                     format_figure(item["capaian"], "%") if item["capaian"] is not None
                      else f"{DASH} ({item['capaian_alasan']})"])
         for w in item["peringatan"]:
             rows.append(["Peringatan", w])

@@ -105,6 +105,32 @@ def new_revision() -> DocumentAct:
                        OpChanges.of(DOCUMENT_TABLES | {"target", "realisasi_manual"}))
 
 
+@dataclass(frozen=True)
+class DocumentState:
+    revisi: int
+    ditetapkan_at: str | None  # ISO UTC time it was tetapkan, None while editable
+
+
+@dataclass(frozen=True)
+class YearLock:
+    tahun: int
+    dikunci_at: str
+    pengguna: str
+    kode: str
+
+
+def document_state() -> DocumentState | None:
+    """The revision in force and whether it is tetapkan; None without a document."""
+    row = document_repo.active_dokumen_row()
+    return None if row is None else DocumentState(row.revisi, row.ditetapkan_at)
+
+
+def year_locks() -> list[YearLock]:
+    """The locked years' realisasi, by year."""
+    return [YearLock(k.tahun, k.dikunci_at, k.pengguna, k.kode)
+            for k in m.KunciTahun.select().order_by(m.KunciTahun.tahun)]
+
+
 def locked_year(tahun: int) -> m.KunciTahun | None:
     return m.KunciTahun.get_or_none(m.KunciTahun.tahun == tahun)
 

@@ -44,6 +44,11 @@ class Printout:
     pages: int
 
 
+def default_paper() -> str:
+    """The paper size set for this office (Pengaturan: kertas)."""
+    return settings.get("kertas")
+
+
 def page_setup(code: str, paper: str | None = None) -> PageSetup:
     paper = (paper or settings.get("kertas")).upper()
     if paper not in PAPER:

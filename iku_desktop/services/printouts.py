@@ -115,15 +115,16 @@ def snapshot_ikm(year=None, survey=None) -> dict:
         nrr = result.nrr.get(u.kode)
         unsur.append({"kode": u.kode, "nama": u.nama, "jumlah": sums.sums[u.kode],
                       "dijawab": sums.counts[u.kode],
-                      "nrr": None if nrr is None else round_half_up(nrr, 3),
-                      "nrr_tertimbang": None if nrr is None else round_half_up(nrr * ikm.BOBOT, 3)})
+                      "nrr": None if nrr is None else round_half_up(nrr, ikm.NRR_PLACES),
+                      "nrr_tertimbang": None if nrr is None
+                      else round_half_up(nrr * ikm.BOBOT, ikm.NRR_PLACES)})
     populasi = sum(s["populasi"] or 0 for s in data["surveys"])
     known = all(s["populasi"] is not None for s in data["surveys"]) and data["surveys"]
     minimum = ikm.minimum_sample(populasi) if known else None
     return {"jenis": "ikm", "tahun": year, "survei": survey, "unit_organisasi":
             doc.unit_organisasi, "tempat": doc.tempat, "penandatangan": _signature(doc),
             **data, "responden": sums.responses, "unsur": unsur,
-            "ikm": None if result.ikm is None else round_half_up(result.ikm, 4),
+            "ikm": None if result.ikm is None else round_half_up(result.ikm, ikm.IKM_PLACES),
             "nilai": result.nilai.value, "alasan": result.nilai.reason,
             "mutu": result.mutu, "kinerja": result.kinerja, "populasi": populasi if known else None,
             "sampel_minimum": minimum}

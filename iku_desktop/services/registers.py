@@ -7,6 +7,7 @@ denominator (domain.koperasi.classify_koperasi)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from ..domain.identifiers import mask_nik
 from ..domain.koperasi import (
@@ -147,3 +148,31 @@ def usaha_rows(ids: list[int]) -> dict[int, UsahaRow]:
             u.nomor_iumk or "", k.skala.label if k.skala else "tidak diketahui", k.dasar.value,
             u.tanggal_iumk.isoformat() if u.tanggal_iumk else "")
     return out
+
+
+def kabupaten() -> list[tuple[int, str]]:
+    """(id, nama) of the kabupaten/kota of Provinsi Jambi, in BPS code order."""
+    return [(k.id, k.nama) for k in m.Kabupaten.select().order_by(m.Kabupaten.bps)]
+
+
+@dataclass(frozen=True)
+class TahunBukuRow:
+    id: int
+    tahun: int
+    tanggal_rat: date | None
+    rat_sah: bool | None
+    volume_usaha: int | None
+    aset: int | None
+    modal_sendiri: int | None
+    modal_luar: int | None
+    shu: int | None
+    anggota_l: int | None
+    anggota_p: int | None
+
+
+def tahun_buku_rows(koperasi_id: int) -> list[TahunBukuRow]:
+    """The live tahun buku of one koperasi, by year."""
+    fields = list(TahunBukuRow.__dataclass_fields__)
+    t = m.KoperasiTahunBuku
+    return [TahunBukuRow(*(getattr(r, f) for f in fields))
+            for r in t.live().where(t.koperasi == koperasi_id).order_by(t.tahun)]

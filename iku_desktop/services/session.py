@@ -14,9 +14,10 @@ Every refusal is a ``Refused`` whose ``str()`` is the Indonesian message.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from ..store import audit, document_repo, lockfile, migrate, writing
 from ..store.backup import Backup, BackupError
@@ -144,6 +145,17 @@ def open_plain(path: str | os.PathLike, read_only: bool = False):
     """Open the existing database at ``path`` for one command (no lock, no daily backup)
     and bind the models to it."""
     return open_database(Path(path), read_only=read_only)
+
+
+@contextmanager
+def opened(path: str | os.PathLike) -> Iterator[None]:
+    """The database at ``path`` opened for one command-line act (``DatabaseError`` when it
+    cannot be) for the ``with`` block, and closed after it, whatever happens."""
+    db = open_plain(path)
+    try:
+        yield
+    finally:
+        db.close()
 
 
 def create_database(path: str | os.PathLike):

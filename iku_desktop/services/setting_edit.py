@@ -35,6 +35,17 @@ class SettingChange:
         return OpChanges.of({"setting"})
 
 
+def current(key: str) -> Any:
+    """The value of a setting for this office (its default when never set)."""
+    return settings.get(key)
+
+
+def describe(key: str) -> tuple[str, str]:
+    """The Indonesian label and help text of a setting."""
+    spec = settings.SETTINGS[key]
+    return spec.label, spec.help
+
+
 def prepare(key: str, value: Any) -> SettingChange | None:
     before = settings.get(key)
     return None if before == value else SettingChange(key, before, value)

@@ -1,9 +1,11 @@
 """Counts behind the IKM survey report: the surveys of a year, the respondents' profile,
-and the per-unsur sums (read from the live responses)."""
+and the per-unsur sums — those pooled from the summaries the indicator reads
+(``counting.ikm_sums``), so that the report and the IKU value add up the same way."""
 
 from __future__ import annotations
 
-from ..domain.ikm import JENIS_KELAMIN, KODE_UNSUR, PEKERJAAN, PENDIDIKAN, UnsurSums
+from ..domain.ikm import JENIS_KELAMIN, PEKERJAAN, PENDIDIKAN, pool
+from .counting import ikm_sums
 from .models import database
 
 # age groups of the report (years)
@@ -33,22 +35,17 @@ def survey_report(year: int, survey: str | None = None) -> dict | None:
         rows.sort(key=lambda r: (r[0] == "", rank.get(r[0], len(rank)), r[0]))
         return [[label or "(tidak diisi)", n] for label, n in rows]
 
-    per_survey = dict(database.execute_sql(
-        f"SELECT survei_id AS survei_id, COUNT(*) AS n {where} GROUP BY survei_id", ids).fetchall())
+    parts = ikm_sums(year)
+    per_survey = {s[0]: pool(p for (sid, _), p in parts.items() if sid == s[0])
+                  for s in surveys}
+    sums = pool(per_survey.values())
     umur = database.execute_sql(
         "SELECT " + ", ".join(f"SUM(umur BETWEEN {lo} AND {hi}) AS u{i}"
                               for i, (_, lo, hi) in enumerate(UMUR))
         + f", SUM(umur IS NULL) AS kosong {where}", ids).fetchone()
-    sums_row = database.execute_sql(
-        "SELECT COUNT(*) AS n, "
-        + ", ".join(f"COALESCE(SUM({k.lower()}), 0) AS s_{k.lower()}, "
-                    f"COUNT({k.lower()}) AS c_{k.lower()}" for k in KODE_UNSUR)
-        + f" {where}", ids).fetchone()
-    sums = UnsurSums({k: sums_row[1 + 2 * i] for i, k in enumerate(KODE_UNSUR)},
-                     {k: sums_row[2 + 2 * i] for i, k in enumerate(KODE_UNSUR)}, sums_row[0])
     return {
         "surveys": [{"nama": s[1], "periode": s[2], "jenis_layanan": s[3], "populasi": s[4],
-                     "responden": per_survey.get(s[0], 0)} for s in surveys],
+                     "responden": per_survey[s[0]].responses} for s in surveys],
         "profil": {
             "jenis_kelamin": [[{"L": "Laki-laki", "P": "Perempuan"}.get(k, k), n]
                               for k, n in grouped("jenis_kelamin", JENIS_KELAMIN)],

@@ -69,3 +69,14 @@ def test_styled_spans_of_rich_text_editors_become_the_subset():
           '<br /></p><ul style="margin-left: 0px;"><li style="">butir</li></ul></body></html>')
     assert richtext.sanitise(qt) == ("<p>Rumus <b>tebal</b> dan <i><u>miring</u></i></p>"
                                      "<ul><li>butir</li></ul>")
+
+
+def test_a_value_with_its_unit():
+    from iku_desktop.domain.formatting import format_figure, satuan_label
+
+    assert format_figure(D("85.2"), "%") == "85,20%"
+    assert format_figure(D("73.5"), "") == "73,50"  # a score: the bare number
+    assert format_figure(D("3.6206"), "%", 3) == "3,621%"
+    assert format_figure(1234567, "orang") == "1.234.567,00"
+    assert format_figure(None, "%") == "–"
+    assert (satuan_label("%"), satuan_label("")) == ("%", "nilai")

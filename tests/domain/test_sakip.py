@@ -45,3 +45,26 @@ def test_nilai_evaluasi_needs_all_components_or_the_lhe_score():
 def test_score_with_three_decimals_is_refused():
     with pytest.raises(sakip.SakipError, match="dua angka"):
         sakip.check_score(D("70.125"))
+
+
+class _Row:
+    """A SAKIP row as stored or imported: skema, one attribute per component, nilai_lhe."""
+
+    def __init__(self, skema, nilai_lhe=None, **komponen):
+        self.skema, self.nilai_lhe = skema, nilai_lhe
+        for k in ("perencanaan", "pengukuran", "pelaporan", "evaluasi_internal",
+                  "capaian_kinerja"):
+            setattr(self, k, komponen.get(k))
+
+
+def test_evaluasi_of_a_row_gives_total_and_predikat_or_why_not():
+    ev = sakip.evaluasi(_Row("88/2021", perencanaan=D("25.50"), pengukuran=D(20),
+                             pelaporan=D(10), evaluasi_internal=D(18)))
+    assert (ev.nilai, ev.predikat, ev.arti, ev.alasan) == (D("73.50"), "BB", "Sangat Baik", None)
+    assert set(ev.komponen) == {"perencanaan", "pengukuran", "pelaporan", "evaluasi_internal"}
+    ev = sakip.evaluasi(_Row("12/2015", nilai_lhe=D("80.00")))
+    assert (ev.nilai, ev.predikat) == (D("80.00"), "BB")  # 80,00 is not above 80
+    ev = sakip.evaluasi(_Row("88/2021", perencanaan=D(20)))
+    assert ev.nilai is None and ev.predikat is None and "belum lengkap" in ev.alasan
+    ev = sakip.evaluasi(_Row("88/2021"))
+    assert ev.nilai is None and ev.alasan == "Nilai komponen atau nilai LHE harus diisi"

@@ -65,6 +65,12 @@ def compute_year(dokumen: DokumenIku, year: int) -> list[IndikatorReport]:
     return [compute_indikator(i, year, s.nomor) for s in dokumen.sasaran for i in s.indikator]
 
 
+def trend(indikator: Indikator, years) -> dict[int, Decimal | None]:
+    """The realisasi of ``indikator`` in each of ``years`` (the document's period), None for
+    a year where it cannot be computed."""
+    return {y: compute_indikator(indikator, y).result.value for y in years}
+
+
 def affected_methods(changed_tables: set[str]) -> set[str]:
     """Which methods must be recomputed after a change to ``changed_tables``."""
     if changed_tables & COMMON_DEPENDENCIES:

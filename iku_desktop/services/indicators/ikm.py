@@ -14,8 +14,6 @@ from .registry import Method, register
 
 NAME = "nilai_ikm"
 
-NRR_PLACES = 3
-
 
 def _row(key: str, label: str, sums: rule.UnsurSums, **extra) -> BreakdownRow:
     r = rule.compute_ikm(sums)
@@ -55,7 +53,7 @@ def compute(year: int) -> IndicatorResult:
         survey_rows.append(_row(str(sid), nama, s, populasi=populasi, sampel_minimum=minimum))
     unsur_rows = tuple(
         BreakdownRow(u.kode, u.nama,  # NRR to three decimals, as PermenPANRB 14/2017 prints it
-                     round_half_up(result.nrr[u.kode], NRR_PLACES) if u.kode in result.nrr
+                     round_half_up(result.nrr[u.kode], rule.NRR_PLACES) if u.kode in result.nrr
                      else None,
                      numerator=pooled.sums[u.kode], denominator=pooled.counts[u.kode],
                      reason=None if u.kode in result.nrr else "Tidak ada jawaban")
@@ -85,8 +83,8 @@ def compute(year: int) -> IndicatorResult:
     minimum_total = rule.minimum_sample(populasi_total) if populasi_total else None
     extra = {
         "mutu": result.mutu, "kinerja": result.kinerja,
-        "ikm": round_half_up(result.ikm, 4) if result.ikm is not None else None,
-        "nrr": {k: round_half_up(v, NRR_PLACES) for k, v in result.nrr.items()},
+        "ikm": round_half_up(result.ikm, rule.IKM_PLACES) if result.ikm is not None else None,
+        "nrr": {k: round_half_up(v, rule.NRR_PLACES) for k, v in result.nrr.items()},
         "responses": pooled.responses, "surveys": len(surveys),
         "populasi": populasi_total or None, "sampel_minimum": minimum_total,
     }

@@ -19,13 +19,11 @@ def compute(year: int) -> IndicatorResult:
         return IndicatorResult(
             NAME, None,
             reason=f"Belum ada hasil evaluasi SAKIP (LHE) untuk tahun {year}")
-    skema = rule.Skema(row.skema)
-    komponen = {k.kode: getattr(row, k.kode) for k in rule.KOMPONEN[skema]}
-    try:
-        nilai = rule.nilai_evaluasi(skema, komponen, row.nilai_lhe)
-    except rule.SakipError as exc:
-        return IndicatorResult(NAME, None, reason=f"Data SAKIP {year} tidak valid: {exc}")
-    predikat, arti = rule.predikat(nilai)
+    ev = rule.evaluasi(row)
+    if ev.nilai is None:
+        return IndicatorResult(NAME, None,
+                               reason=f"Data SAKIP {year} tidak valid: {ev.alasan}")
+    skema, komponen, nilai, predikat, arti = ev.skema, ev.komponen, ev.nilai, ev.predikat, ev.arti
     rows = tuple(
         BreakdownRow(k.kode, k.nama, komponen[k.kode], extra={"maksimum": k.maksimum})
         for k in rule.KOMPONEN[skema] if komponen[k.kode] is not None
