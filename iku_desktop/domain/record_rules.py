@@ -1,6 +1,7 @@
 """Rules that tie several fields of one record together, written once for the importer,
-the editing service and data packages. Each returns ``Problem`` values (field, code,
-message), empty when the record is consistent.
+the editing service and data packages through the registers' specs (``registers``).
+Each returns ``validation.Issue`` values (severity, code, field, message), empty when
+the record is consistent.
 
 Basis: rule book §2 (a koperasi's legal existence: badan hukum, dissolution — UU 25/1992
 pasal 46–50 on pembubaran) and §3 (a usaha kecil on the register from its recording to its
@@ -10,19 +11,18 @@ closure; a NIB/IUMK counts from its issue date — PP 5/2021, Perpres 98/2014).
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
-
+from ..validation import Issue, Severity
 from .koperasi import StatusKoperasi
 
 
-class Problem(NamedTuple):
-    field: str
-    code: str  # "required" or "inconsistent", as the validation report names them
-    message: str
+def Problem(field: str, code: str, message: str) -> Issue:  # noqa: N802 (a value's name)
+    """An error about ``field`` (code "required" or "inconsistent", as the validation
+    report names them)."""
+    return Issue(Severity.ERROR, code, message, field=field)
 
 
 def koperasi_problems(status: str | None, tanggal_bubar: date | None,
-                      tanggal_badan_hukum: date | None) -> list[Problem]:
+                      tanggal_badan_hukum: date | None) -> list[Issue]:
     """A dissolved koperasi has its date of dissolution, only a dissolved one has it, and
     it is not before the badan hukum."""
     out = []
@@ -42,7 +42,7 @@ def koperasi_problems(status: str | None, tanggal_bubar: date | None,
 
 def usaha_problems(tanggal_terdata: date | None, tanggal_tutup: date | None,
                    nib: str | None, tanggal_nib: date | None,
-                   nomor_iumk: str | None, tanggal_iumk: date | None) -> list[Problem]:
+                   nomor_iumk: str | None, tanggal_iumk: date | None) -> list[Issue]:
     """Closed not before recorded; an issue date only with its number."""
     out = []
     if tanggal_terdata and tanggal_tutup and tanggal_tutup < tanggal_terdata:

@@ -17,13 +17,20 @@ from ..domain import ikm as ikm_rule
 from ..domain import sakip as sakip_rule
 from ..domain.koperasi import JenisKoperasi, StatusKoperasi
 from ..store import models as m
+from ..store.register_tables import model_for
 from .kinds import KINDS
 from .xlsx_writer import FORMATS, FORMULA_START, save_workbook, visible
 
-EXPORT_KINDS = tuple(KINDS) + ("capaian",)
+EXPORT_KINDS = tuple(KINDS) + ("capaian",)  # the built-in ones (the CLI's choices)
 SHEETS = {"koperasi": "Koperasi", "koperasi-tahunan": "Tahun Buku",
           "usaha-kecil": "Usaha Kecil", "ikm": "Responden SKM", "sakip": "SAKIP",
           "capaian": "Capaian IKU"}
+
+
+def sheet_title(kind: str) -> str:
+    """The sheet of a kind: its short title, else its register's label (at most 31
+    characters, Excel's limit)."""
+    return SHEETS.get(kind) or KINDS[kind].SPEC.label[:31]
 
 
 def _kab() -> dict[int, str]:
@@ -79,6 +86,23 @@ def _sakip() -> Iterator[list]:
                s.capaian_kinerja, s.nilai_lhe, predikat, s.nomor_lhe, s.tanggal_lhe]
 
 
+def spec_rows(register) -> Iterator[list]:
+    """The live rows of a register declared only by its spec, in its columns: a
+    kabupaten/kota by its name, a yes/no as Ya/Tidak."""
+    kab = _kab()
+    model = model_for(register)
+    for row in model.live().order_by(model.id).iterator():
+        out = []
+        for f in register.columns:
+            value = getattr(row, f.column) if f.column else None
+            if f.kind == "kabupaten" and value is not None:
+                value = kab[value]
+            elif f.kind == "bool" and value is not None:
+                value = "Ya" if value else "Tidak"
+            out.append(value)
+        yield out
+
+
 ROWS: dict[str, Callable[[], Iterator[list]]] = {
     "koperasi": _koperasi, "koperasi-tahunan": _tahun_buku, "usaha-kecil": _usaha,
     "ikm": _ikm, "sakip": _sakip,
@@ -108,11 +132,11 @@ def export(kind: str, path: str | Path, year: int | None = None,
            progress: Callable[[int], None] | None = None) -> int:
     """Write the export (whole, or nothing: ``OutputError``); returns the number of data
     rows."""
-    if kind not in EXPORT_KINDS:
+    if kind != "capaian" and kind not in KINDS:
         raise ValueError(f"Jenis ekspor '{kind}' tidak dikenal; pilihan: "
-                         + ", ".join(EXPORT_KINDS))
+                         + ", ".join((*KINDS, "capaian")))
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(SHEETS[kind])
+    ws = wb.create_sheet(sheet_title(kind))
     ws.freeze_panes = "A2"
     if kind == "capaian":
         headers, rows = _capaian(year)
@@ -122,7 +146,7 @@ def export(kind: str, path: str | Path, year: int | None = None,
         columns = KINDS[kind].SPEC.columns
         headers = [c.header for c in columns]
         fmts = [c.fmt for c in columns]
-        rows = ROWS[kind]()
+        rows = ROWS[kind]() if kind in ROWS else spec_rows(KINDS[kind].REGISTER)
     for i, (h, f) in enumerate(zip(headers, fmts), start=1):
         dim = ws.column_dimensions[get_column_letter(i)]
         dim.width = max(12, min(40, len(h) + 4))

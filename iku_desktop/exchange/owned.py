@@ -5,12 +5,20 @@ rows, and skipped with a notice when empty (the "all" template has them)."""
 
 from __future__ import annotations
 
+from .. import registers
 from ..domain.ownership import PROVINSI
 from ..store import models as m
 from .kinds.base import ImportContext
 from .schema import KindSpec, ParsedRow
 
 PROVINCIAL_KINDS = ("sakip", "ikm")
+
+
+def _provincial(spec: KindSpec) -> bool:
+    """A kind whose register the province owns (``registers``: sakip, ikm, …)."""
+    register = registers.by_kind(spec.name)
+    return spec.name in PROVINCIAL_KINDS or (register is not None
+                                             and register.owner == PROVINSI)
 
 
 def _where(office: str) -> str:
@@ -20,7 +28,7 @@ def _where(office: str) -> str:
 
 def empty_sheet_notice(spec: KindSpec, office: str) -> tuple[str, str]:
     """(code, message): what an import says of a sheet without data rows."""
-    if office != PROVINSI and spec.name in PROVINCIAL_KINDS:
+    if office != PROVINSI and _provincial(spec):
         return "not_owned_empty", (f"Sheet kosong dilewati: {spec.label} dikelola kantor "
                                    f"provinsi, bukan kantor {_where(office)}")
     return "empty", "Tidak ada baris data"
@@ -37,7 +45,7 @@ def check(spec: KindSpec, rows: list[ParsedRow], ctx: ImportContext, office: str
     if office == PROVINSI or not rows:
         return
     here = _where(office)
-    if spec.name in PROVINCIAL_KINDS:
+    if _provincial(spec):
         ctx.report.error("not_owned", f"{spec.label} dikelola kantor provinsi; kantor {here} "
                          "tidak dapat mengimpornya", sheet=ctx.sheet)
         return
