@@ -31,14 +31,11 @@ def rules(record) -> list:
         value = record.get(kode)
         if not isinstance(value, Decimal):
             continue
-        if kode != "nilai_lhe" and kode not in allowed:
-            out.append(error(kode, "not_in_scheme",
-                             f"Komponen ini tidak ada pada skema PermenPANRB {skema.value}"))
-            continue
         try:
             rule.check_component(skema, kode, value)
         except rule.SakipError as exc:
-            out.append(error(kode, "inconsistent", str(exc)))
+            absent = kode != "nilai_lhe" and kode not in allowed
+            out.append(error(kode, "not_in_scheme" if absent else "inconsistent", str(exc)))
     return out
 
 
