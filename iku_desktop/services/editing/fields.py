@@ -37,7 +37,12 @@ def field_of(table: str, name: str) -> Field:
 def parse_field(table: str, name: str, raw) -> Any:
     """The stored value of field ``name`` (its stored column) of ``table`` typed as
     ``raw``; None for a blank optional field."""
-    spec = field_of(table, name)
+    return parse_value(field_of(table, name), raw)
+
+
+def parse_value(spec: Field, raw) -> Any:
+    """The stored value of a field typed as ``raw`` (any stored field: a new row gives its
+    key too)."""
     if is_blank(raw):
         if spec.required:
             raise EditError(f"{spec.label} wajib diisi")

@@ -12,7 +12,7 @@ from ...registers.koperasi import parse_nomor_badan_hukum
 from ...store import models as m
 from ..editing_errors import EditError
 from .change import YEAR_VALUES, Change, model
-from .fields import field_of, parse_field, parse_field_value
+from .fields import field_of, parse_field, parse_field_value, parse_value
 from .rules import check_row
 
 
@@ -100,11 +100,20 @@ def prepare_usaha(nama_text, pemilik_text, kabupaten_text, terdata_text) -> Chan
 
 def prepare_row(table: str, label: str | None = None, **raw) -> Change:
     """A new row of any register from typed text per stored column (a register declared
-    by its spec alone is added this way); its required fields must be given."""
-    values = {name: parse_field(table, name, text) for name, text in raw.items()}
-    for column, f in registers.get(table).editable.items():
+    by its spec alone is added this way); its required fields must be given, and the new
+    record keep its rules."""
+    spec = registers.get(table)
+    stored = {f.column: f for f in spec.stored_fields}
+    unknown = set(raw) - set(stored)
+    if unknown:
+        raise EditError(f"Kolom '{sorted(unknown)[0]}' tidak ada pada {spec.label}")
+    values = {column: parse_value(stored[column], text) for column, text in raw.items()}
+    for column, f in stored.items():
         if f.required and values.get(column) is None and f.default is None:
             raise EditError(f"{f.label} wajib diisi")
+    record = {stored[c].name: v for c, v in values.items()}
+    for issue in spec.errors(record):
+        raise EditError(issue.message)
     return Change(table, None, {}, {}, label or "Tambah baris", insert_values=values)
 
 
