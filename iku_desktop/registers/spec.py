@@ -15,7 +15,7 @@ columns, and the window its column labels. Pure: no peewee, no Qt, no I/O.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping
 
 from ..exchange.cells import CellError
@@ -119,7 +119,6 @@ class RegisterSpec:
     key: tuple[str, ...] = ()
     owner: str = PROVINSI
     year: str | None = None
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def field(self, name: str) -> Field:
         """A field by its name or its stored column."""

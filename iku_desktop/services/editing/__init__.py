@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from ..editing_errors import EditError
 from .change import YEAR_VALUES, Change, apply, revert, touched
-from .fields import FIELDS, parse_field, parse_field_value
+from .fields import fields, parse_field, parse_field_value
 from .prepare import (
     prepare_delete, prepare_edit, prepare_koperasi, prepare_response, prepare_row,
     prepare_sakip, prepare_survey, prepare_tahun_buku, prepare_usaha, prepare_year_value,
 )
 
-__all__ = ["Change", "EditError", "FIELDS", "YEAR_VALUES", "apply", "parse_field",
+__all__ = ["Change", "EditError", "YEAR_VALUES", "fields", "apply", "parse_field",
            "parse_field_value", "prepare_delete", "prepare_edit", "prepare_koperasi",
            "prepare_response", "prepare_row", "prepare_sakip", "prepare_survey",
            "prepare_tahun_buku", "prepare_usaha", "prepare_year_value", "revert", "touched"]

@@ -13,23 +13,15 @@ from ...store import models as m
 from ..editing_errors import EditError
 
 
-class _Fields(dict):
-    """table → stored column → ``Field``, for the fields the editing service edits; read
-    live from the registry (a register added by ``registers.register`` is editable)."""
-
-    def __missing__(self, table: str) -> dict[str, Field]:
-        return registers.get(table).editable
-
-    def get(self, table, default=None):
-        return self[table] if table in registers.REGISTRY else default
-
-
-FIELDS = _Fields()
+def fields(table: str) -> dict[str, Field]:
+    """Stored column → ``Field`` for the fields of ``table`` the editing service edits
+    (read from the registry: a register added by ``registers.register`` is editable)."""
+    return registers.get(table).editable
 
 
 def field_of(table: str, name: str) -> Field:
     try:
-        return registers.get(table).editable[name]
+        return fields(table)[name]
     except KeyError:
         raise EditError(f"Kolom '{name}' tidak dapat diubah") from None
 

@@ -6,14 +6,18 @@ from __future__ import annotations
 from datetime import date
 
 from ... import registers
-from ...exchange.cells import is_blank, parse_int, parse_score
-from ...registers import koperasi_tahun_buku
-from ...registers.koperasi import parse_nomor_badan_hukum
+from ...exchange.cells import is_blank
 from ...store import models as m
 from ..editing_errors import EditError
 from .change import YEAR_VALUES, Change, model
 from .fields import field_of, parse_field, parse_field_value, parse_value
 from .rules import check_row
+
+
+def _required(table: str, name: str, raw):
+    """A required value of a field the editing service does not edit (a new row's key)."""
+    f = registers.get(table).field(name)
+    return parse_field_value(f.parse, raw, f.label)
 
 
 def prepare_edit(table: str, row_id: int, name: str, raw, label: str | None = None) -> Change | None:
@@ -31,7 +35,7 @@ def prepare_edit(table: str, row_id: int, name: str, raw, label: str | None = No
 
 def prepare_tahun_buku(koperasi_id: int, tahun_text, volume_text, aset_text) -> Change:
     """A new tahun buku row for a koperasi (or the revival of a deleted one)."""
-    tahun = parse_field_value(koperasi_tahun_buku.parse_tahun, tahun_text, "Tahun buku")
+    tahun = _required("koperasi_tahun_buku", "tahun", tahun_text)
     volume = parse_field("koperasi_tahun_buku", "volume_usaha", volume_text)
     aset = parse_field("koperasi_tahun_buku", "aset", aset_text)
     existing = m.KoperasiTahunBuku.get_or_none(
@@ -52,7 +56,7 @@ def prepare_tahun_buku(koperasi_id: int, tahun_text, volume_text, aset_text) -> 
 def prepare_year_value(table: str, indikator_id: int, tahun: int, raw) -> Change | None:
     """The target or the manual realisasi of an indikator for a year; blank removes it."""
     label, _, model_ = YEAR_VALUES[table]
-    value = None if is_blank(raw) else parse_field_value(parse_score, raw, label)
+    value = None if is_blank(raw) else _required(table, "nilai", raw)
     row = model_.get_or_none((model_.indikator == indikator_id) & (model_.tahun == tahun))
     old = None if row is None or row.deleted else row.nilai
     if old == value:
@@ -63,8 +67,7 @@ def prepare_year_value(table: str, indikator_id: int, tahun: int, raw) -> Change
 
 def prepare_sakip(tahun_text, skema: str = "88/2021") -> Change:
     """A new SAKIP evaluation for a year (components filled in afterwards)."""
-    tahun = parse_field_value(lambda v: parse_int(v, 2000, date.today().year + 1), tahun_text,
-                              "Tahun")
+    tahun = _required("sakip", "tahun", tahun_text)
     existing = m.Sakip.get_or_none(m.Sakip.tahun == tahun)
     if existing is not None and not existing.deleted:
         raise EditError(f"Evaluasi SAKIP tahun {tahun} sudah ada")
@@ -77,7 +80,7 @@ def prepare_sakip(tahun_text, skema: str = "88/2021") -> Change:
 
 def prepare_koperasi(nomor_text, nama_text, tanggal_text, kabupaten_text, jenis_text) -> Change:
     """A new koperasi on the register (status aktif)."""
-    nomor = parse_field_value(parse_nomor_badan_hukum, nomor_text, "Nomor badan hukum")
+    nomor = _required("koperasi", "nomor_badan_hukum", nomor_text)
     if m.Koperasi.select().where(m.Koperasi.nomor_badan_hukum == nomor).exists():
         raise EditError(f"Koperasi dengan nomor badan hukum {nomor} sudah ada")
     values = {"nomor_badan_hukum": nomor, "status": "aktif"}
