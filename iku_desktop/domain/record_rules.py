@@ -15,7 +15,7 @@ from ..validation import Issue, Severity
 from .koperasi import StatusKoperasi
 
 
-def Problem(field: str, code: str, message: str) -> Issue:  # noqa: N802 (a value's name)
+def _error(field: str, code: str, message: str) -> Issue:
     """An error about ``field`` (code "required" or "inconsistent", as the validation
     report names them)."""
     return Issue(Severity.ERROR, code, message, field=field)
@@ -28,14 +28,14 @@ def koperasi_problems(status: str | None, tanggal_bubar: date | None,
     out = []
     dibubarkan = StatusKoperasi.DIBUBARKAN.value
     if status == dibubarkan and tanggal_bubar is None:
-        out.append(Problem("tanggal_bubar", "required",
+        out.append(_error("tanggal_bubar", "required",
                            "Tanggal Bubar wajib diisi untuk koperasi yang dibubarkan"))
     if tanggal_bubar is not None and status not in (None, dibubarkan):
-        out.append(Problem("tanggal_bubar", "inconsistent",
+        out.append(_error("tanggal_bubar", "inconsistent",
                            "Tanggal Bubar hanya diisi untuk koperasi berstatus Dibubarkan"))
     if tanggal_bubar is not None and tanggal_badan_hukum is not None \
             and tanggal_bubar < tanggal_badan_hukum:
-        out.append(Problem("tanggal_bubar", "inconsistent",
+        out.append(_error("tanggal_bubar", "inconsistent",
                            "Tanggal Bubar lebih awal dari Tanggal Badan Hukum"))
     return out
 
@@ -46,11 +46,11 @@ def usaha_problems(tanggal_terdata: date | None, tanggal_tutup: date | None,
     """Closed not before recorded; an issue date only with its number."""
     out = []
     if tanggal_terdata and tanggal_tutup and tanggal_tutup < tanggal_terdata:
-        out.append(Problem("tanggal_tutup", "inconsistent",
+        out.append(_error("tanggal_tutup", "inconsistent",
                            "Tanggal Tutup lebih awal dari Tanggal Terdata"))
     for nomor, tanggal, name, key in ((nib, tanggal_nib, "NIB", "tanggal_nib"),
                                       (nomor_iumk, tanggal_iumk, "IUMK", "tanggal_iumk")):
         if tanggal and not nomor:
-            out.append(Problem(key, "inconsistent",
+            out.append(_error(key, "inconsistent",
                                f"Tanggal {name} diisi tanpa nomor {name}: isi nomor {name} dahulu"))
     return out
