@@ -15,13 +15,14 @@ from openpyxl.utils import get_column_letter
 
 from ..domain import ikm as ikm_rule
 from ..domain import sakip as sakip_rule
-from ..domain.koperasi import JenisKoperasi, StatusKoperasi
 from ..store import models as m
+from ..registers.spec import Field
 from ..store.register_tables import model_for
 from .kinds import KINDS
 from .xlsx_writer import FORMATS, FORMULA_START, save_workbook, visible
 
 EXPORT_KINDS = tuple(KINDS) + ("capaian",)  # the built-in ones (the CLI's choices)
+_SAME = Field.__dataclass_fields__["cell"].default
 SHEETS = {"koperasi": "Koperasi", "koperasi-tahunan": "Tahun Buku",
           "usaha-kecil": "Usaha Kecil", "ikm": "Responden SKM", "sakip": "SAKIP",
           "capaian": "Capaian IKU"}
@@ -37,14 +38,6 @@ def _kab() -> dict[int, str]:
     return {k.id: k.nama for k in m.Kabupaten.select()}
 
 
-def _koperasi() -> Iterator[list]:
-    kab = _kab()
-    for k in m.Koperasi.live().order_by(m.Koperasi.nomor_badan_hukum):
-        yield [k.nomor_badan_hukum, k.nama, k.tanggal_badan_hukum, kab[k.kabupaten_id],
-               JenisKoperasi(k.jenis).label, StatusKoperasi(k.status).label, k.tanggal_bubar,
-               k.nik_koperasi, k.alamat, k.wilayah_keanggotaan]
-
-
 def _tahun_buku() -> Iterator[list]:
     q = (m.KoperasiTahunBuku.live().join(m.Koperasi)
          .where(m.Koperasi.deleted == False)  # noqa: E712
@@ -53,14 +46,6 @@ def _tahun_buku() -> Iterator[list]:
         yield [t.koperasi.nomor_badan_hukum, t.tahun, t.tanggal_rat,
                "Ya" if t.rat_sah else "Tidak", t.anggota_l, t.anggota_p, t.volume_usaha,
                t.aset, t.modal_sendiri, t.modal_luar, t.shu]
-
-
-def _usaha() -> Iterator[list]:
-    kab = _kab()
-    for u in m.UsahaKecil.live().order_by(m.UsahaKecil.id).iterator():
-        yield [u.nama_usaha, u.nama_pemilik, u.nik_pemilik, kab[u.kabupaten_id], u.alamat,
-               u.sektor, u.modal_usaha, u.hasil_penjualan, u.tanggal_terdata, u.tanggal_tutup,
-               u.nib, u.tanggal_nib, u.nomor_iumk, u.tanggal_iumk]
 
 
 def _ikm() -> Iterator[list]:
@@ -87,25 +72,34 @@ def _sakip() -> Iterator[list]:
 
 
 def spec_rows(register) -> Iterator[list]:
-    """The live rows of a register declared only by its spec, in its columns: a
-    kabupaten/kota by its name, a yes/no as Ya/Tidak."""
+    """The live rows of a register in its columns (``registers``: the koperasi, the usaha
+    kecil, a register declared by its spec alone), by its natural key else as added: a
+    kabupaten/kota by its name, a yes/no as Ya/Tidak, a choice by its label (each field's
+    ``cell``)."""
     kab = _kab()
     model = model_for(register)
-    for row in model.live().order_by(model.id).iterator():
+    plan = []
+    for f in register.columns:
+        if not f.column:
+            plan.append((None, None))
+        elif f.kind == "kabupaten":
+            plan.append((f.column, kab.__getitem__))
+        elif f.kind == "bool":
+            plan.append((f.column, lambda v: "Ya" if v else "Tidak"))
+        else:
+            plan.append((f.column, None if f.cell is _SAME else f.cell))
+    order = [getattr(model, register.field(k).column) for k in register.key] or [model.id]
+    for row in model.live().order_by(*order).iterator():
         out = []
-        for f in register.columns:
-            value = getattr(row, f.column) if f.column else None
-            if f.kind == "kabupaten" and value is not None:
-                value = kab[value]
-            elif f.kind == "bool" and value is not None:
-                value = "Ya" if value else "Tidak"
-            out.append(value)
+        for column, cell in plan:
+            value = getattr(row, column) if column else None
+            out.append(value if cell is None or value is None else cell(value))
         yield out
 
 
+# the kinds whose rows name other rows or computed values (the others: ``spec_rows``)
 ROWS: dict[str, Callable[[], Iterator[list]]] = {
-    "koperasi": _koperasi, "koperasi-tahunan": _tahun_buku, "usaha-kecil": _usaha,
-    "ikm": _ikm, "sakip": _sakip,
+    "koperasi-tahunan": _tahun_buku, "ikm": _ikm, "sakip": _sakip,
 }
 
 

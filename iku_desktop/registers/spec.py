@@ -59,6 +59,8 @@ class Field:
     stored: parsed value → stored value (a choice's enum → its value).
     portable: the parser of the value as a data package carries it (default ``parse``):
         a choice travels as its stored value, a flag as 0/1.
+    cell: stored value → the export's cell, one the parser reads back (a choice by its
+        label); a kabupaten/kota is written by its name, a yes/no as Ya/Tidak.
     """
 
     name: str
@@ -80,6 +82,7 @@ class Field:
     editable: bool = True
     stored: Callable[[Any], Any] = _same
     portable: Callable[[Any], Any] | None = None
+    cell: Callable[[Any], Any] = _same
 
     def __post_init__(self) -> None:
         if self.column == "":
