@@ -172,14 +172,21 @@ class SpecColumn:
     label: str
     editable: bool
     personal: bool
+    kind: str = "text"
 
 
 def spec_columns(table: str) -> list[SpecColumn]:
     """The columns of a register as the window shows it: its stored fields that the
     import file has, with the spec's column labels."""
     spec = spec_registry.get(table)
-    return [SpecColumn(f.column, f.column_label, f.editable, f.personal)
+    return [SpecColumn(f.column, f.column_label, f.editable, f.personal, f.kind)
             for f in spec.columns if f.column]
+
+
+def spec_regional(table: str) -> bool:
+    """Whether a register's rows belong to the kabupaten/kota office of the row (else to
+    the province)."""
+    return spec_registry.get(table).owner == spec_registry.spec.WILAYAH
 
 
 def spec_ids(table: str, search: str = "") -> list[int]:
