@@ -11,9 +11,6 @@ from __future__ import annotations
 
 from ...domain import ikm as rule
 from ...registers import ikm as register
-from ...registers.ikm import (  # noqa: F401 (their home is the register's spec)
-    JENIS_KELAMIN, PEKERJAAN, PENDIDIKAN, answer_parser,
-)
 from ...store import models as m
 from ...store.fields import new_uuid, utc_now
 from ..schema import ParsedRow, kind_spec

@@ -4,9 +4,6 @@ columns and record rules are the register's spec (``registers.koperasi``)."""
 from __future__ import annotations
 
 from ...registers import koperasi as register
-from ...registers.koperasi import (  # noqa: F401 (their home is the register's spec)
-    JENIS, KAB_NAMES, STATUS, parse_nik_koperasi, parse_nomor_badan_hukum,
-)
 from ...store import models as m
 from ..schema import ParsedRow, kind_spec
 from .base import (

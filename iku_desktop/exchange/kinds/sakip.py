@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ...domain import sakip as rule
 from ...registers import sakip as register
-from ...registers.sakip import KOMPONEN_KEYS, PREDIKAT, SKEMA  # noqa: F401
+from ...registers.sakip import KOMPONEN_KEYS
 from ...store import models as m
 from ..schema import ParsedRow, kind_spec
 from .base import Counts, ImportContext, optional_values, upsert, valid_rows
