@@ -8,6 +8,7 @@ from __future__ import annotations
 from .. import registers
 from ..domain.ownership import PROVINSI
 from ..store import models as m
+from ..store.register_tables import model_for
 from .kinds.base import ImportContext
 from .schema import KindSpec, ParsedRow
 
@@ -77,6 +78,8 @@ def check(spec: KindSpec, rows: list[ParsedRow], ctx: ImportContext, office: str
 
 def _stored_owners(kind: str) -> dict[tuple, str]:
     """The natural keys of the stored rows (as the importer matches them) → their area."""
+    if kind not in ("koperasi", "usaha-kecil"):
+        return _spec_owners(registers.by_kind(kind))
     if kind == "koperasi":
         return {("nomor_badan_hukum", n): bps for n, bps in
                 m.Koperasi.select(m.Koperasi.nomor_badan_hukum, m.Kabupaten.bps)
@@ -92,9 +95,25 @@ def _stored_owners(kind: str) -> dict[tuple, str]:
     return out
 
 
+def _spec_owners(register) -> dict[tuple, str]:
+    """Of a register declared by its spec alone: its natural key → the row's area."""
+    if register is None or not register.key:
+        return {}
+    model = model_for(register)
+    columns = [getattr(model, register.field(k).column) for k in register.key]
+    kab = next(f for f in register.stored_fields if f.kind == "kabupaten")
+    query = (model.select(*columns, m.Kabupaten.bps)
+             .join(m.Kabupaten, on=(getattr(model, kab.column) == m.Kabupaten.id)))
+    return {(register.key[0], *row[:-1]): row[-1] for row in query.tuples()}
+
+
 def _keys(kind: str, r: ParsedRow) -> list[tuple]:
     """The keys by which the importer may match ``r`` to a stored row (usaha_kecil.apply:
-    the NIB, else the NIK pemilik with the nama usaha)."""
+    the NIB, else the NIK pemilik with the nama usaha; a spec's natural key)."""
+    register = registers.by_kind(kind)
+    if kind not in ("koperasi", "usaha-kecil") and register is not None:
+        values = [r.get(k) for k in register.key]
+        return [(register.key[0], *values)] if register.key and None not in values else []
     if kind == "koperasi":
         return [("nomor_badan_hukum", r.get("nomor_badan_hukum"))]
     keys = []

@@ -142,3 +142,38 @@ def test_the_toy_register_is_gone_once_unregistered(toy):
     with pytest.raises(KeyError):
         registers.get(PELATIHAN.table)
     registers.register(PELATIHAN)
+
+
+def test_a_regional_toy_register_belongs_to_the_office_of_its_rows(db, tmp_path):
+    from dataclasses import replace
+
+    from iku_desktop.registers.spec import WILAYAH
+    from iku_desktop.store import models as m
+
+    regional = registers.register(replace(PELATIHAN, owner=WILAYAH))
+    try:
+        model = model_for(regional)
+        model.create_table()
+        assert import_file(write_csv(tmp_path / "p.csv", HEADER, ROWS)).report.ok
+        budi = model.get(model.kode == "P-002")
+        assert budi.kabupaten.bps == "1505"
+        # the Kota Jambi office may not take over another area's row, nor add one there
+        moved = import_file(write_csv(tmp_path / "moved.csv", HEADER, [
+            ["P-002", "Budi", "", "Kota Jambi", "10/04/2022", "", ""],
+            ["P-010", "Ani", "", "1505", "10/04/2022", "", ""]]), origin="1571")
+        assert [(i.row, i.code) for i in moved.report.errors] == [
+            (2, "not_owned"), (3, "not_owned")]
+        assert "terdaftar di" in moved.report.errors[0].message
+        office = m.CURRENT_OFFICE[0]
+        m.CURRENT_OFFICE[0] = "1571"
+        try:
+            change = editing.prepare_edit(regional.table, budi.id, "biaya", "5")
+            with pytest.raises(editing.EditError, match="hanya dapat dibaca"):
+                editing.apply(change)
+            siti = model.get(model.kode == "P-001")
+            editing.apply(editing.prepare_edit(regional.table, siti.id, "biaya", "5"))
+        finally:
+            m.CURRENT_OFFICE[0] = office
+        assert model.get(model.kode == "P-001").biaya == 5
+    finally:
+        registers.unregister(regional.table)
