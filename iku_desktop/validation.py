@@ -1,4 +1,5 @@
-"""One report shape for every check: imported rows, form input, packages.
+"""One report shape for every check: imported rows, form input, packages, and the
+records' cross-field rules (``registers``).
 
 Validation collects every problem instead of raising at the first one. Each issue has a
 severity, a machine code and an Indonesian message, and names where it is (sheet, row,
@@ -26,6 +27,8 @@ class Issue:
     column: the column header as written in the file.
     value: the offending value as text.
     sheet: the sheet name for workbooks.
+    field: the record's field the issue is about (a register's field name), for a form
+        or a package row; the import names its column by ``column``.
     """
 
     severity: Severity
@@ -35,6 +38,7 @@ class Issue:
     column: str | None = None
     value: str | None = None
     sheet: str | None = None
+    field: str | None = None
 
     def location(self) -> str:
         parts = []

@@ -25,12 +25,16 @@ KUALITAS_LABEL = {Kualitas.MENINGKAT: "✔ meningkat", Kualitas.TIDAK_MENINGKAT:
 ORDER_KEYS = ["nomor_badan_hukum", "nama", "kabupaten", "jenis", "status", None, None,
               "tanggal_badan_hukum", None, None]
 
-TB_COLUMNS = [  # (header, field, kind)
-    ("Tahun buku", None, "int"), ("Tanggal RAT", "tanggal_rat", "date"),
-    ("RAT sah", "rat_sah", "bool"), ("Volume usaha (Rp)", "volume_usaha", "money"),
-    ("Aset (Rp)", "aset", "money"), ("Modal sendiri (Rp)", "modal_sendiri", "money"),
-    ("Modal luar (Rp)", "modal_luar", "money"), ("SHU (Rp)", "shu", "money"),
-    ("Anggota L", "anggota_l", "count"), ("Anggota P", "anggota_p", "count"),
+def _tb(field: str) -> str:
+    return registers.column_label("koperasi_tahun_buku", field)
+
+
+TB_COLUMNS = [  # (header, field, kind): the headers are the register spec's column labels
+    (_tb("tahun"), None, "int"), (_tb("tanggal_rat"), "tanggal_rat", "date"),
+    (_tb("rat_sah"), "rat_sah", "bool"), (_tb("volume_usaha"), "volume_usaha", "money"),
+    (_tb("aset"), "aset", "money"), (_tb("modal_sendiri"), "modal_sendiri", "money"),
+    (_tb("modal_luar"), "modal_luar", "money"), (_tb("shu"), "shu", "money"),
+    (_tb("anggota_l"), "anggota_l", "count"), (_tb("anggota_p"), "anggota_p", "count"),
 ]
 
 
@@ -162,20 +166,24 @@ class KoperasiPanel(RecordsPanel):
         self.selected_id: int | None = None
 
     def _columns(self) -> list[Column]:
+        """The koperasi's columns, headed by the register spec's column labels."""
+        def _kop(field: str) -> str:
+            return registers.column_label("koperasi", field)
+
         return [
-            Column("Nomor badan hukum", lambda r: r.nomor_badan_hukum),
-            Column("Nama koperasi", lambda r: r.nama, "nama"),
-            Column("Kabupaten/kota", lambda r: r.kabupaten, "kabupaten_id"),
-            Column("Jenis", lambda r: r.jenis.title(), "jenis"),
-            Column("Status", lambda r: r.status.title(), "status"),
+            Column(_kop("nomor_badan_hukum"), lambda r: r.nomor_badan_hukum),
+            Column(_kop("nama"), lambda r: r.nama, "nama"),
+            Column(_kop("kabupaten"), lambda r: r.kabupaten, "kabupaten_id"),
+            Column(_kop("jenis"), lambda r: r.jenis.title(), "jenis"),
+            Column(_kop("status"), lambda r: r.status.title(), "status"),
             Column("Kualitas", lambda r: KUALITAS_LABEL[r.kualitas]),
             Column("Keterangan", lambda r: r.alasan),
-            Column("Tanggal badan hukum", lambda r: format_date(r.tanggal_badan_hukum),
+            Column(_kop("tanggal_badan_hukum"), lambda r: format_date(r.tanggal_badan_hukum),
                    "tanggal_badan_hukum", lambda r: r.tanggal_badan_hukum.strftime("%d/%m/%Y")),
-            Column("Tanggal bubar", lambda r: format_date(r.tanggal_bubar) if r.tanggal_bubar
+            Column(_kop("tanggal_bubar"), lambda r: format_date(r.tanggal_bubar) if r.tanggal_bubar
                    else "", "tanggal_bubar",
                    lambda r: r.tanggal_bubar.strftime("%d/%m/%Y") if r.tanggal_bubar else ""),
-            Column("NIK koperasi", lambda r: r.nik_koperasi or "", "nik_koperasi"),
+            Column(_kop("nik_koperasi"), lambda r: r.nik_koperasi or "", "nik_koperasi"),
         ]
 
     def _load(self, ids):

@@ -26,6 +26,11 @@ def _dmy(iso: str) -> str:
     return date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
 
 
+def _label(field: str) -> str:
+    """The register spec's column label of a usaha kecil field."""
+    return registers.column_label("usaha_kecil", field)
+
+
 class UsahaPanel(RecordsPanel):
     TABLES = frozenset({"usaha_kecil"})
 
@@ -46,16 +51,16 @@ class UsahaPanel(RecordsPanel):
         bar.addWidget(delete)
         lay.addLayout(bar)
         self.model = LazyRegisterModel([
-            Column("Nama usaha", lambda r: r.nama_usaha, "nama_usaha"),
-            Column("Pemilik", lambda r: r.nama_pemilik, "nama_pemilik"),
-            Column("NIK pemilik", lambda r: r.nik if self.reveal.isChecked() else r.nik_masked,
+            Column(_label("nama_usaha"), lambda r: r.nama_usaha, "nama_usaha"),
+            Column(_label("nama_pemilik"), lambda r: r.nama_pemilik, "nama_pemilik"),
+            Column(_label("nik_pemilik"), lambda r: r.nik if self.reveal.isChecked() else r.nik_masked,
                    "nik_pemilik", lambda r: r.nik),
-            Column("Kabupaten/kota", lambda r: r.kabupaten),
-            Column("NIB", lambda r: r.nib, "nib"),
-            Column("Tanggal NIB", lambda r: _d(r.tanggal_nib), "tanggal_nib",
+            Column(_label("kabupaten"), lambda r: r.kabupaten),
+            Column(_label("nib"), lambda r: r.nib, "nib"),
+            Column(_label("tanggal_nib"), lambda r: _d(r.tanggal_nib), "tanggal_nib",
                    lambda r: _dmy(r.tanggal_nib)),
-            Column("Nomor IUMK", lambda r: r.iumk, "nomor_iumk"),
-            Column("Tanggal IUMK", lambda r: _d(r.tanggal_iumk), "tanggal_iumk",
+            Column(_label("nomor_iumk"), lambda r: r.iumk, "nomor_iumk"),
+            Column(_label("tanggal_iumk"), lambda r: _d(r.tanggal_iumk), "tanggal_iumk",
                    lambda r: _dmy(r.tanggal_iumk)),
             Column("Skala (PP 7/2021)", lambda r: f"{r.skala} — dasar: {r.dasar}"),
         ], registers.usaha_rows, self._edit, self,

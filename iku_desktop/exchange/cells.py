@@ -36,6 +36,16 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]|_x00[01][0-9A-Fa-f]_|_x007[fF]_")
 _HIDDEN = re.compile("[\x1c-\x1f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 
+def control_character(t: str, breaks: bool = False) -> str | None:
+    """The first control character of ``t`` that rule book §6 refuses (also as its OOXML
+    escape), or None; with ``breaks``, tabs and line breaks are allowed (a multi-line text
+    checks its lines otherwise)."""
+    if breaks:
+        t = t.replace("\t", "").replace("\n", "").replace("\r", "")
+    found = _CONTROL.search(t)
+    return found.group() if found else None
+
+
 def text(value) -> str:
     """The cell as text, white space folded ("  a  b " → "a b"). A number cell is read
     through its integer when it holds one (1509.0 → "1509"). Refuses control characters."""

@@ -15,27 +15,27 @@ from openpyxl.utils import get_column_letter
 
 from ..domain import ikm as ikm_rule
 from ..domain import sakip as sakip_rule
-from ..domain.koperasi import JenisKoperasi, StatusKoperasi
 from ..store import models as m
+from ..registers.spec import Field
+from ..store.register_tables import model_for
 from .kinds import KINDS
 from .xlsx_writer import FORMATS, FORMULA_START, save_workbook, visible
 
-EXPORT_KINDS = tuple(KINDS) + ("capaian",)
+EXPORT_KINDS = tuple(KINDS) + ("capaian",)  # the built-in ones (the CLI's choices)
+_SAME = Field.__dataclass_fields__["cell"].default
 SHEETS = {"koperasi": "Koperasi", "koperasi-tahunan": "Tahun Buku",
           "usaha-kecil": "Usaha Kecil", "ikm": "Responden SKM", "sakip": "SAKIP",
           "capaian": "Capaian IKU"}
 
 
+def sheet_title(kind: str) -> str:
+    """The sheet of a kind: its short title, else its register's label (at most 31
+    characters, Excel's limit)."""
+    return SHEETS.get(kind) or KINDS[kind].SPEC.label[:31]
+
+
 def _kab() -> dict[int, str]:
     return {k.id: k.nama for k in m.Kabupaten.select()}
-
-
-def _koperasi() -> Iterator[list]:
-    kab = _kab()
-    for k in m.Koperasi.live().order_by(m.Koperasi.nomor_badan_hukum):
-        yield [k.nomor_badan_hukum, k.nama, k.tanggal_badan_hukum, kab[k.kabupaten_id],
-               JenisKoperasi(k.jenis).label, StatusKoperasi(k.status).label, k.tanggal_bubar,
-               k.nik_koperasi, k.alamat, k.wilayah_keanggotaan]
 
 
 def _tahun_buku() -> Iterator[list]:
@@ -46,14 +46,6 @@ def _tahun_buku() -> Iterator[list]:
         yield [t.koperasi.nomor_badan_hukum, t.tahun, t.tanggal_rat,
                "Ya" if t.rat_sah else "Tidak", t.anggota_l, t.anggota_p, t.volume_usaha,
                t.aset, t.modal_sendiri, t.modal_luar, t.shu]
-
-
-def _usaha() -> Iterator[list]:
-    kab = _kab()
-    for u in m.UsahaKecil.live().order_by(m.UsahaKecil.id).iterator():
-        yield [u.nama_usaha, u.nama_pemilik, u.nik_pemilik, kab[u.kabupaten_id], u.alamat,
-               u.sektor, u.modal_usaha, u.hasil_penjualan, u.tanggal_terdata, u.tanggal_tutup,
-               u.nib, u.tanggal_nib, u.nomor_iumk, u.tanggal_iumk]
 
 
 def _ikm() -> Iterator[list]:
@@ -73,9 +65,35 @@ def _sakip() -> Iterator[list]:
                s.capaian_kinerja, s.nilai_lhe, predikat, s.nomor_lhe, s.tanggal_lhe]
 
 
+def spec_rows(register) -> Iterator[list]:
+    """The live rows of a register in its columns (``registers``: the koperasi, the usaha
+    kecil, a register declared by its spec alone), by its natural key else as added: a
+    kabupaten/kota by its name, a yes/no as Ya/Tidak, a choice by its label (each field's
+    ``cell``)."""
+    kab = _kab()
+    model = model_for(register)
+    plan = []
+    for f in register.columns:
+        if not f.column:
+            plan.append((None, None))
+        elif f.kind == "kabupaten":
+            plan.append((f.column, kab.__getitem__))
+        elif f.kind == "bool":
+            plan.append((f.column, lambda v: "Ya" if v else "Tidak"))
+        else:
+            plan.append((f.column, None if f.cell is _SAME else f.cell))
+    order = [getattr(model, register.field(k).column) for k in register.key] or [model.id]
+    for row in model.live().order_by(*order).iterator():
+        out = []
+        for column, cell in plan:
+            value = getattr(row, column) if column else None
+            out.append(value if cell is None or value is None else cell(value))
+        yield out
+
+
+# the kinds whose rows name other rows or computed values (the others: ``spec_rows``)
 ROWS: dict[str, Callable[[], Iterator[list]]] = {
-    "koperasi": _koperasi, "koperasi-tahunan": _tahun_buku, "usaha-kecil": _usaha,
-    "ikm": _ikm, "sakip": _sakip,
+    "koperasi-tahunan": _tahun_buku, "ikm": _ikm, "sakip": _sakip,
 }
 
 
@@ -102,11 +120,11 @@ def export(kind: str, path: str | Path, year: int | None = None,
            progress: Callable[[int], None] | None = None) -> int:
     """Write the export (whole, or nothing: ``OutputError``); returns the number of data
     rows."""
-    if kind not in EXPORT_KINDS:
+    if kind != "capaian" and kind not in KINDS:
         raise ValueError(f"Jenis ekspor '{kind}' tidak dikenal; pilihan: "
-                         + ", ".join(EXPORT_KINDS))
+                         + ", ".join((*KINDS, "capaian")))
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(SHEETS[kind])
+    ws = wb.create_sheet(sheet_title(kind))
     ws.freeze_panes = "A2"
     if kind == "capaian":
         headers, rows = _capaian(year)
@@ -116,7 +134,7 @@ def export(kind: str, path: str | Path, year: int | None = None,
         columns = KINDS[kind].SPEC.columns
         headers = [c.header for c in columns]
         fmts = [c.fmt for c in columns]
-        rows = ROWS[kind]()
+        rows = ROWS[kind]() if kind in ROWS else spec_rows(KINDS[kind].REGISTER)
     for i, (h, f) in enumerate(zip(headers, fmts), start=1):
         dim = ws.column_dimensions[get_column_letter(i)]
         dim.width = max(12, min(40, len(h) + 4))

@@ -27,6 +27,11 @@ from .schema import detect_kind, map_columns, parse_rows
 # tables of several kinds in one file are applied in this order (koperasi before their
 # tahun buku rows)
 ORDER = ("koperasi", "koperasi-tahunan", "usaha-kecil", "sakip", "ikm")
+
+
+def _order(kind: str) -> int:
+    """Referenced kinds first; a register declared by its spec alone after them."""
+    return ORDER.index(kind) if kind in ORDER else len(ORDER)
 # above this many rows the summary triggers are set aside and the summaries rebuilt once
 BULK_ROWS = 5000
 
@@ -161,7 +166,7 @@ def _import(p: Path, kind, dry_run, origin, progress: Progress,
     ctx_base = dict(origin=origin, file_name=p.name, sha256=sha)
     pending: dict[str, set] = {}
     checked = []
-    for spec, table in sorted(planned, key=lambda st: ORDER.index(st[0].name)):
+    for spec, table in sorted(planned, key=lambda st: _order(st[0].name)):
         ctx = ImportContext(report, sheet=table.name, pending=pending, **ctx_base)
         mapping = map_columns(spec, table, report)
         if not report.ok and any(i.code == "missing_column" for i in report.errors):

@@ -5,12 +5,21 @@ rows, and skipped with a notice when empty (the "all" template has them)."""
 
 from __future__ import annotations
 
+from .. import registers
 from ..domain.ownership import PROVINSI
 from ..store import models as m
+from ..store.register_tables import model_for
 from .kinds.base import ImportContext
 from .schema import KindSpec, ParsedRow
 
 PROVINCIAL_KINDS = ("sakip", "ikm")
+
+
+def _provincial(spec: KindSpec) -> bool:
+    """A kind whose register the province owns (``registers``: sakip, ikm, …)."""
+    register = registers.by_kind(spec.name)
+    return spec.name in PROVINCIAL_KINDS or (register is not None
+                                             and register.owner == PROVINSI)
 
 
 def _where(office: str) -> str:
@@ -20,7 +29,7 @@ def _where(office: str) -> str:
 
 def empty_sheet_notice(spec: KindSpec, office: str) -> tuple[str, str]:
     """(code, message): what an import says of a sheet without data rows."""
-    if office != PROVINSI and spec.name in PROVINCIAL_KINDS:
+    if office != PROVINSI and _provincial(spec):
         return "not_owned_empty", (f"Sheet kosong dilewati: {spec.label} dikelola kantor "
                                    f"provinsi, bukan kantor {_where(office)}")
     return "empty", "Tidak ada baris data"
@@ -37,7 +46,7 @@ def check(spec: KindSpec, rows: list[ParsedRow], ctx: ImportContext, office: str
     if office == PROVINSI or not rows:
         return
     here = _where(office)
-    if spec.name in PROVINCIAL_KINDS:
+    if _provincial(spec):
         ctx.report.error("not_owned", f"{spec.label} dikelola kantor provinsi; kantor {here} "
                          "tidak dapat mengimpornya", sheet=ctx.sheet)
         return
@@ -69,6 +78,8 @@ def check(spec: KindSpec, rows: list[ParsedRow], ctx: ImportContext, office: str
 
 def _stored_owners(kind: str) -> dict[tuple, str]:
     """The natural keys of the stored rows (as the importer matches them) → their area."""
+    if kind not in ("koperasi", "usaha-kecil"):
+        return _spec_owners(registers.by_kind(kind))
     if kind == "koperasi":
         return {("nomor_badan_hukum", n): bps for n, bps in
                 m.Koperasi.select(m.Koperasi.nomor_badan_hukum, m.Kabupaten.bps)
@@ -84,9 +95,25 @@ def _stored_owners(kind: str) -> dict[tuple, str]:
     return out
 
 
+def _spec_owners(register) -> dict[tuple, str]:
+    """Of a register declared by its spec alone: its natural key → the row's area."""
+    if register is None or not register.key:
+        return {}
+    model = model_for(register)
+    columns = [getattr(model, register.field(k).column) for k in register.key]
+    kab = next(f for f in register.stored_fields if f.kind == "kabupaten")
+    query = (model.select(*columns, m.Kabupaten.bps)
+             .join(m.Kabupaten, on=(getattr(model, kab.column) == m.Kabupaten.id)))
+    return {(register.key[0], *row[:-1]): row[-1] for row in query.tuples()}
+
+
 def _keys(kind: str, r: ParsedRow) -> list[tuple]:
     """The keys by which the importer may match ``r`` to a stored row (usaha_kecil.apply:
-    the NIB, else the NIK pemilik with the nama usaha)."""
+    the NIB, else the NIK pemilik with the nama usaha; a spec's natural key)."""
+    register = registers.by_kind(kind)
+    if kind not in ("koperasi", "usaha-kecil") and register is not None:
+        values = [r.get(k) for k in register.key]
+        return [(register.key[0], *values)] if register.key and None not in values else []
     if kind == "koperasi":
         return [("nomor_badan_hukum", r.get("nomor_badan_hukum"))]
     keys = []

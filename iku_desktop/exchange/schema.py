@@ -70,6 +70,22 @@ class KindSpec:
         return tuple(c for c in self.columns if c.required)
 
 
+def column_of(f) -> Column:
+    """The import/export/template column of a register's field (``registers.Field``): a
+    field with a default may be left blank in a file."""
+    return Column(f.name, f.header, f.required and f.default is None, f.parse,
+                  aliases=f.aliases, prefix=f.prefix, help=f.help, fmt=f.fmt,
+                  choices=f.choices, example=f.example)
+
+
+def kind_spec(register, tables: tuple[str, ...] = ()) -> KindSpec:
+    """The import kind of a register (``registers.RegisterSpec``): its columns are the
+    spec's fields that have a header."""
+    return KindSpec(name=register.kind, label=register.kind_label or register.label,
+                    columns=tuple(column_of(f) for f in register.columns),
+                    tables=tables or (register.table,))
+
+
 class RowShape:
     """What all rows of a table share: each column key's position in the file (``index``),
     its header as written (``headers``) and its position in the parsed values (``slot``)."""

@@ -12,21 +12,21 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from .export import SHEETS as SHEET_TITLES  # noqa: F401 (the sheets of the templates)
+from .export import sheet_title
 from .kinds import KINDS
 from .xlsx_writer import ListsSheet, data_sheet, put, save_workbook
 
-SHEET_TITLES = {"koperasi": "Koperasi", "koperasi-tahunan": "Tahun Buku",
-                "usaha-kecil": "Usaha Kecil", "ikm": "Responden SKM", "sakip": "SAKIP"}
 FORMAT_WORDS = {"money": "rupiah, bilangan bulat (1.250.000)", "int": "bilangan bulat",
                 "score": "angka, koma desimal (24,50)", "date": "tanggal dd/mm/yyyy",
                 "text": "teks"}
-TEMPLATE_KINDS = tuple(KINDS) + ("all",)
+TEMPLATE_KINDS = tuple(KINDS) + ("all",)  # the built-in ones (the CLI's choices)
 
 
 def write_template(kind: str, path: str | Path) -> Path:
-    if kind not in TEMPLATE_KINDS:
+    if kind != "all" and kind not in KINDS:
         raise ValueError(f"Jenis templat '{kind}' tidak dikenal; pilihan: "
-                         + ", ".join(TEMPLATE_KINDS))
+                         + ", ".join((*KINDS, "all")))
     kinds = list(KINDS) if kind == "all" else [kind]
     wb = Workbook()
     guide = wb.active
@@ -36,7 +36,7 @@ def write_template(kind: str, path: str | Path) -> Path:
     for k in kinds:
         spec = KINDS[k].SPEC
         columns = [c for c in spec.columns if c.key != "uuid"]
-        data_sheet(wb, SHEET_TITLES[k], columns, lists)
+        data_sheet(wb, sheet_title(k), columns, lists)
     wb.move_sheet("Daftar", offset=len(wb.sheetnames))
     wb.active = 1
     p = Path(path)
@@ -56,7 +56,7 @@ def _guide(ws, kinds: list[str]) -> None:
     row = 4
     for k in kinds:
         spec = KINDS[k].SPEC
-        put(ws, row, 1, f"Sheet '{SHEET_TITLES[k]}': {spec.label}").font = Font(bold=True)
+        put(ws, row, 1, f"Sheet '{sheet_title(k)}': {spec.label}").font = Font(bold=True)
         row += 1
         for i, h in enumerate(("Kolom", "Wajib", "Format", "Keterangan", "Contoh"), start=1):
             put(ws, row, i, h).font = Font(bold=True)

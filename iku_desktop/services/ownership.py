@@ -4,7 +4,10 @@ document once tetapkan, and for the targets and realisasi of a locked year."""
 
 from __future__ import annotations
 
+from .. import registers
 from ..domain import ownership as rule
+from ..registers.spec import PROVINSI as PROVINSI_OWNER
+from ..store.register_tables import model_for
 from ..domain.wilayah import KABUPATEN_KOTA
 from ..store import models as m
 from .editing_errors import EditError
@@ -41,6 +44,8 @@ def _kabupaten_bps(kabupaten_id) -> str | None:
 def row_owner(table: str, row_id: int | None = None, values: dict | None = None) -> str:
     """The office owning a row, from its stored state or the values it will have."""
     values = values or {}
+    if table not in rule.REGIONAL and table not in rule.PROVINCIAL:
+        return _spec_owner(table, row_id, values)
     if table not in rule.REGIONAL:
         return rule.owner(table, None)
     if table == "koperasi_tahun_buku":
@@ -53,6 +58,21 @@ def row_owner(table: str, row_id: int | None = None, values: dict | None = None)
         model = m.Koperasi if table == "koperasi" else m.UsahaKecil
         kab_id = model.get_by_id(row_id).kabupaten_id
     return rule.owner(table, _kabupaten_bps(kab_id))
+
+
+def _spec_owner(table: str, row_id: int | None, values: dict) -> str:
+    """The owner of a row of a register declared by its spec alone (``registers``): the
+    province, or the kabupaten/kota office of the row."""
+    spec = registers.get(table)
+    if spec.owner == PROVINSI_OWNER:
+        return rule.PROVINSI
+    kab_id = values.get("kabupaten_id")
+    if kab_id is None and row_id is not None:
+        kab_id = model_for(spec).get_by_id(row_id).kabupaten_id
+    bps = _kabupaten_bps(kab_id)
+    if not bps:
+        raise ValueError(f"a row of {table} needs its kabupaten/kota")
+    return bps
 
 
 def describe(code: str) -> str:

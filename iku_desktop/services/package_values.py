@@ -5,35 +5,29 @@ Each row of each member is checked for its shape (the portable form of ``sync_ro
 text as JSON strings, integers as JSON integers, dates as ISO text, decimals as text,
 booleans as 0/1, references as uuids, a kabupaten/kota as its BPS code, a version
 vector as JSON of office codes and package numbers), then each field
-by the cell parser of the register (identifiers, dates, amounts, choices, bounds — the
-parsers of ``exchange.cells`` behind both the importer and the editing service), then the
-record's cross-field rules (``domain.record_rules``, the RAT date). Any problem refuses the
-whole package, naming the member, the row and the field.
+by the parser of the register's field (``registers``: identifiers, dates, amounts,
+choices, bounds — the parsers behind both the importer and the editing service, in the
+portable form of the value), then the record's cross-field rules (the register's spec,
+errors only). Any problem refuses the whole package, naming the member, the row and the
+field.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from datetime import date
-from decimal import Decimal
 
-from ..domain import ikm as ikm_rule
-from ..domain import sakip as sakip_rule
+from .. import registers
 from ..domain.identifiers import IdentifierError, validate_nip
-from ..domain.koperasi import JenisKoperasi, StatusKoperasi
 from ..domain.pangkat import PANGKAT_NAMES
-from ..domain.rat import rat_date_problem
-from ..domain.record_rules import Problem, koperasi_problems, usaha_problems
-from ..domain.usaha_kecil import Skala
 from ..domain.wilayah import KABUPATEN_KOTA
 from ..exchange import cells
 from ..exchange.cells import CellError
-from ..exchange.kinds.koperasi import parse_nik_koperasi, parse_nomor_badan_hukum
 from ..exchange.package import PackageError
-from .editing import FIELDS
+from ..registers.spec import flag as _flag
+from ..registers.spec import stored_choice as _choice
 from .indicators import registry
-from .sync_rows import FOREIGN, ORDER
+from .sync_rows import FOREIGN
 
 MAX_ERRORS = 20  # a hostile package could hold a million bad rows: name the first ones
 UUID = re.compile(r"[0-9a-f]{32}")
@@ -45,23 +39,10 @@ INT32 = 2**31 - 1  # a package number
 MULTILINE = {("dokumen", "tugas"), ("indikator", "formulasi"), ("fungsi", "teks"),
              ("sasaran", "teks"), ("indikator", "nama"), ("dokumen", "unit_organisasi"),
              ("dokumen", "jabatan_penandatangan")}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_OOXML_CONTROL = re.compile(r"_x00[01][0-9A-Fa-f]_|_x007[fF]_")
 
 
 class PackageValueError(PackageError):
     """A package row that breaks a rule; ``str()`` is the user's message."""
-
-
-def _choice(values) -> callable:
-    allowed = tuple(values)
-
-    def parse(v):
-        if v not in allowed:
-            raise CellError(f"'{v}' bukan pilihan yang sah ({', '.join(map(str, allowed))})")
-        return v
-
-    return parse
 
 
 def _int(lo: int, hi: int):
@@ -75,12 +56,6 @@ def _nip(v):
         raise CellError(str(exc)) from exc
 
 
-def _flag(v):
-    if v not in (0, 1):
-        raise CellError("harus 0 atau 1")
-    return v
-
-
 def _metode(v):
     """A registered indikator method (asked when the value is read: a method registered
     after this module was imported counts)."""
@@ -90,8 +65,8 @@ def _metode(v):
     return v
 
 
-# parsers for the portable columns the editing service does not edit
-_EXTRA = {
+# parsers for the portable columns of the document's tables (not registers)
+_DOCUMENT = {
     "dokumen": {"tahun_awal": _int(2000, 2100), "tahun_akhir": _int(2000, 2100),
                 "tanggal_hari": _int(1, 31), "tanggal_bulan": _int(1, 12),
                 "tanggal_tahun": _int(2000, 2100), "nip_penandatangan": _nip,
@@ -102,26 +77,16 @@ _EXTRA = {
     "indikator": {"urutan": _int(0, 10_000), "metode": _metode,
                   "polaritas": _choice(("naik", "turun")),
                   "rumus_turun": _choice(("selisih", "rasio"))},
-    "target": {"tahun": _int(2000, 2100), "nilai": cells.parse_score},
-    "realisasi_manual": {"tahun": _int(2000, 2100), "nilai": cells.parse_score},
-    "koperasi": {"nomor_badan_hukum": parse_nomor_badan_hukum,
-                 "kabupaten": cells.parse_kabupaten, "nik_koperasi": parse_nik_koperasi,
-                 "jenis": _choice(j.value for j in JenisKoperasi),
-                 "status": _choice(s.value for s in StatusKoperasi)},
-    "koperasi_tahun_buku": {"tahun": _int(1900, 2100), "rat_sah": _flag},
-    "usaha_kecil": {"kabupaten": cells.parse_kabupaten,
-                    "skala_penetapan": _choice(s.value for s in Skala)},
-    "sakip": {"tahun": _int(2000, 2100),
-              "skema": _choice(s.value for s in sakip_rule.Skema)},
-    "ikm_survei": {"tahun": _int(2000, 2100)},
-    "ikm_respon": {"jenis_kelamin": _choice(("L", "P")),
-                   "pendidikan": _choice(ikm_rule.PENDIDIKAN),
-                   "pekerjaan": _choice(ikm_rule.PEKERJAAN)},
 }
-# the editing service's parsers, then the ones above (a kabupaten/kota travels as its BPS
-# code, not as the local id the editing service parses it into)
-PARSERS = {table: {c: f.parse for c, f in FIELDS.get(table, {}).items() if c != "kabupaten_id"}
-           | _EXTRA.get(table, {}) for table in ORDER}
+
+
+def parsers(table: str) -> dict:
+    """Portable column → parser: a register's stored fields by its spec (a kabupaten/kota
+    travels as its BPS code, under the field's name), else the document's."""
+    spec = registers.REGISTRY.get(table)
+    if spec is None:
+        return _DOCUMENT.get(table, {})
+    return {f.name: f.portable for f in spec.stored_fields}
 
 
 def check_tables(tables: dict[str, list[dict]], columns: dict[str, dict[str, tuple[str, bool]]],
@@ -150,7 +115,7 @@ def row_problems(table: str, row: dict, columns: dict[str, tuple[str, bool]]
     """(field, message) for each rule a portable row breaks."""
     out: list[tuple[str, str]] = []
     refs = {name for _, name in FOREIGN.get(table, {}).values()}
-    parsers = PARSERS[table]
+    parsers_ = parsers(table)
     parsed: dict = {}
     for column, (sql_type, not_null) in columns.items():
         v = row.get(column)
@@ -162,15 +127,16 @@ def row_problems(table: str, row: dict, columns: dict[str, tuple[str, bool]]
         if problem:
             out.append((column, problem))
             continue
-        parse = parsers.get(column)
+        parse = parsers_.get(column)
         if parse is None:
             continue
         try:
             parsed[column] = parse(v)
         except CellError as exc:
             out.append((column, str(exc)))
-    if not out:
-        out.extend((p.field, p.message) for p in _record_problems(table, row, parsed))
+    spec = registers.REGISTRY.get(table)
+    if not out and spec is not None:
+        out.extend((i.field, i.message) for i in spec.errors(parsed))
     return out
 
 
@@ -199,7 +165,7 @@ def _shape(table: str, column: str, v, sql_type: str, is_ref: bool) -> str | Non
         return "harus berupa teks"
     if (table, column) not in MULTILINE and ("\n" in v or "\r" in v or "\t" in v):
         return "teks satu baris tidak boleh memuat baris baru"
-    if _CONTROL.search(v) or _OOXML_CONTROL.search(v):
+    if cells.control_character(v, breaks=True):
         return "berisi karakter kendali"
     if len(v) > 100_000:
         return "teks terlalu panjang"
@@ -217,28 +183,3 @@ def _versi_problem(v) -> str | None:
             for n in vector.values()):
         return "bukan versi yang sah (kode kantor → nomor paket)"
     return None
-
-
-def _record_problems(table: str, row: dict, parsed: dict) -> list:
-    if table == "koperasi":
-        return koperasi_problems(row.get("status"), parsed.get("tanggal_bubar"),
-                                 parsed.get("tanggal_badan_hukum"))
-    if table == "usaha_kecil":
-        return usaha_problems(parsed.get("tanggal_terdata"), parsed.get("tanggal_tutup"),
-                              row.get("nib"), parsed.get("tanggal_nib"), row.get("nomor_iumk"),
-                              parsed.get("tanggal_iumk"))
-    if table == "koperasi_tahun_buku" and isinstance(parsed.get("tanggal_rat"), date):
-        problem = rat_date_problem(parsed["tahun"], parsed["tanggal_rat"])
-        if problem is not None and problem.error:
-            return [Problem("tanggal_rat", "inconsistent", problem.message)]
-    if table == "sakip":
-        skema = sakip_rule.Skema(row.get("skema") or sakip_rule.Skema.PERMENPANRB_88_2021)
-        out = []
-        for kode, value in parsed.items():
-            if isinstance(value, Decimal):
-                try:
-                    sakip_rule.check_component(skema, kode, value)
-                except sakip_rule.SakipError as exc:
-                    out.append(Problem(kode, "inconsistent", str(exc)))
-        return out
-    return []

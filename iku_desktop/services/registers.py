@@ -2,13 +2,19 @@
 never loads 200.000 rows at once): ``ids`` returns the matching ids in order, ``rows`` the
 display values of some of them. For koperasi, the rows also tell for a year whether the
 koperasi *meningkat kualitasnya*, and why not, or that it is outside the year's
-denominator (domain.koperasi.classify_koperasi)."""
+denominator (domain.koperasi.classify_koperasi).
+
+Every register also has what its spec (``iku_desktop.registers``) gives: the column labels
+of the window (``column_label``), and for a register declared by its spec alone the ids
+and display rows (``spec_columns``, ``spec_ids``, ``spec_rows``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
+from .. import registers as spec_registry
+from ..domain.formatting import format_date, format_decimal, format_number
 from ..domain.identifiers import mask_nik
 from ..domain.koperasi import (
     JenisKoperasi, Koperasi, Kualitas, StatusKoperasi, TahunBuku, classify_koperasi,
@@ -16,6 +22,7 @@ from ..domain.koperasi import (
 from ..domain.usaha_kecil import Skala, classify_skala
 from ..store import models as m
 from ..store import settings
+from ..store.register_tables import model_for
 
 
 @dataclass(frozen=True)
@@ -176,3 +183,87 @@ def tahun_buku_rows(koperasi_id: int) -> list[TahunBukuRow]:
     t = m.KoperasiTahunBuku
     return [TahunBukuRow(*(getattr(r, f) for f in fields))
             for r in t.live().where(t.koperasi == koperasi_id).order_by(t.tahun)]
+
+
+# --- what the register specs (``iku_desktop.registers``) give every register -------------
+
+def column_label(table: str, field: str) -> str:
+    """The window's column header of a register's field (by name or stored column)."""
+    return spec_registry.get(table).field(field).column_label
+
+
+@dataclass(frozen=True)
+class SpecColumn:
+    """A column of a register shown by its spec: the stored column (what ``editing``
+    edits; None when not editable), its header, and whether it holds personal data."""
+
+    column: str
+    label: str
+    editable: bool
+    personal: bool
+    kind: str = "text"
+
+
+def spec_columns(table: str) -> list[SpecColumn]:
+    """The columns of a register as the window shows it: its stored fields that the
+    import file has, with the spec's column labels."""
+    spec = spec_registry.get(table)
+    return [SpecColumn(f.column, f.column_label, f.editable, f.personal, f.kind)
+            for f in spec.columns if f.column]
+
+
+def spec_regional(table: str) -> bool:
+    """Whether a register's rows belong to the kabupaten/kota office of the row (else to
+    the province)."""
+    return spec_registry.get(table).owner == spec_registry.spec.WILAYAH
+
+
+def spec_ids(table: str, search: str = "") -> list[int]:
+    """The live rows of a register, in the order they were added; ``search`` matches any
+    of its text fields (case-insensitive)."""
+    spec = spec_registry.get(table)
+    model = model_for(spec)
+    q = model.select(model.id).where(model.deleted == False)  # noqa: E712
+    if search.strip():
+        like = f"%{search.strip()}%"
+        texts = [getattr(model, f.column) for f in spec.stored_fields if f.kind == "text"]
+        if texts:
+            cond = texts[0] ** like
+            for t in texts[1:]:
+                cond = cond | (t ** like)
+            q = q.where(cond)
+    return _ids(q.order_by(model.id))
+
+
+def spec_rows(table: str, ids: list[int], reveal: bool = False) -> dict[int, tuple[str, ...]]:
+    """Display text of the rows ``ids`` in the columns of ``spec_columns``: dates and
+    numbers as Indonesian text, a kabupaten/kota by its name, personal data masked unless
+    ``reveal``."""
+    spec = spec_registry.get(table)
+    model = model_for(spec)
+    columns = [f for f in spec.columns if f.column]
+    kab = {k.id: k.nama for k in m.Kabupaten.select()}
+    out = {}
+    for row in model.select().where(model.id.in_(ids)):
+        out[row.id] = tuple(_shown(f, getattr(row, f.column), kab, reveal) for f in columns)
+    return out
+
+
+def _shown(f, value, kab: dict[int, str], reveal: bool) -> str:
+    if value is None or value == "":
+        return ""
+    if f.kind == "kabupaten":
+        return kab.get(value, "")
+    if f.kind == "date":
+        return format_date(value)
+    if f.kind == "bool":
+        return "Ya" if value else "Tidak"
+    if f.kind == "money":
+        return format_number(value, 0)
+    if f.kind == "int":
+        return str(value)
+    if f.kind == "score":
+        return format_decimal(value)
+    if f.personal and not reveal:
+        return mask_nik(str(value))
+    return str(value)

@@ -185,6 +185,9 @@ def test_sakip_import_checks_scheme_maximum_and_predikat(db, tmp_path):
     by_row = {i.row: i.message for i in r.report.errors}
     assert "melebihi" in by_row[2] and "bukan A" in by_row[3]
     assert "tidak ada pada skema" in by_row[4] and "bukan AA" in by_row[5]
+    # a score over its maximum is named in its own column, once
+    assert [(i.column, i.code) for i in r.report.errors if i.row == 2] == [
+        ("Perencanaan Kinerja", "inconsistent")]
 
 
 IKM_HEADER = ["Survei", "Tanggal", "Jenis Layanan", "Jenis Kelamin", "Umur", "Pendidikan",

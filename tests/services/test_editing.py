@@ -127,3 +127,15 @@ def test_new_koperasi_and_usaha_are_validated(db):
     editing.apply(editing.prepare_edit("usaha_kecil", u, "nib", "9120001234567"))
     editing.apply(editing.prepare_edit("usaha_kecil", u, "tanggal_nib", "03/03/2022"))
     assert m.UsahaKecil.get_by_id(u).tanggal_nib == date(2022, 3, 3)
+
+
+def test_an_edit_may_not_add_an_inconsistency_but_an_old_one_does_not_block(kop):
+    k, _ = kop
+    # stored inconsistent (data from before the rule): dissolved without its date
+    m.Koperasi.update(status="dibubarkan").where(m.Koperasi.id == k.id).execute()
+    change = editing.prepare_edit("koperasi", k.id, "tanggal_badan_hukum", "02/01/2010")
+    assert change.after == {"tanggal_badan_hukum": date(2010, 1, 2)}
+    editing.apply(change)
+    # a new inconsistency is refused: dissolved before its badan hukum
+    with pytest.raises(editing.EditError, match="lebih awal dari Tanggal Badan Hukum"):
+        editing.prepare_edit("koperasi", k.id, "tanggal_bubar", "01/01/2009")

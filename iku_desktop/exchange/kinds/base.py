@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ...store import bulk
 from ...store import models as m
 from ...store.fields import utc_now
-from ...validation import ValidationReport
+from ...validation import Severity, ValidationReport
 from ..schema import ParsedRow, shown_cell
 
 
@@ -50,7 +50,25 @@ class ImportContext:
                             value=_show(row.cell(key)) if key else None)
 
 
+    def issue(self, row: ParsedRow, issue) -> None:
+        """A record rule's issue (``validation.Issue`` naming its field) on ``row``."""
+        (self.error if issue.severity is Severity.ERROR else self.warning)(
+            row, issue.field, issue.code, issue.message)
+
+
 _show = shown_cell
+
+
+def optional_fields(register) -> tuple[str, ...]:
+    """The stored fields an import file may leave out (a column absent from the file leaves
+    the stored value alone)."""
+    return tuple(f.name for f in register.columns
+                 if f.column and not (f.required and f.default is None))
+
+
+def defaults(register) -> dict:
+    """What a blank cell of a field stores when not None ("" for an alamat)."""
+    return {f.name: f.default for f in register.columns if f.default is not None}
 
 
 def valid_rows(rows: list[ParsedRow]) -> list[ParsedRow]:

@@ -3,78 +3,21 @@
 Answers are keyed by unsur, never by column position: a header starting with the code
 ("U8 Penanganan Pengaduan") maps to that unsur. An answer is 1–4 or the label of that
 unsur's answer ("Sangat sesuai", "Gratis"…). Responses have no natural key: a file already
-imported is recognised by its content hash and skipped.
+imported is recognised by its content hash and skipped. Its columns are the register's
+spec (``registers.ikm``).
 """
 
 from __future__ import annotations
 
 from ...domain import ikm as rule
+from ...registers import ikm as register
 from ...store import models as m
 from ...store.fields import new_uuid, utc_now
-from ..cells import (
-    CellError, choice_keys, parse_choice, parse_code, parse_date, parse_int, text,
-)
-from ..schema import Column, KindSpec, ParsedRow
+from ..schema import ParsedRow, kind_spec
 from .base import Counts, ImportContext, upsert, valid_rows
 
-
-def answer_parser(kode: str):
-    """Parse an answer of unsur ``kode``: 1–4 or one of its labels (keyed by unsur)."""
-    return _answer(kode)
-
-
-def _answer(kode: str):
-    def parse(value):
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            if value in (1, 2, 3, 4):  # also 3.0; never int() of inf or nan
-                return int(value)
-            raise CellError("Jawaban harus 1–4")
-        t = text(value)
-        if t.isdigit():
-            if t in ("1", "2", "3", "4"):
-                return int(t)
-            raise CellError("Jawaban harus 1–4")
-        score = rule.score_label(kode, t)
-        if score is None:
-            labels = " / ".join(next(u for u in rule.UNSUR if u.kode == kode).labels)
-            raise CellError(f"Jawaban {kode} tidak dikenal; isi 1–4 atau: {labels}")
-        return score
-
-    return parse
-
-
-JENIS_KELAMIN = choice_keys({"L": "L", "P": "P", "laki-laki": "L", "laki laki": "L", "pria": "L",
-                             "perempuan": "P", "wanita": "P"})
-PENDIDIKAN = choice_keys({
-    "SD": "SD", "SMP": "SMP", "SLTP": "SMP", "SMA": "SMA", "SLTA": "SMA", "SMK": "SMA",
-    "D1–D3": "D1–D3", "D1-D3": "D1–D3", "D1": "D1–D3", "D2": "D1–D3", "D3": "D1–D3",
-    "D4/S1": "D4/S1", "D4": "D4/S1", "S1": "D4/S1", "S2": "S2", "S3": "S3",
-})
-PEKERJAAN = choice_keys({p: p for p in rule.PEKERJAAN} | {"ASN": "PNS", "Polri": "POLRI"})
-
-SPEC = KindSpec(
-    name="ikm",
-    label="Respon Survei Kepuasan Masyarakat",
-    tables=("ikm_survei", "ikm_respon"),
-    columns=(
-        Column("survei", "Survei", False, text, help="Nama survei; bawaan 'SKM <tahun>'"),
-        Column("tanggal", "Tanggal", True, parse_date, aliases=("Tanggal Survei", "Timestamp"),
-               fmt="date", example="05/05/2022"),
-        Column("jenis_layanan", "Jenis Layanan", True, text, aliases=("Layanan",)),
-        Column("jenis_kelamin", "Jenis Kelamin", False,
-               lambda v: parse_choice(v, JENIS_KELAMIN, "Jenis kelamin"), choices=("L", "P")),
-        Column("umur", "Umur", False, lambda v: parse_int(v, 10, 120), fmt="int"),
-        Column("pendidikan", "Pendidikan", False,
-               lambda v: parse_choice(v, PENDIDIKAN, "Pendidikan"), choices=rule.PENDIDIKAN),
-        Column("pekerjaan", "Pekerjaan", False,
-               lambda v: parse_choice(v, PEKERJAAN, "Pekerjaan"), choices=rule.PEKERJAAN),
-        *(Column(u.kode.lower(), u.kode, False, _answer(u.kode), prefix=True, fmt="int",
-                 help=f"{u.nama}: 1–4 ({' / '.join(u.labels)})", choices=("1", "2", "3", "4"),
-                 example="4") for u in rule.UNSUR),
-        Column("uuid", "ID Respon", False, parse_code("ID respon"),
-               help="Diisi oleh ekspor IKU Desktop; kosongkan untuk responden baru"),
-    ),
-)
+REGISTER = register.RESPON
+SPEC = kind_spec(REGISTER, tables=("ikm_survei", "ikm_respon"))
 
 
 def survey_name(r: ParsedRow) -> str:

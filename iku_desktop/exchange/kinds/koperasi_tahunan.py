@@ -1,56 +1,21 @@
 """Import kind ``koperasi-tahunan``: one koperasi's figures for one tahun buku, keyed by
-nomor badan hukum + tahun buku."""
+nomor badan hukum + tahun buku. Its columns and record rules are the register's spec
+(``registers.koperasi_tahun_buku``)."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from ...domain.rat import rat_date_problem
+from ...registers import koperasi_tahun_buku as register
 from ...store import models as m
-from ..cells import parse_bool, parse_date, parse_int, parse_rupiah
-from ..schema import Column, KindSpec, ParsedRow
-from .koperasi import parse_nomor_badan_hukum
-from .base import Counts, ImportContext, NewRows, optional_values, upsert, valid_rows
-
-
-def _tahun(value) -> int:
-    return parse_int(value, 1900, date.today().year)
-
-
-def _count(value) -> int:
-    return parse_int(value, 0)
-
-
-SPEC = KindSpec(
-    name="koperasi-tahunan",
-    label="Data tahun buku koperasi (RAT, volume usaha, aset)",
-    tables=("koperasi_tahun_buku",),
-    columns=(
-        Column("nomor_badan_hukum", "Nomor Badan Hukum", True, parse_nomor_badan_hukum,
-               aliases=("No Badan Hukum", "Nomor BH", "No BH")),
-        Column("tahun", "Tahun Buku", True, _tahun, fmt="int", example="2022"),
-        Column("tanggal_rat", "Tanggal RAT", False, parse_date, fmt="date",
-               help="Kosong berarti RAT tidak dilaksanakan", example="15/03/2023"),
-        Column("rat_sah", "RAT Sah", False, parse_bool, help="Ya/Tidak (kuorum), bawaan Ya",
-               choices=("Ya", "Tidak"), example="Ya"),
-        Column("anggota_l", "Anggota Laki-laki", False, _count, aliases=("Anggota L",),
-               fmt="int"),
-        Column("anggota_p", "Anggota Perempuan", False, _count, aliases=("Anggota P",),
-               fmt="int"),
-        Column("volume_usaha", "Volume Usaha", True, parse_rupiah, fmt="money",
-               help="Rupiah, bilangan bulat", example="1.250.000.000"),
-        Column("aset", "Aset", True, parse_rupiah, fmt="money", example="2.000.000.000"),
-        Column("modal_sendiri", "Modal Sendiri", False,
-               lambda v: parse_rupiah(v, allow_negative=True), fmt="money"),
-        Column("modal_luar", "Modal Luar", False, parse_rupiah, fmt="money"),
-        Column("shu", "SHU", False, lambda v: parse_rupiah(v, allow_negative=True),
-               fmt="money"),
-    ),
+from ..schema import ParsedRow, kind_spec
+from .base import (
+    Counts, ImportContext, NewRows, defaults, optional_fields, optional_values, upsert,
+    valid_rows,
 )
 
-OPTIONAL = ("tanggal_rat", "rat_sah", "anggota_l", "anggota_p", "modal_sendiri", "modal_luar",
-            "shu")
-DEFAULTS = {"rat_sah": True}
+REGISTER = register.SPEC
+SPEC = kind_spec(REGISTER)
+OPTIONAL = optional_fields(REGISTER)
+DEFAULTS = defaults(REGISTER)
 
 
 def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
@@ -73,15 +38,8 @@ def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
             if tbh is not None and tahun < tbh.year:
                 ctx.warning(r, "tahun", "before_badan_hukum",
                             f"Tahun buku sebelum koperasi berbadan hukum ({tbh.year})")
-        rat = r.get("tanggal_rat")
-        problem = rat_date_problem(tahun, rat) if rat is not None and tahun else None
-        if problem is not None:
-            (ctx.error if problem.error else ctx.warning)(
-                r, "tanggal_rat", "inconsistent" if problem.error else "rat_late",
-                problem.message)
-        if rat is None and r.get("rat_sah") is True:
-            ctx.warning(r, "rat_sah", "inconsistent",
-                        "RAT Sah diisi Ya tetapi Tanggal RAT kosong: dianggap tidak ada RAT")
+        for issue in REGISTER.problems(r):
+            ctx.issue(r, issue)
     return valid_rows(rows)
 
 

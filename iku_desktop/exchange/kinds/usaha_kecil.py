@@ -1,52 +1,22 @@
 """Import kind ``usaha-kecil``: the register of usaha kecil. Natural key: NIB, else NIK
-pemilik + nama usaha, else nama usaha + nama pemilik + kabupaten/kota."""
+pemilik + nama usaha, else nama usaha + nama pemilik + kabupaten/kota. Its columns and
+record rules are the register's spec (``registers.usaha_kecil``)."""
 
 from __future__ import annotations
 
-from ...domain.record_rules import usaha_problems
-from ...domain.usaha_kecil import Skala, skala_dasar
-from ...domain.wilayah import KABUPATEN_KOTA
+from ...registers import usaha_kecil as register
 from ...store import bulk
 from ...store import models as m
 from ..cells import is_blank as _blank
-from ..cells import (
-    parse_code, parse_date, parse_kabupaten, parse_nib, parse_nik, parse_rupiah, text,
-)
-from ..schema import Column, KindSpec, ParsedRow
+from ..schema import ParsedRow, kind_spec
 from .base import (
-    Counts, ImportContext, kabupaten_ids, upsert, valid_rows,
+    Counts, ImportContext, defaults, kabupaten_ids, optional_fields, upsert, valid_rows,
 )
 
-SPEC = KindSpec(
-    name="usaha-kecil",
-    label="Register usaha kecil",
-    tables=("usaha_kecil",),
-    columns=(
-        Column("nama_usaha", "Nama Usaha", True, text),
-        Column("nama_pemilik", "Nama Pemilik", True, text),
-        Column("nik_pemilik", "NIK Pemilik", False, parse_nik,
-               help="16 digit (data pribadi, UU 27/2022)"),
-        Column("kabupaten", "Kabupaten/Kota", True, parse_kabupaten,
-               choices=tuple(k.nama for k in KABUPATEN_KOTA), example="Kabupaten Muaro Jambi"),
-        Column("alamat", "Alamat", False, text),
-        Column("sektor", "Sektor", False, text),
-        Column("modal_usaha", "Modal Usaha", False, parse_rupiah, fmt="money",
-               help="Rupiah, di luar tanah dan bangunan (PP 7/2021)", example="2.500.000.000"),
-        Column("hasil_penjualan", "Hasil Penjualan Tahunan", False, parse_rupiah, fmt="money"),
-        Column("tanggal_terdata", "Tanggal Terdata", True, parse_date, fmt="date",
-               example="01/02/2021"),
-        Column("tanggal_tutup", "Tanggal Tutup", False, parse_date, fmt="date"),
-        Column("nib", "NIB", False, parse_nib,
-               help="13 digit (OSS)", example="9120001234567"),
-        Column("tanggal_nib", "Tanggal NIB", False, parse_date, fmt="date"),
-        Column("nomor_iumk", "Nomor IUMK", False, parse_code("Nomor IUMK")),
-        Column("tanggal_iumk", "Tanggal IUMK", False, parse_date, fmt="date"),
-    ),
-)
-
-OPTIONAL = ("nik_pemilik", "alamat", "sektor", "modal_usaha", "hasil_penjualan",
-            "tanggal_tutup", "nib", "tanggal_nib", "nomor_iumk", "tanggal_iumk")
-DEFAULTS = {"alamat": "", "sektor": ""}
+REGISTER = register.SPEC
+SPEC = kind_spec(REGISTER)
+OPTIONAL = optional_fields(REGISTER)
+DEFAULTS = defaults(REGISTER)
 # a parsed row's values come in the order of SPEC.columns; check() and apply() unpack them
 # (200.000 rows: tuple unpacking, not a lookup per field)
 KEYS = ("nama_usaha", "nama_pemilik", "nik_pemilik", "kabupaten", "alamat", "sektor",
@@ -67,6 +37,7 @@ def natural_key(nib, nik, nama_usaha, nama_pemilik, kabupaten_bps) -> tuple:
 
 def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
     seen: dict[tuple, int] = {}
+    rules = REGISTER.problems
     for r in rows:
         (nama_usaha, nama_pemilik, nik, kab, _, _, modal, hasil, terdata, tutup, nib,
          tanggal_nib, iumk, tanggal_iumk) = r.vals
@@ -79,20 +50,11 @@ def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
         if r.invalid:  # a filled but refused NIB/IUMK is not a missing one
             nib = nib or not _blank(r.cell("nib"))
             iumk = iumk or not _blank(r.cell("nomor_iumk"))
-        for p in usaha_problems(terdata, tutup, nib, tanggal_nib, iumk, tanggal_iumk):
-            ctx.error(r, p.field, p.code, p.message)
-        for nomor, tanggal, name, tanggal_key in ((nib, tanggal_nib, "NIB", "tanggal_nib"),
-                                                  (iumk, tanggal_iumk, "IUMK", "tanggal_iumk")):
-            if nomor and not tanggal:
-                ctx.warning(r, tanggal_key, "missing_date",
-                            f"{name} tanpa tanggal terbit tidak dihitung sebagai wirausaha")
-        if modal is not None or hasil is not None:
-            skala, dasar = skala_dasar(modal, hasil)
-            if skala is not None and skala is not Skala.KECIL:
-                ctx.warning(r, "modal_usaha" if modal is not None else "hasil_penjualan",
-                            "not_kecil",
-                            f"Menurut PP 7/2021 ({dasar.value}) tergolong {skala.label}, "
-                            "bukan Usaha Kecil")
+        for issue in rules({"tanggal_terdata": terdata, "tanggal_tutup": tutup, "nib": nib,
+                            "tanggal_nib": tanggal_nib, "nomor_iumk": iumk,
+                            "tanggal_iumk": tanggal_iumk, "modal_usaha": modal,
+                            "hasil_penjualan": hasil}):
+            ctx.issue(r, issue)
     return valid_rows(rows)
 
 

@@ -1,0 +1,73 @@
+"""A register shown and edited by its spec alone (``iku_desktop.registers``): the columns
+are the spec's fields with their labels, the rows the register service's display rows,
+each edit goes through the editing service to the undo stack (a refused value shows its
+message, naming the field). A register added by one ``registers.register`` call gets its
+table here without a panel of its own."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout,
+)
+
+from iku_desktop.domain.formatting import format_number
+from iku_desktop.services import editing, ownership, registers
+from iku_desktop.services.changes import OpChanges
+
+from .lazy_model import Column, LazyRegisterModel
+from .records_panel import Push, RecordsPanel
+
+
+class SpecRegisterPanel(RecordsPanel):
+    def __init__(self, table: str, push: Push, parent=None) -> None:
+        super().__init__(push, parent)
+        self.table_name = table
+        self.TABLES = frozenset({table})
+        columns = registers.spec_columns(table)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Cari…")
+        self.search.setClearButtonEnabled(True)
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.reload)
+        self.search.textChanged.connect(self._debounce.start)
+        bar.addWidget(self.search, 1)
+        self.reveal = QCheckBox("Tampilkan data pribadi")
+        self.reveal.setToolTip("Data pribadi (UU 27/2022); tampilkan hanya bila perlu")
+        self.reveal.setVisible(any(c.personal for c in columns))
+        self.reveal.toggled.connect(lambda _: self.model.refresh_rows())
+        bar.addWidget(self.reveal)
+        lay.addLayout(bar)
+        kab = next((i for i, c in enumerate(columns) if c.kind == "kabupaten"), None)
+        regional = registers.spec_regional(table)
+        self.model = LazyRegisterModel(
+            [Column(c.label, lambda r, i=i: r[i], c.column if c.editable else None)
+             for i, c in enumerate(columns)],
+            lambda ids: registers.spec_rows(table, ids, self.reveal.isChecked()),
+            self._edit, self,
+            read_only=lambda r: ownership.why_read_only(
+                r[kab] if regional and kab is not None else None))
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.validate_register(self.table, self.model, table)
+        lay.addWidget(self.table, 1)
+        self.count = QLabel()
+        lay.addWidget(self.count)
+        lay.addWidget(self.message)
+
+    def _edit(self, row_id: int, field: str, value) -> str | None:
+        return self.try_edit(lambda: editing.prepare_edit(self.table_name, row_id, field, value))
+
+    def reload(self) -> None:
+        ids = registers.spec_ids(self.table_name, self.search.text())
+        self.model.set_ids(ids)
+        self.count.setText(f"{format_number(len(ids), 0)} baris")
+
+    def refresh(self, changes: OpChanges) -> None:
+        if changes.touches(self.TABLES):
+            self.reload()
