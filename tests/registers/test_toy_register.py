@@ -164,8 +164,8 @@ def test_a_regional_toy_register_belongs_to_the_office_of_its_rows(db, tmp_path)
         assert [(i.row, i.code) for i in moved.report.errors] == [
             (2, "not_owned"), (3, "not_owned")]
         assert "terdaftar di" in moved.report.errors[0].message
-        office = m.CURRENT_OFFICE[0]
-        m.CURRENT_OFFICE[0] = "1571"
+        office = m.current_office()
+        m.set_current_office("1571")
         try:
             change = editing.prepare_edit(regional.table, budi.id, "biaya", "5")
             with pytest.raises(editing.EditError, match="hanya dapat dibaca"):
@@ -173,7 +173,7 @@ def test_a_regional_toy_register_belongs_to_the_office_of_its_rows(db, tmp_path)
             siti = model.get(model.kode == "P-001")
             editing.apply(editing.prepare_edit(regional.table, siti.id, "biaya", "5"))
         finally:
-            m.CURRENT_OFFICE[0] = office
+            m.set_current_office(office)
         assert model.get(model.kode == "P-001").biaya == 5
     finally:
         registers.unregister(regional.table)

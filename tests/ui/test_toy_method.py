@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from iku_desktop.domain.results import IndicatorResult, TraceStep
 from iku_desktop.services import editing, printing
 from iku_desktop.services.indicators import affected_methods, compute_year, registry
-from iku_desktop.services.package_values import PARSERS
+from iku_desktop.services.package_values import parsers
 from iku_desktop.store import document_repo
 from iku_desktop.store import models as m
 from ui.ikm_panel import IkmPanel
@@ -103,7 +103,7 @@ def test_a_registered_method_is_computed_shown_and_printed(qtbot, db_path, toy):
     sheet = pdf_text("perhitungan")
     assert "Survei tahun ini" in sheet and " ".join(LABEL.split()[:3]) in sheet
     # a package row naming it passes the value check
-    assert PARSERS["indikator"]["metode"](NAME) == NAME
+    assert parsers("indikator")["metode"](NAME) == NAME
 
 
 def test_an_unregistered_method_is_refused_and_a_stored_one_is_not_computable(db, toy):
@@ -117,7 +117,7 @@ def test_an_unregistered_method_is_refused_and_a_stored_one_is_not_computable(db
     with pytest.raises(EditError, match=NAME):
         document_edit.set_indikator_field(ind.id, "metode", NAME)
     with pytest.raises(CellError, match=NAME):
-        PARSERS["indikator"]["metode"](NAME)
+        parsers("indikator")["metode"](NAME)
     (rep,) = [r for r in compute_year(document_repo.load_active(), YEAR)
               if r.indikator.id == ind.id]
     assert rep.result.value is None and NAME in rep.result.reason
