@@ -20,7 +20,6 @@ from iku_desktop.services.database import interactive_writes
 from iku_desktop.services.editing_errors import EditError
 from iku_desktop.services.indicators import (affected_methods, compute_indikator, compute_year,
                                              trend)
-from iku_desktop.store import document_repo
 
 from . import office_menus, opening
 from .backup_dialog import BackupDialog
@@ -258,7 +257,7 @@ class MainWindow(QMainWindow):
             return
         if changes.document or changes.touches({"target", "realisasi_manual"}):
             old_shape = self._shape()
-            self.doc = document_repo.load_active()  # targets live in the document
+            self.doc = session.active_document()  # targets live in the document
             if self._shape() != old_shape:
                 self._rebuild_keeping_place()
                 return

@@ -6,13 +6,11 @@ import json
 import sys
 
 from ..domain.formatting import format_number
-from ..exchange.xlsx_writer import OutputError
 from ..services import backups, demo, printing, session, setting_edit, transfer
 from ..services.database import office_code, open_for_work
 from ..services.indicators import compute_year
 from ..services.session import opened
 from ..services.session import open_plain as open_database
-from ..store import settings as office_settings
 from . import render
 
 IMPORT_KINDS = transfer.IMPORT_KINDS
@@ -115,7 +113,7 @@ def cmd_print(args) -> int:
     except printing.PrintError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return 1
-    except OutputError as exc:
+    except transfer.OutputError as exc:
         print(f"Galat: {exc}; kodenya tidak diarsipkan", file=sys.stderr)
         return 2
     finally:
@@ -142,12 +140,13 @@ def cmd_setting(args) -> int:
     db = open_database(args.db)
     try:
         if not args.key:
-            for key, spec in office_settings.SETTINGS.items():
-                value = office_settings.get(key)
+            for key in setting_edit.keys():
+                value = setting_edit.current(key)
+                label, help_text = setting_edit.describe(key)
                 shown = ("(gambar)" if key == "kop_surat_logo" and value else
                          " | ".join(value) if isinstance(value, list) else
                          ("Ya" if value else "Tidak") if isinstance(value, bool) else value)
-                print(f"{key} = {shown or '(kosong)'}\n    {spec.label}. {spec.help}")
+                print(f"{key} = {shown or '(kosong)'}\n    {label}. {help_text}")
             return 0
         try:
             setting_edit.set_from_text(args.key, args.value, args.file)

@@ -35,6 +35,11 @@ class SettingChange:
         return OpChanges.of({"setting"})
 
 
+def keys() -> list[str]:
+    """Every office setting, in the order the rule book and the printouts list them."""
+    return list(settings.SETTINGS)
+
+
 def current(key: str) -> Any:
     """The value of a setting for this office (its default when never set)."""
     return settings.get(key)
