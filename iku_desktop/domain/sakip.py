@@ -154,9 +154,15 @@ def evaluasi(row) -> Evaluasi:
     component code and ``nilai_lhe`` (a stored row, an imported one): the single place every
     screen, report, export and indicator takes them from."""
     skema = Skema(row.skema)
-    komponen = {k.kode: getattr(row, k.kode) for k in KOMPONEN[skema]}
+    return evaluasi_komponen(skema, {k.kode: getattr(row, k.kode) for k in KOMPONEN[skema]},
+                             row.nilai_lhe)
+
+
+def evaluasi_komponen(skema: Skema, komponen: dict[str, Decimal | None],
+                      nilai_lhe: Decimal | None) -> Evaluasi:
+    """``evaluasi`` of scores given by component code (an imported record)."""
     try:
-        nilai = nilai_evaluasi(skema, komponen, row.nilai_lhe)
+        nilai = nilai_evaluasi(skema, komponen, nilai_lhe)
     except SakipError as exc:
         return Evaluasi(skema, komponen, None, alasan=str(exc))
     kode, arti = predikat(nilai)

@@ -43,16 +43,14 @@ def evaluation_problems(record) -> list:
     """Of an imported evaluation, which must be complete: its score computable and its
     predikat (when given) the score's."""
     skema = rule.Skema(enum_value(record.get("skema") or rule.Skema.PERMENPANRB_88_2021))
-    komponen = {k.kode: record.get(k.kode) for k in rule.KOMPONEN[skema]}
-    try:
-        nilai = rule.nilai_evaluasi(skema, komponen, record.get("nilai_lhe"))
-    except rule.SakipError as exc:
-        return [error("nilai_lhe", "invalid", str(exc))]
+    ev = rule.evaluasi_komponen(skema, {k.kode: record.get(k.kode) for k in rule.KOMPONEN[skema]},
+                                record.get("nilai_lhe"))
+    if ev.nilai is None:
+        return [error("nilai_lhe", "invalid", ev.alasan)]
     predikat = record.get("predikat")
-    if predikat is not None and predikat != rule.predikat(nilai)[0]:
+    if predikat is not None and predikat != ev.predikat:
         return [error("predikat", "inconsistent",
-                      f"Predikat untuk nilai {nilai} adalah {rule.predikat(nilai)[0]}, "
-                      f"bukan {predikat}")]
+                      f"Predikat untuk nilai {ev.nilai} adalah {ev.predikat}, bukan {predikat}")]
     return []
 
 
