@@ -13,12 +13,12 @@ import errno
 import hashlib
 import io
 import os
-import stat
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
+from .. import files
 from ..errors import Refused
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -63,9 +63,6 @@ def _delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
-_KINDS = ((stat.S_ISDIR, "sebuah folder"), (stat.S_ISFIFO, "sebuah pipa (FIFO)"),
-          (stat.S_ISCHR, "sebuah perangkat"),
-          (stat.S_ISBLK, "sebuah perangkat blok"), (stat.S_ISSOCK, "sebuah soket"))
 _ERRNO = {
     errno.ENOENT: "berkas tidak ditemukan",
     errno.ELOOP: "tautan simbolik yang berputar, menunjuk ke dirinya sendiri",
@@ -86,16 +83,20 @@ def _megabytes(n: int) -> str:
 
 
 def _check_stat(path: Path, st: os.stat_result, max_bytes: int) -> int:
-    if not stat.S_ISREG(st.st_mode):
-        kind = next((k for test, k in _KINDS if test(st.st_mode)), "bukan berkas biasa")
-        raise ReadError(f"{path} adalah {kind}, bukan berkas data; pilih berkas yang "
-                        "tersimpan di disk")
+    kind = files.not_regular(st.st_mode)
+    if kind is not None:
+        raise _not_data(path, kind)
     if st.st_size == 0:
         raise ReadError(f"Berkas {path.name} kosong")
     if st.st_size > max_bytes:
         raise ReadError(f"Berkas {path.name} terlalu besar ({_megabytes(st.st_size)}); paling "
                         f"besar {_megabytes(max_bytes)}")
     return st.st_size
+
+
+def _not_data(path: Path, kind: str) -> ReadError:
+    return ReadError(f"{path} adalah {kind}, bukan berkas data; pilih berkas yang "
+                     "tersimpan di disk")
 
 
 def check_input_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> int:
@@ -117,9 +118,10 @@ def open_input(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Iterator[BinaryIO
     on the open handle, so what is read is the regular file that was checked. A read that
     fails inside the ``with`` becomes a ``ReadError``."""
     check_input_file(path, max_bytes)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(path, flags)
+        fd = files.open_regular(path)
+    except files.NotRegularFile as exc:
+        raise _not_data(path, exc.kind) from exc
     except OSError as exc:
         raise _os_error(path, exc) from exc
     try:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from .. import files
 from ..errors import Refused
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -82,16 +83,8 @@ def sqlite_uri(path: str | os.PathLike, **params: str | int) -> str:
     return uri
 
 
-def _describe_mode(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "adalah folder"
-    if stat.S_ISFIFO(mode):
-        return "adalah pipa (FIFO)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "adalah perangkat"
-    if stat.S_ISSOCK(mode):
-        return "adalah soket"
-    return "bukan berkas biasa"
+def _not_database(path: Path, kind: str) -> DatabaseError:
+    return DatabaseError(f"{path} adalah {kind}, bukan berkas basis data")
 
 
 def _os_problem(path: Path, exc: OSError) -> DatabaseError:
@@ -126,17 +119,16 @@ def check_path(path: Path, create: bool = False) -> bool:
         if create and isinstance(problem, DatabaseMissing) and exc.errno == errno.ENOENT:
             return False
         raise problem from exc
-    if not stat.S_ISREG(st.st_mode):
-        raise DatabaseError(f"{path} {_describe_mode(st.st_mode)}, bukan berkas basis data")
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    kind = files.not_regular(st.st_mode)
+    if kind is not None:
+        raise _not_database(path, kind)
     try:
-        fd = os.open(path, flags)
+        fd = files.open_regular(path)  # the file opened is the file checked
+    except files.NotRegularFile as exc:
+        raise _not_database(path, exc.kind) from exc
     except OSError as exc:
         raise _os_problem(path, exc) from exc
     try:
-        st = os.fstat(fd)  # the file opened is the file checked
-        if not stat.S_ISREG(st.st_mode):
-            raise DatabaseError(f"{path} {_describe_mode(st.st_mode)}, bukan berkas basis data")
         head = os.read(fd, len(SQLITE_HEADER))
     except OSError as exc:
         raise _os_problem(path, exc) from exc
