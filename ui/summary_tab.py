@@ -122,7 +122,7 @@ class SummaryTab(QWidget):
         split = QSplitter(Qt.Vertical)
         split.setChildrenCollapsible(False)
         split.addWidget(self.table)
-        below = QWidget()
+        self.chart_area = below = QWidget()
         below_lay = QVBoxLayout(below)
         below_lay.setContentsMargins(0, 4, 0, 0)
         self.trend_heading = QLabel()
