@@ -22,6 +22,7 @@ TARGET = QColor("#b9c9d8")
 GRID = QColor("#e1e6eb")
 TEXT = QColor("#33414e")
 MUTED = QColor("#7a8793")
+EMPTY = "Belum ada target maupun realisasi pada periode ini"
 
 
 def _small(font: QFont, delta: float = -1) -> QFont:
@@ -103,8 +104,12 @@ class TrendChart(QWidget):
         if not self.points:
             return
         plot = self._plot()
-        top = axis_top([v for pt in self.points for v in (pt.realisasi, pt.target)])
-        for frac in (0, 0.5, 1):  # value grid with its labels
+        values = [v for pt in self.points for v in (pt.realisasi, pt.target) if v is not None]
+        top = axis_top(values)
+        if not values:  # nothing to scale: say so instead of an empty axis
+            p.setPen(MUTED)
+            p.drawText(plot, Qt.AlignCenter | Qt.TextWordWrap, EMPTY)
+        for frac in (0, 0.5, 1) if values else (0,):  # value grid with its labels
             y = plot.bottom() - frac * plot.height()
             p.setPen(QPen(GRID, 1))
             p.drawLine(plot.left(), y, plot.right(), y)
