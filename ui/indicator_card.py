@@ -1,14 +1,17 @@
 """A card for one indikator: realisasi, target, capaian with its band, counts in words,
-the reason when not computable, and warnings."""
+the reason when not computable, and warnings; for an indikator counted per kabupaten/kota
+(IKU 1 and 2), a bar chart of its figure in each."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
+from iku_desktop.domain.charts import kabupaten_bars
 from iku_desktop.domain.formatting import DASH, format_figure, format_number
 from iku_desktop.services.indicators import IndikatorReport
 
+from .charts import KabupatenChart
 from .formatting import BAND_COLOURS, count_words
 
 
@@ -24,8 +27,13 @@ class IndicatorCard(QFrame):
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: bold; font-size: 13pt;")
         lay.addWidget(self.title)
+        row = QHBoxLayout()
+        lay.addLayout(row)
         grid = QGridLayout()
-        lay.addLayout(grid)
+        row.addLayout(grid, 3)
+        self.kabupaten = KabupatenChart()
+        self.kabupaten.hide()
+        row.addWidget(self.kabupaten, 2)
         self.value = QLabel()
         self.value.setStyleSheet("font-size: 26pt; font-weight: bold; color: #1f3b57;")
         self.value.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -69,6 +77,9 @@ class IndicatorCard(QFrame):
         else:
             self.capaian.setText(DASH)
             self.capaian.setToolTip(rep.capaian.reason)
+        bars = kabupaten_bars(res.breakdowns)
+        self.kabupaten.set_bars("Realisasi per kabupaten/kota", bars)
+        self.kabupaten.setVisible(bool(bars))
         notes = list(res.warnings)
         if not rep.capaian.computable and res.value is not None:
             notes.append(f"Capaian: {rep.capaian.reason}")

@@ -284,21 +284,21 @@ class MainWindow(QMainWindow):
             if changes.touches(panel.TABLES):
                 panel.refresh(changes)
 
-    def _trend(self) -> dict[int, str]:
-        """Realisasi of every year of the period, per indikator number."""
+    def _trend(self) -> dict[int, dict]:
+        """Realisasi of every year of the period (None: not computable), per indikator
+        number."""
         return {i.nomor: self._trend_of(i) for i in self.doc.semua_indikator}
 
-    def _trend_of(self, indikator) -> str:
-        return " → ".join(DASH if v is None else format_number(v)
-                          for v in trend(indikator, self.doc.tahun).values())
+    def _trend_of(self, indikator) -> dict:
+        return trend(indikator, self.doc.tahun)
 
     def _update_trend(self, indikator) -> None:
         """The trend spans every year of the period: computed off the GUI thread, shown
         when ready (the card of the year is already up to date)."""
-        def shown(text: str) -> None:
+        def shown(values: dict) -> None:
             if self.db is None:  # the window closed meanwhile
                 return
-            self.trend[indikator.nomor] = text
+            self.trend[indikator.nomor] = values
             self.summary.show_reports(self.year, self.reports, self.trend)
 
         tasks.run(lambda: self._trend_of(indikator), shown,

@@ -1,28 +1,28 @@
-"""Ringkasan: every indikator of the year with realisasi, target, capaian (band colour),
-counts, and the trend over the document's period."""
+"""Ringkasan: every indikator of the year with realisasi, target, capaian (band colour) and
+counts; below, a chart per indikator of its trend over the document's period (target beside
+realisasi, year by year)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout, QHeaderView, QLabel, QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget,
+)
 
+from iku_desktop.domain.charts import trend_points
 from iku_desktop.domain.formatting import DASH, format_figure, format_number
 from iku_desktop.services.indicators import IndikatorReport
 
+from .charts import TrendChart
 from .formatting import BAND_COLOURS, count_words
 from .table_model import RowsModel
 
 
 class SummaryModel(RowsModel):
-    HEADERS = ("No", "Indikator", "Realisasi", "Target", "Capaian", "Keterangan", "Tren periode")
+    HEADERS = ("No", "Indikator", "Realisasi", "Target", "Capaian", "Keterangan")
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._trend: dict[int, str] = {}
-
-    def set_reports(self, reports: list[IndikatorReport], trend: dict[int, str]) -> None:
-        self._trend = dict(trend)
+    def set_reports(self, reports: list[IndikatorReport]) -> None:
         self._reset(reports)
 
     def data(self, index, role=Qt.DisplayRole):
@@ -48,8 +48,6 @@ class SummaryModel(RowsModel):
                     return res.reason
                 return count_words(res.numerator, res.denominator, res.noun) or \
                     res.extra.get("predikat") or res.extra.get("mutu") or ""
-            if col == 6:
-                return self._trend.get(ind.nomor, "")
         if role == Qt.ToolTipRole:
             if col == 2 and res.value is None:
                 return res.reason
@@ -60,6 +58,48 @@ class SummaryModel(RowsModel):
         if role == Qt.TextAlignmentRole and col in (2, 3, 4):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
+
+
+class TrendGrid(QWidget):
+    """A TrendChart per indikator, as many side by side as the width allows."""
+
+    MIN_WIDTH = 300
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self.charts: dict[int, TrendChart] = {}
+        self._columns = 0
+
+    def show_trends(self, reports, trend: dict[int, dict]) -> None:
+        numbers = [r.indikator.nomor for r in reports]
+        if list(self.charts) != numbers:
+            for chart in self.charts.values():
+                chart.deleteLater()
+            self.charts = {n: TrendChart(self) for n in numbers}
+            self._columns = 0
+            self._place()
+        for rep in reports:
+            ind = rep.indikator
+            values = trend.get(ind.nomor, {})
+            self.charts[ind.nomor].set_trend(f"{ind.nomor}. {ind.judul}",
+                                             trend_points(values, values, ind.targets),
+                                             ind.satuan)
+
+    def _place(self) -> None:
+        columns = max(1, min(len(self.charts), self.width() // self.MIN_WIDTH)) or 1
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for chart in self.charts.values():
+            self._grid.removeWidget(chart)
+        for i, chart in enumerate(self.charts.values()):
+            self._grid.addWidget(chart, i // columns, i % columns)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place()
 
 
 class SummaryTab(QWidget):
@@ -77,11 +117,35 @@ class SummaryTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.Stretch)
         header.setSectionResizeMode(5, QHeaderView.Stretch)
-        for c in (0, 2, 3, 4, 6):
+        for c in (0, 2, 3, 4):
             header.setSectionResizeMode(c, QHeaderView.ResizeToContents)
-        lay.addWidget(self.table)
+        split = QSplitter(Qt.Vertical)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.table)
+        self.chart_area = below = QWidget()
+        below_lay = QVBoxLayout(below)
+        below_lay.setContentsMargins(0, 4, 0, 0)
+        self.trend_heading = QLabel()
+        self.trend_heading.setStyleSheet("font-weight: bold; color: #1f3b57;")
+        below_lay.addWidget(self.trend_heading)
+        self.trends = TrendGrid()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setWidget(self.trends)
+        below_lay.addWidget(scroll)
+        split.addWidget(below)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 4)
+        lay.addWidget(split)
 
-    def show_reports(self, year: int, reports, trend) -> None:
+    def show_reports(self, year: int, reports, trend: dict[int, dict]) -> None:
+        """``trend``: per indikator number, the realisasi of each year of the period (None
+        where it cannot be computed)."""
         self.heading.setText(f"Ringkasan Indikator Kinerja Utama tahun {year}")
-        self.model.set_reports(reports, trend)
+        self.model.set_reports(reports)
         self.table.resizeRowsToContents()
+        years = sorted({y for values in trend.values() for y in values})
+        self.trend_heading.setText(f"Tren periode {years[0]}–{years[-1]}: target dan realisasi"
+                                   if years else "Tren periode")
+        self.trends.show_trends(reports, trend)

@@ -131,6 +131,9 @@ def revive_capaian(snap: dict) -> dict:
         for k in ("target", "realisasi", "capaian"):
             r[k] = dec(r[k])
         r["riwayat"] = {y: dec(v) for y, v in r["riwayat"].items()}
+        if "target_periode" in r:  # (frozen by a version without the charts: absent)
+            r["target_periode"] = {y: dec(v) for y, v in r["target_periode"].items()}
+            r["kabupaten"] = [[label, dec(v)] for label, v in r["kabupaten"]]
     return snap
 
 

@@ -8,6 +8,7 @@ from typing import Callable
 
 from ..errors import Refused
 from ..domain import ikm
+from ..domain.charts import kabupaten_bars
 from ..domain.numbers import round_half_up
 from ..reports import capaian as capaian_report
 from ..reports import dokumen as dokumen_report
@@ -50,7 +51,9 @@ def snapshot_dokumen() -> dict:
 
 def snapshot_capaian(year=None) -> dict:
     """Laporan Capaian IKU (the LKjIP table): target, realisasi, capaian and band of the
-    year, and the realisasi of the previous years of the period for comparison."""
+    year, and the realisasi of the previous years of the period for comparison; for its
+    charts, the target of every year of the period and the realisasi per kabupaten/kota
+    (of an indikator counted per kabupaten)."""
     doc = _doc()
     year = _year(doc, year)
     years = [y for y in doc.tahun if y <= year]
@@ -68,8 +71,11 @@ def snapshot_capaian(year=None) -> dict:
             "predikat": rep.band.value if rep.band else None,
             "riwayat": {str(y): next(r.result.value for r in by_year[y]
                                      if r.indikator.nomor == ind.nomor) for y in years},
+            "target_periode": {str(y): ind.targets.get(y) for y in doc.tahun},
+            "kabupaten": [[b.label, b.value] for b in kabupaten_bars(rep.result.breakdowns)],
         })
     return {"jenis": "capaian", "tahun": year, "tahun_riwayat": years,
+            "tahun_periode": list(doc.tahun),
             "unit_organisasi": doc.unit_organisasi, "tempat": doc.tempat,
             "penandatangan": _signature(doc), "baris": rows}
 
