@@ -49,6 +49,24 @@ def snapshot_dokumen() -> dict:
     return dokumen_report.snapshot(_doc())
 
 
+# what a Laporan Capaian snapshot gained after printouts of it were signed: a paper printed
+# by an earlier version is compared on what it held
+_CAPAIAN_CHART_KEYS = ("tahun_periode",)
+_CAPAIAN_CHART_ROW_KEYS = ("target_periode", "kabupaten")
+
+
+def earlier_forms(kind: str, snap: dict) -> list[dict]:
+    """``snap`` as this version makes it, then as earlier versions made it for the same
+    data: a printout signed before the snapshot grew still verifies while its data has not
+    changed (the Laporan Capaian gained its charts' data)."""
+    forms = [snap]
+    if kind == "capaian" and "tahun_periode" in snap:
+        forms.append({**{k: v for k, v in snap.items() if k not in _CAPAIAN_CHART_KEYS},
+                      "baris": [{k: v for k, v in r.items() if k not in _CAPAIAN_CHART_ROW_KEYS}
+                                for r in snap["baris"]]})
+    return forms
+
+
 def snapshot_capaian(year=None) -> dict:
     """Laporan Capaian IKU (the LKjIP table): target, realisasi, capaian and band of the
     year, and the realisasi of the previous years of the period for comparison; for its

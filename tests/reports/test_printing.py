@@ -172,3 +172,31 @@ def test_letterhead_logo_from_the_command_line(db_path, capsys):
     assert round(float(first.mediabox.height)) == 935  # the paper setting: F4
     assert main(["--db", db, "setting"]) == 0
     assert "kop_surat_logo = (gambar)" in capsys.readouterr().out
+
+
+def test_a_capaian_signed_before_the_charts_still_verifies_while_its_data_holds(
+        db, monkeypatch):
+    """A Laporan Capaian printed by the version before its charts (a snapshot without the
+    period's targets and the per-kabupaten figures) is still "masih sama" while its data
+    holds, and "berbeda" once a figure it showed changes."""
+    from iku_desktop.services import printouts
+
+    ind = document_repo.load_active().semua_indikator[0]
+    document_repo.set_target(ind.id, 2022, Decimal("20.00"))
+    current = printouts.PRINTOUTS["capaian"]
+
+    def without_charts(year=None):
+        snap = current.snapshot(year)
+        snap.pop("tahun_periode")
+        for r in snap["baris"]:
+            r.pop("target_periode"), r.pop("kabupaten")
+        return snap
+
+    monkeypatch.setitem(printouts.PRINTOUTS, "capaian",
+                        printouts.PrintoutSpec(current.label, without_charts, current.render))
+    old = printing.make("capaian", {"year": 2022})
+    monkeypatch.setitem(printouts.PRINTOUTS, "capaian", current)
+    assert printing.make("capaian", {"year": 2022}).code != old.code  # the snapshot grew
+    assert printing.verify(old.code).still_matches is True
+    document_repo.set_target(ind.id, 2022, Decimal("20.01"))
+    assert printing.verify(old.code).still_matches is False
