@@ -7,8 +7,9 @@ import pkgutil
 import iku_desktop
 from iku_desktop.errors import Refused
 
-# not refusals: control flow inside the core, never shown to a user as such
-NOT_REFUSALS = {"MissingParent", "Cancelled"}
+# not refusals: control flow inside the core, never shown to a user as such (each caller
+# turns a NotRegularFile into its own refusal)
+NOT_REFUSALS = {"MissingParent", "Cancelled", "NotRegularFile"}
 
 
 def core_exceptions():
