@@ -29,7 +29,7 @@ EXPORT_KINDS = excel_export.EXPORT_KINDS
 # what a user picks when exporting (the capaian report: of the year shown)
 EXPORT_LABELS = {"koperasi": "Register koperasi", "koperasi-tahunan": "Tahun buku koperasi",
                  "usaha-kecil": "Register usaha kecil", "ikm": "Responden SKM",
-                 "sakip": "Evaluasi SAKIP", "capaian": "Laporan Capaian"}
+                 "sakip": "Evaluasi SAKIP", "target": "Target IKU", "capaian": "Laporan Capaian"}
 IMPORT_FILTER = "Data (*.xlsx *.xls *.ods *.csv);;Semua berkas (*)"
 
 
