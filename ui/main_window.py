@@ -28,6 +28,7 @@ from .import_dialog import ImportDialog
 from .print_dialog import PrintDialog
 from .sasaran_tab import SasaranTab
 from .summary_tab import SummaryTab
+from .target_tab import TargetTab
 from . import tasks
 from .undo import EditCommand, written
 from .verify_dialog import VerifyDialog
@@ -152,7 +153,7 @@ class MainWindow(QMainWindow):
         self.tabs.clear()
         self.summary = SummaryTab()
         self.tabs.addTab(self.summary, "Ringkasan")
-        self.sasaran_tabs = []
+        self.sasaran_tabs, self.target_tab = [], None
         if self.doc is None:  # no document in force: say so where its tabs would be
             self.document = QLabel(NO_DOCUMENT)
             self.document.setAlignment(Qt.AlignCenter)
@@ -160,6 +161,8 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.document, "Dokumen IKU")
             self.tabs.setCurrentWidget(self.document)
             return
+        self.target_tab = TargetTab(self.push_change)
+        self.tabs.addTab(self.target_tab, "Target")
         for s in self.doc.sasaran:
             tab = SasaranTab(s, self.push_change)
             self.sasaran_tabs.append(tab)
@@ -219,7 +222,8 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def record_panels(self):
-        return [p for tab in self.sasaran_tabs for p in tab.record_panels()]
+        return [p for tab in self.sasaran_tabs for p in tab.record_panels()] + \
+            ([self.target_tab] if self.target_tab else [])
 
     # ------------------------------------------------------------------ edits
     def push_change(self, change) -> bool:
