@@ -15,6 +15,7 @@ from iku_desktop import __version__, version
 from iku_desktop.domain.formatting import DASH, format_number
 from iku_desktop.services import (backups, document_edit, editing, office, ownership, session,
                                   transfer)
+from iku_desktop.services import frozen_year
 from iku_desktop.services.changes import OpChanges
 from iku_desktop.services.database import interactive_writes
 from iku_desktop.services.editing_errors import EditError
@@ -184,7 +185,8 @@ class MainWindow(QMainWindow):
         if self.db is None or self.year is None:
             return
         self.settings.setValue("year", self.year)
-        self.reports = compute_year(self.doc, self.year)
+        # a locked year shows the figures of its locked Laporan Capaian
+        self.reports = frozen_year.as_shown(compute_year(self.doc, self.year), self.year)
         self.trend = self._trend()
         self._show_reports()
         for panel in self.record_panels():
@@ -280,6 +282,7 @@ class MainWindow(QMainWindow):
             if r.indikator.metode in methods else r
             for r in self.reports
         ]
+        self.reports = frozen_year.as_shown(self.reports, self.year)
         for rep in self.reports:
             if rep.indikator.metode in affected_methods(tables):
                 self._update_trend(rep.indikator)
