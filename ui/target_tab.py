@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from iku_desktop.domain.formatting import DASH, format_decimal, satuan_label
+from iku_desktop.domain.formatting import DASH, format_decimal, format_number, satuan_label
 from iku_desktop.services import editing, ownership, targets
 
 from .records_panel import RecordsPanel
@@ -21,6 +21,7 @@ from .records_panel import RecordsPanel
 FIRST_YEAR = 3  # columns: No, Indikator, Satuan, then one per year
 LOCKED_FILL = QColor("#eceff3")
 CURRENT_FILL = QColor("#fff8e1")
+YEAR_WIDTH = 96  # a year column: room for "1.234,56" and the "dikunci" mark
 
 
 class TargetModel(QAbstractTableModel):
@@ -86,7 +87,8 @@ class TargetModel(QAbstractTableModel):
                 value = row.values.get(year)
                 if value is None:
                     return "" if role == Qt.EditRole else DASH
-                return format_decimal(value)
+                # shown as every figure of the window; edited as it was typed
+                return format_decimal(value) if role == Qt.EditRole else format_number(value)
             return (str(row.nomor), row.nama, satuan_label(row.satuan))[col]
         if role == Qt.TextAlignmentRole:
             if year is not None or col == 0:
@@ -166,7 +168,7 @@ class TargetTab(RecordsPanel):
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)  # a long name is elided; its tooltip holds it whole
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.AnyKeyPressed
                                    | QAbstractItemView.EditKeyPressed
@@ -183,7 +185,9 @@ class TargetTab(RecordsPanel):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
-        self.table.resizeRowsToContents()
+        for c in range(FIRST_YEAR, self.model.columnCount()):
+            header.setSectionResizeMode(c, QHeaderView.Fixed)
+            header.resizeSection(c, YEAR_WIDTH)
         if current.isValid():
             self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
         grid = self.model.grid

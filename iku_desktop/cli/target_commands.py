@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 
-from ..domain.formatting import DASH, format_decimal
+from ..domain.formatting import DASH, format_decimal, format_number
 from ..errors import Refused
 from ..services import targets
 from ..services.session import opened
@@ -32,7 +32,7 @@ def _list(as_json: bool) -> int:
                            for r in grid.rows]}, ensure_ascii=False, indent=2))
         return 0
     heads = [str(y) + (" (dikunci)" if y in grid.locked else "") for y in grid.years]
-    cells = [[format_decimal(r.values.get(y)) if y in r.values else DASH for y in grid.years]
+    cells = [[format_number(r.values[y]) if y in r.values else DASH for y in grid.years]
              for r in grid.rows]
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(heads)]
     print("Target Indikator Kinerja Utama per tahun")

@@ -17,7 +17,7 @@ def test_set_then_list(db_path, capsys):
     assert cli([*args, "list"]) == 0
     out = capsys.readouterr().out
     line = next(x for x in out.splitlines() if "Koperasi Berkualitas" in x)
-    assert line.split()[:7] == ["1", "–", "–", "–", "20,5", "–", "–"]
+    assert line.split()[:7] == ["1", "–", "–", "–", "20,50", "–", "–"]
     assert cli([*args, "list", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["years"] == list(range(2021, 2027)) and data["locked"] == []

@@ -65,7 +65,7 @@ def test_type_enter_and_undo(window, qtbot):
     press(Qt.Key_Return)
     assert _target(1, 2024) == Decimal("20.5")
     assert table.currentIndex().row() == 1  # moved down
-    assert tab.model.data(tab.model.index(0, FIRST_YEAR + 3)) == "20,5"
+    assert tab.model.data(tab.model.index(0, FIRST_YEAR + 3)) == "20,50"
     # the year shown: the Ringkasan and the card follow
     assert window.reports[0].target == Decimal("20.5")
     # typing replaces what was there
@@ -76,7 +76,7 @@ def test_type_enter_and_undo(window, qtbot):
     # Ctrl+Z in the grid: the window's undo
     press(Qt.Key_Z, Qt.ControlModifier)
     assert _target(1, 2024) == Decimal("20.5")
-    assert tab.model.data(tab.model.index(0, FIRST_YEAR + 3)) == "20,5"
+    assert tab.model.data(tab.model.index(0, FIRST_YEAR + 3)) == "20,50"
     press(Qt.Key_Z, Qt.ControlModifier)
     assert _target(1, 2024) is None
     assert tab.model.data(tab.model.index(0, FIRST_YEAR + 3)) == "–"
