@@ -46,3 +46,15 @@ def test_refusals_name_the_reason(db_path, capsys):
     out = capsys.readouterr().out
     assert "2022 (dikunci)" in out and "Tahun 2022 dikunci" in out
     assert m.Target.get().nilai == 80
+
+
+def test_the_target_template_from_the_command_line_is_filled(db_path, tmp_path, capsys):
+    import openpyxl
+
+    out = tmp_path / "t.xlsx"
+    assert cli(["--db", str(db_path), "template", "target", "-o", str(out)]) == 0
+    ws = openpyxl.load_workbook(out)["Target"]
+    assert ws["A2"].value == "IKU 1" and ws["D2"].value == 2021 and ws.max_row == 25
+    assert cli(["--db", str(tmp_path / "tidak-ada.sqlite"), "template", "target", "-o",
+                str(out)]) == 2
+    assert "tidak ditemukan" in capsys.readouterr().err
