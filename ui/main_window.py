@@ -19,8 +19,7 @@ from iku_desktop.services import frozen_year
 from iku_desktop.services.changes import OpChanges
 from iku_desktop.services.database import interactive_writes
 from iku_desktop.services.editing_errors import EditError
-from iku_desktop.services.indicators import (affected_methods, compute_indikator, compute_year,
-                                             trend)
+from iku_desktop.services.indicators import affected_methods, compute_indikator, compute_year
 
 from . import office_menus, opening
 from .backup_dialog import BackupDialog
@@ -297,7 +296,7 @@ class MainWindow(QMainWindow):
         return {i.nomor: self._trend_of(i) for i in self.doc.semua_indikator}
 
     def _trend_of(self, indikator) -> dict:
-        return trend(indikator, self.doc.tahun)
+        return frozen_year.trend(indikator, self.doc.tahun)  # a locked year: as locked
 
     def _update_trend(self, indikator) -> None:
         """The trend spans every year of the period: computed off the GUI thread, shown

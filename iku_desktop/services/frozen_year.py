@@ -2,7 +2,8 @@
 locked (``locking.lock_year``: the frozen snapshot the signed printout prints), not the
 figures today's data would give — realisasi, target, capaian and its band, each marked
 with the lock (``IndikatorReport.dikunci``). When today's data gives another realisasi,
-the report says so in a warning, and the counts behind the live figure are left out."""
+the report says so in a warning, and the counts behind the live figure are left out. The
+trend over the period takes each locked year's realisasi as locked too."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from ..domain.formatting import format_figure
 from ..domain.outcome import Outcome
 from ..domain.results import IndicatorResult
 from . import locking, printing
+from . import indicators
 from .indicators import IndikatorReport
 
 
@@ -71,3 +73,15 @@ def as_shown(reports: list[IndikatorReport], year: int) -> list[IndikatorReport]
     rows = frozen_rows(year)
     return [frozen(rep, rows[rep.indikator.nomor], lock) if rep.indikator.nomor in rows
             else rep for rep in reports]
+
+
+def trend(indikator, years) -> dict:
+    """``indicators.trend`` (the realisasi of each year of the period) with each locked
+    year's realisasi as it was locked."""
+    values = indicators.trend(indikator, years)
+    for lock in locking.year_locks():
+        if lock.tahun in values:
+            row = frozen_rows(lock.tahun).get(indikator.nomor)
+            if row is not None:
+                values[lock.tahun] = row["realisasi"]
+    return values

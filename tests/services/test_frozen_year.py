@@ -22,3 +22,23 @@ def test_locked_figures_replace_todays(db):
     assert frozen_year.as_shown(shown, 2022) == shown  # already frozen: as it is
     open_year = compute_year(doc, 2023)
     assert frozen_year.as_shown(open_year, 2023) is open_year
+
+
+def test_the_trend_takes_a_locked_years_realisasi_as_locked(db):
+    from datetime import date
+
+    kab = m.Kabupaten.get(m.Kabupaten.bps == "1571").id
+    k = m.Koperasi.create(nomor_badan_hukum="1/BH", nama="KSP", kabupaten_id=kab, jenis="jasa",
+                          tanggal_badan_hukum=date(2010, 1, 1))
+    m.KoperasiTahunBuku.create(koperasi=k, tahun=2021, volume_usaha=100, aset=100,
+                               tanggal_rat=date(2022, 3, 1))
+    row = m.KoperasiTahunBuku.create(koperasi=k, tahun=2022, volume_usaha=110, aset=120,
+                                     tanggal_rat=date(2023, 3, 1))
+    locking.lock_year(2022)
+    m.KoperasiTahunBuku.update(aset=90).where(m.KoperasiTahunBuku.id == row.id).execute()
+    ind = session.active_document().semua_indikator[0]
+    from iku_desktop.services.indicators import trend
+
+    assert trend(ind, range(2021, 2024))[2022] == Decimal("0.00")  # today's data
+    shown = frozen_year.trend(ind, range(2021, 2024))
+    assert shown[2022] == Decimal("100.00") and shown[2023] is None
