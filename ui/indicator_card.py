@@ -1,6 +1,7 @@
 """A card for one indikator: realisasi, target, capaian with its band, counts in words,
 the reason when not computable, and warnings; for an indikator counted per kabupaten/kota
-(IKU 1 and 2), a bar chart of its figure in each."""
+(IKU 1 and 2), a bar chart of its figure in each; a locked year's frozen figures under a
+"dikunci" mark."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from iku_desktop.domain.formatting import DASH, format_figure, format_number
 from iku_desktop.services.indicators import IndikatorReport
 
 from .charts import KabupatenChart
-from .formatting import BAND_COLOURS, count_words
+from .formatting import BAND_COLOURS, count_words, lock_label, show_lock
 
 
 class IndicatorCard(QFrame):
@@ -27,6 +28,8 @@ class IndicatorCard(QFrame):
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: bold; font-size: 13pt;")
         lay.addWidget(self.title)
+        self.lock_mark = lock_label()
+        lay.addWidget(self.lock_mark)
         row = QHBoxLayout()
         lay.addLayout(row)
         grid = QGridLayout()
@@ -56,7 +59,8 @@ class IndicatorCard(QFrame):
 
     def show_report(self, rep: IndikatorReport) -> None:
         ind, res = rep.indikator, rep.result
-        self.title.setText(f"{ind.nomor}. {ind.judul}")
+        self.title.setText(f"{ind.nomor}. {ind.judul}" + (" — dikunci" if rep.dikunci else ""))
+        show_lock(self.lock_mark, rep.dikunci)
         self.value.setText(format_figure(res.value, ind.satuan))
         self.value.setToolTip(res.reason or "")
         extra = []

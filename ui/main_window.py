@@ -15,11 +15,11 @@ from iku_desktop import __version__, version
 from iku_desktop.domain.formatting import DASH, format_number
 from iku_desktop.services import (backups, document_edit, editing, office, ownership, session,
                                   transfer)
+from iku_desktop.services import frozen_year
 from iku_desktop.services.changes import OpChanges
 from iku_desktop.services.database import interactive_writes
 from iku_desktop.services.editing_errors import EditError
-from iku_desktop.services.indicators import (affected_methods, compute_indikator, compute_year,
-                                             trend)
+from iku_desktop.services.indicators import affected_methods, compute_indikator, compute_year
 
 from . import office_menus, opening
 from .backup_dialog import BackupDialog
@@ -28,6 +28,7 @@ from .import_dialog import ImportDialog
 from .print_dialog import PrintDialog
 from .sasaran_tab import SasaranTab
 from .summary_tab import SummaryTab
+from .target_tab import TargetTab
 from . import tasks
 from .undo import EditCommand, written
 from .verify_dialog import VerifyDialog
@@ -152,7 +153,7 @@ class MainWindow(QMainWindow):
         self.tabs.clear()
         self.summary = SummaryTab()
         self.tabs.addTab(self.summary, "Ringkasan")
-        self.sasaran_tabs = []
+        self.sasaran_tabs, self.target_tab = [], None
         if self.doc is None:  # no document in force: say so where its tabs would be
             self.document = QLabel(NO_DOCUMENT)
             self.document.setAlignment(Qt.AlignCenter)
@@ -160,6 +161,8 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.document, "Dokumen IKU")
             self.tabs.setCurrentWidget(self.document)
             return
+        self.target_tab = TargetTab(self.push_change)
+        self.tabs.addTab(self.target_tab, "Target")
         for s in self.doc.sasaran:
             tab = SasaranTab(s, self.push_change)
             self.sasaran_tabs.append(tab)
@@ -181,7 +184,8 @@ class MainWindow(QMainWindow):
         if self.db is None or self.year is None:
             return
         self.settings.setValue("year", self.year)
-        self.reports = compute_year(self.doc, self.year)
+        # a locked year shows the figures of its locked Laporan Capaian
+        self.reports = frozen_year.as_shown(compute_year(self.doc, self.year), self.year)
         self.trend = self._trend()
         self._show_reports()
         for panel in self.record_panels():
@@ -219,7 +223,8 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def record_panels(self):
-        return [p for tab in self.sasaran_tabs for p in tab.record_panels()]
+        return [p for tab in self.sasaran_tabs for p in tab.record_panels()] + \
+            ([self.target_tab] if self.target_tab else [])
 
     # ------------------------------------------------------------------ edits
     def push_change(self, change) -> bool:
@@ -276,6 +281,7 @@ class MainWindow(QMainWindow):
             if r.indikator.metode in methods else r
             for r in self.reports
         ]
+        self.reports = frozen_year.as_shown(self.reports, self.year)
         for rep in self.reports:
             if rep.indikator.metode in affected_methods(tables):
                 self._update_trend(rep.indikator)
@@ -290,7 +296,7 @@ class MainWindow(QMainWindow):
         return {i.nomor: self._trend_of(i) for i in self.doc.semua_indikator}
 
     def _trend_of(self, indikator) -> dict:
-        return trend(indikator, self.doc.tahun)
+        return frozen_year.trend(indikator, self.doc.tahun)  # a locked year: as locked
 
     def _update_trend(self, indikator) -> None:
         """The trend spans every year of the period: computed off the GUI thread, shown

@@ -1,6 +1,6 @@
 """Ringkasan: every indikator of the year with realisasi, target, capaian (band colour) and
 counts; below, a chart per indikator of its trend over the document's period (target beside
-realisasi, year by year)."""
+realisasi, year by year); a locked year's frozen figures under a "dikunci" mark."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from iku_desktop.domain.formatting import DASH, format_figure, format_number
 from iku_desktop.services.indicators import IndikatorReport
 
 from .charts import TrendChart
-from .formatting import BAND_COLOURS, count_words
+from .formatting import BAND_COLOURS, count_words, lock_label, show_lock
 from .table_model import RowsModel
 
 
@@ -109,6 +109,8 @@ class SummaryTab(QWidget):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold; color: #1f3b57;")
         lay.addWidget(self.heading)
+        self.lock_mark = lock_label()
+        lay.addWidget(self.lock_mark)
         self.model = SummaryModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -142,7 +144,10 @@ class SummaryTab(QWidget):
     def show_reports(self, year: int, reports, trend: dict[int, dict]) -> None:
         """``trend``: per indikator number, the realisasi of each year of the period (None
         where it cannot be computed)."""
-        self.heading.setText(f"Ringkasan Indikator Kinerja Utama tahun {year}")
+        lock = next((r.dikunci for r in reports if r.dikunci is not None), None)
+        self.heading.setText(f"Ringkasan Indikator Kinerja Utama tahun {year}"
+                             + (" — dikunci" if lock else ""))
+        show_lock(self.lock_mark, lock)
         self.model.set_reports(reports)
         self.table.resizeRowsToContents()
         years = sorted({y for values in trend.values() for y in values})

@@ -58,9 +58,11 @@ class YearValuesModel(QAbstractTableModel):
         year = self.years[index.row()]
         if role in (Qt.DisplayRole, Qt.EditRole):
             if index.column() == 0:
-                return str(year)
+                return f"{year} (dikunci)" if year in self.locked else str(year)
             value = self.values[self.tables[index.column() - 1]].get(year)
             return "" if value is None else format_number(value)
+        if role == Qt.ToolTipRole and year in self.locked:
+            return f"Realisasi tahun {year} dikunci: target dan realisasinya tidak dapat diubah"
         if role == Qt.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
@@ -83,7 +85,8 @@ class YearValuesPanel(RecordsPanel):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(QLabel("Target per tahun" + (" dan realisasi yang diisi manual"
                                                    if manual else "")
-                             + " (kosongkan sel untuk menghapus)."))
+                             + " (kosongkan sel untuk menghapus). Target semua indikator "
+                             "sekaligus: tab Target."))
         self.model = YearValuesModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)

@@ -1,5 +1,6 @@
 """The ``iku`` command line: init, import, compute, print, export, backup, office, package,
-audit, document, lock, demo (``commands``, ``sync_commands``, ``lock_commands``).
+audit, document, lock, target, demo (``commands``, ``sync_commands``, ``lock_commands``,
+``target_commands``).
 
 Every command takes ``--db PATH`` (or ``IKU_DB``); only ``init`` creates a file. Messages
 are Indonesian; exit codes: 0 success, 1 the data was refused or cannot be computed,
@@ -20,7 +21,7 @@ from .. import version
 from ..services import backups, session
 from ..services.database import default_path, explain
 from ..services.session import DatabaseDamaged, DatabaseError
-from . import arguments, commands, lock_commands, sync_commands
+from . import arguments, commands, lock_commands, sync_commands, target_commands
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
 
@@ -102,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sync_commands.add_parsers(sub, common)
     lock_commands.add_parsers(sub, common)
+    target_commands.add_parsers(sub, common)
 
     p = sub.add_parser("demo", parents=[common],
                        help="isi basis data baru dengan data sintetis bertanda [DEMO]")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 
@@ -160,8 +161,12 @@ def cmd_setting(args) -> int:
 
 
 def cmd_template(args) -> int:
+    # a template filled from the database (target: the document's indikator and years)
+    # opens it; the others are written without one
+    filled = args.kind in transfer.PREFILLED_TEMPLATES
     try:
-        transfer.write_template(args.kind, args.output)
+        with opened(args.db) if filled else contextlib.nullcontext():
+            transfer.write_template(args.kind, args.output)
     except transfer.Refused as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return 2

@@ -25,7 +25,7 @@ EXPORT_KINDS = tuple(KINDS) + ("capaian",)  # the built-in ones (the CLI's choic
 _SAME = Field.__dataclass_fields__["cell"].default
 SHEETS = {"koperasi": "Koperasi", "koperasi-tahunan": "Tahun Buku",
           "usaha-kecil": "Usaha Kecil", "ikm": "Responden SKM", "sakip": "SAKIP",
-          "capaian": "Capaian IKU"}
+          "target": "Target", "capaian": "Capaian IKU"}
 
 
 def sheet_title(kind: str) -> str:
@@ -91,10 +91,25 @@ def spec_rows(register) -> Iterator[list]:
         yield out
 
 
+def _target() -> Iterator[list]:
+    """Every indikator of the document in force × every year of its period, the target
+    blank where none is set (the grid the office fills in)."""
+    from ..store import document_repo
+
+    doc = document_repo.load_active()
+    if doc is None:
+        return
+    for ind in doc.semua_indikator:
+        for tahun in doc.tahun:
+            yield [f"IKU {ind.nomor}", ind.nama, ind.satuan, tahun, ind.targets.get(tahun)]
+
+
 # the kinds whose rows name other rows or computed values (the others: ``spec_rows``)
 ROWS: dict[str, Callable[[], Iterator[list]]] = {
-    "koperasi-tahunan": _tahun_buku, "ikm": _ikm, "sakip": _sakip,
+    "koperasi-tahunan": _tahun_buku, "ikm": _ikm, "sakip": _sakip, "target": _target,
 }
+# the kinds whose template comes filled with these rows (the document's indikator × years)
+PREFILLED = ("target",)
 
 
 def _cell(ws, value):

@@ -283,12 +283,16 @@ def _parse_slowly(raw: list, parse, c: int, problems: list, bad_rows: set) -> li
 
 
 def detect_kind(table: Table, specs: list[KindSpec]) -> KindSpec | None:
-    """The kind whose required columns are all present; None if none or several fit."""
+    """The kind whose required columns are all present; when several fit, the one whose
+    required columns include every other's (a target sheet has the Tahun that SAKIP
+    requires, and its Indikator too); None if none fits or no one is the most specific."""
     keys = [str(h) for h in table.headers]
     fits = []
     for spec in specs:
         if all(any(c.matches(h) for h in keys) for c in spec.required):
             fits.append(spec)
-    if len(fits) == 1:
-        return fits[0]
+    required = {spec.name: {c.key for c in spec.required} for spec in fits}
+    widest = [s for s in fits if all(required[o.name] <= required[s.name] for o in fits)]
+    if len(widest) == 1:
+        return widest[0]
     return None

@@ -3,7 +3,9 @@
 Each template has a "Petunjuk" sheet in Indonesian (what each column means, which are
 required, formats, an example) and the data sheet(s) with the import's headers, frozen
 header, widths, number formats and dropdowns for closed lists. An empty template imports
-back without error."""
+back without error. The target template (``iku template target``) comes filled with the
+document's indikator and years and the targets already set: the office types the numbers
+in."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from .export import SHEETS as SHEET_TITLES  # noqa: F401 (the sheets of the templates)
-from .export import sheet_title
+from .export import PREFILLED, ROWS, sheet_title
 from .kinds import KINDS
 from .xlsx_writer import ListsSheet, data_sheet, put, save_workbook
 
@@ -36,7 +38,14 @@ def write_template(kind: str, path: str | Path) -> Path:
     for k in kinds:
         spec = KINDS[k].SPEC
         columns = [c for c in spec.columns if c.key != "uuid"]
-        data_sheet(wb, sheet_title(k), columns, lists)
+        ws = data_sheet(wb, sheet_title(k), columns, lists)
+        # the rows to fill in (the document's indikator × years) in the kind's own template;
+        # the "all" template, which district offices use too, leaves the sheet empty
+        if k in PREFILLED and kind == k:
+            for r, row in enumerate(ROWS[k](), start=2):
+                for c, value in enumerate(row, start=1):
+                    if value is not None:
+                        put(ws, r, c, value)
     wb.move_sheet("Daftar", offset=len(wb.sheetnames))
     wb.active = 1
     p = Path(path)

@@ -25,11 +25,13 @@ from .office_keys import KEY_SUFFIX  # noqa: F401  (an office key file's suffix)
 
 IMPORT_KINDS = tuple(KINDS)
 TEMPLATE_KINDS = templates.TEMPLATE_KINDS
+# the templates filled from the open database (the target grid of the document in force)
+PREFILLED_TEMPLATES = excel_export.PREFILLED
 EXPORT_KINDS = excel_export.EXPORT_KINDS
 # what a user picks when exporting (the capaian report: of the year shown)
 EXPORT_LABELS = {"koperasi": "Register koperasi", "koperasi-tahunan": "Tahun buku koperasi",
                  "usaha-kecil": "Register usaha kecil", "ikm": "Responden SKM",
-                 "sakip": "Evaluasi SAKIP", "capaian": "Laporan Capaian"}
+                 "sakip": "Evaluasi SAKIP", "target": "Target IKU", "capaian": "Laporan Capaian"}
 IMPORT_FILTER = "Data (*.xlsx *.xls *.ods *.csv);;Semua berkas (*)"
 
 

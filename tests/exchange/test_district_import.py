@@ -30,7 +30,7 @@ def test_the_all_template_with_empty_provincial_sheets_imports(db, tmp_path):
     assert r.report.ok, [i.render() for i in r.report.errors]
     assert r.written and m.Koperasi.get().nama == "Kop Muaro"
     skipped = {i.sheet: i.message for i in r.report.warnings if i.code == "not_owned_empty"}
-    assert set(skipped) == {"SAKIP", "Responden SKM"}
+    assert set(skipped) == {"SAKIP", "Responden SKM", "Target"}
     assert "dikelola kantor provinsi" in skipped["SAKIP"] and "dilewati" in skipped["SAKIP"]
 
 

@@ -65,7 +65,7 @@ def test_the_card_of_iku_1_has_a_bar_per_kabupaten(qtbot, db_path):
     _koperasi_2022_only()
     w.refresh()
     w.resize(1366, 740)
-    w.tabs.setCurrentIndex(1)
+    w.tabs.setCurrentWidget(w.sasaran_tabs[0])
     w.show()
     qtbot.waitExposed(w)
     bars = w.sasaran_tabs[0].panels[1].card.kabupaten

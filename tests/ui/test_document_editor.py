@@ -35,11 +35,11 @@ def test_adding_a_sasaran_adds_a_tab_and_undo_removes_it(window):
     window.tabs.setCurrentWidget(window.document)
     window.push_change(de.add_sasaran("Sasaran uji"))
     labels = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert labels == ["Ringkasan", "Sasaran 1", "Sasaran 2", "Sasaran 3", "Sasaran 4",
+    assert labels == ["Ringkasan", "Target", "Sasaran 1", "Sasaran 2", "Sasaran 3", "Sasaran 4",
                       "Dokumen IKU"]
     assert window.tabs.currentWidget() is window.document  # the user stays where they were
     window.undo_stack.undo()
-    assert window.tabs.count() == 5
+    assert window.tabs.count() == 6
 
 
 def test_unit_name_edit_reaches_the_preview_and_the_title(window):

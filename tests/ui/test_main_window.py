@@ -18,7 +18,7 @@ def test_first_start_creates_the_default_database(qtbot, tmp_path):
     qtbot.addWidget(w)
     assert path.exists()
     labels = [w.tabs.tabText(i) for i in range(w.tabs.count())]
-    assert labels == ["Ringkasan", "Sasaran 1", "Sasaran 2", "Sasaran 3", "Dokumen IKU"]
+    assert labels == ["Ringkasan", "Target", "Sasaran 1", "Sasaran 2", "Sasaran 3", "Dokumen IKU"]
     assert [w.year_box.itemData(i) for i in range(w.year_box.count())] == list(range(2021, 2027))
     # empty registers: every value is "–" with its reason, never 0
     model = w.summary.model
@@ -56,7 +56,7 @@ def test_a_fourth_sasaran_gets_its_own_tab(qtbot, db_path):
     s = m.Sasaran.create(dokumen=dok, urutan=4, teks="Sasaran baru")
     m.Indikator.create(dokumen=dok, sasaran=s, urutan=5, nama="Indikator manual", metode="manual")
     w.open_database(db_path)
-    assert w.tabs.tabText(4) == "Sasaran 4" and w.tabs.count() == 6
+    assert w.tabs.tabText(5) == "Sasaran 4" and w.tabs.count() == 7
 
 
 def test_table_models_pass_the_model_tester(qtbot, db_path):

@@ -41,5 +41,5 @@ def test_a_document_that_arrives_brings_the_tabs_back(qtbot, tmp_path):
     m.Dokumen.update(aktif=True).execute()  # as a province package does
     w.data_changed(OpChanges.of({"dokumen", "fungsi", "sasaran", "indikator"}))
     labels = [w.tabs.tabText(i) for i in range(w.tabs.count())]
-    assert labels == ["Ringkasan", "Sasaran 1", "Sasaran 2", "Sasaran 3", "Dokumen IKU"]
+    assert labels == ["Ringkasan", "Target", "Sasaran 1", "Sasaran 2", "Sasaran 3", "Dokumen IKU"]
     assert w.year_box.count() > 0 and w.summary.model.rowCount() > 0

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ... import registers
-from . import ikm, koperasi, koperasi_tahunan, sakip, usaha_kecil
+from . import ikm, koperasi, koperasi_tahunan, sakip, target, usaha_kecil
 from .generic import SpecKind
 
-BUILT_IN = {m.SPEC.name: m for m in (koperasi, koperasi_tahunan, usaha_kecil, ikm, sakip)}
+BUILT_IN = {m.SPEC.name: m for m in (koperasi, koperasi_tahunan, usaha_kecil, ikm, sakip,
+                                          target)}
 
 
 class _Kinds(Mapping):

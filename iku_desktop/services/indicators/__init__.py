@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ...domain.capaian import Band, band_for, compute_capaian
 from ...domain.dokumen import DokumenIku, Indikator
@@ -18,6 +19,9 @@ from ...domain.results import IndicatorResult
 from . import registry
 # the built-in methods, in the order the document editor offers them
 from . import koperasi, usaha_kecil, sakip, ikm, manual  # noqa: F401,E402  (they register)
+
+if TYPE_CHECKING:
+    from ..locking import YearLock
 
 # Every indikator also depends on its document, targets and settings.
 COMMON_DEPENDENCIES = frozenset({"dokumen", "sasaran", "indikator", "target"})
@@ -34,6 +38,8 @@ class IndikatorReport:
         target: the target of the year, None when not set.
         capaian: realisasi against target (Outcome: value or reason).
         band: LKjIP band of the capaian, None when not computable.
+        dikunci: the lock of the year when the figures are the frozen ones of its locked
+            Laporan Capaian (``services.frozen_year``); None: computed from today's data.
     """
 
     indikator: Indikator
@@ -42,6 +48,7 @@ class IndikatorReport:
     target: Decimal | None
     capaian: Outcome
     band: Band | None
+    dikunci: "YearLock | None" = None
 
 
 def compute_indikator(indikator: Indikator, year: int, sasaran_nomor: int = 0) -> IndikatorReport:

@@ -1,0 +1,79 @@
+"""Import kind ``target``: the target of each indikator for each year of the document's
+period (``registers.year_values.TARGET``). The indikator is named by its number in the
+document in force; a year outside its period, or of a locked year whose target would
+change, is refused naming the row. A blank target removes the year's target."""
+
+from __future__ import annotations
+
+from ...registers import year_values as register
+from ...store import document_repo
+from ...store import models as m
+from ...store.fields import utc_now
+from ..schema import ParsedRow, kind_spec
+from .base import Counts, ImportContext, upsert, valid_rows
+
+REGISTER = register.TARGET
+SPEC = kind_spec(REGISTER)
+
+
+def _stored() -> dict[tuple[int, int], m.Target]:
+    return {(t.indikator_id, t.tahun): t for t in m.Target.select()}
+
+
+def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
+    doc = document_repo.load_active()
+    if doc is None:
+        if rows:
+            ctx.report.error("no_document", "Tidak ada dokumen IKU aktif; target tidak dapat "
+                             "diimpor", sheet=ctx.sheet)
+        return []
+    locked = {k.tahun: k.dikunci_at[:10] for k in m.KunciTahun.select()}
+    stored = _stored()
+    seen: dict[tuple[int, int], int] = {}
+    for r in valid_rows(rows):
+        ind = register.find_indikator(doc, r["indikator"])
+        if ind is None:
+            numbers = ", ".join(str(i.nomor) for i in doc.semua_indikator)
+            ctx.error(r, "indikator", "unknown_reference",
+                      f"Indikator {r['indikator']} tidak ada di dokumen IKU (nomor: {numbers})")
+            continue
+        tahun = r["tahun"]
+        if tahun not in doc.tahun:
+            ctx.error(r, "tahun", "out_of_period", f"Tahun {tahun} di luar periode dokumen "
+                      f"({doc.tahun_awal}–{doc.tahun_akhir})")
+            continue
+        key = (ind.id, tahun)
+        if key in seen:
+            ctx.error(r, "indikator", "duplicate_key",
+                      f"Indikator {ind.nomor} tahun {tahun} sama dengan baris {seen[key]}")
+        seen.setdefault(key, r.row)
+        if tahun in locked:
+            row = stored.get(key)
+            old = None if row is None or row.deleted else row.nilai
+            if old != r.get("nilai"):
+                ctx.error(r, "nilai", "locked_year",
+                          f"Realisasi tahun {tahun} sudah dikunci ({locked[tahun]}); target "
+                          f"indikator {ind.nomor} tahun itu tidak dapat diubah")
+    return valid_rows(rows)
+
+
+def apply(rows: list[ParsedRow], ctx: ImportContext) -> dict[str, Counts]:
+    doc = document_repo.load_active()
+    counts = Counts()
+    stored = _stored()
+    for r in rows:
+        ind = register.find_indikator(doc, r["indikator"])
+        key = (ind.id, r["tahun"])
+        row, nilai = stored.get(key), r.get("nilai")
+        if nilai is None:  # a blank target removes the year's target
+            if row is not None and not row.deleted:
+                m.Target.update(deleted=True, updated_at=utc_now()).where(
+                    m.Target.id == row.id).execute()
+                row.deleted = True
+                counts.updated += 1
+            else:
+                counts.unchanged += 1
+            continue
+        values = {"indikator_id": ind.id, "tahun": r["tahun"], "nilai": nilai}
+        stored[key] = upsert(m.Target, row, values, ctx.origin, counts)
+    return {"target": counts}
