@@ -59,8 +59,8 @@ def page_setup(code: str, paper: str | None = None) -> PageSetup:
             logo.check(kop.logo)
     except (logo.LogoError, binascii.Error) as exc:
         raise PrintError(f"Logo kop surat yang tersimpan tidak dapat dicetak — {exc}. Ganti "
-                         "logonya (iku setting kop_surat_logo --file BERKAS) atau hapus "
-                         "(iku setting kop_surat_logo)") from exc
+                         "atau hapus logonya di Kantor › Pengaturan kantor (atau: iku setting "
+                         "kop_surat_logo --file BERKAS; tanpa --file: dihapus)") from exc
     setup = PageSetup(paper, code, fonts.register(settings.get("huruf")), kop)
     try:
         setup.kop_layout  # noqa: B018 — a letterhead too long to fit is refused here
