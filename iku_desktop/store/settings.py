@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import Refused
 from . import audit
 from . import models as m
 from .fields import utc_now
@@ -89,7 +90,7 @@ def set_values(values: dict[str, Any], source: str = "Pengaturan kantor") -> Non
             set_value(key, value)
 
 
-class SettingError(ValueError):
+class SettingError(Refused, ValueError):
     """A value a setting does not take; ``str()`` names the setting by its label."""
 
 
