@@ -22,6 +22,9 @@ class BackupDialog(QDialog):
         self.resize(640, 380)
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel(f"Cadangan disimpan di {backups.folder_for(window.db_path)}"))
+        self.second = QLabel()
+        self.second.setWordWrap(True)
+        lay.addWidget(self.second)
         self.list = QListWidget()
         lay.addWidget(self.list)
         row = QHBoxLayout()
@@ -39,6 +42,11 @@ class BackupDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
+        folder, problem = backups.second_folder()
+        self.second.setText(
+            "Folder cadangan kedua belum diatur (Kantor › Pengaturan kantor…)" if not folder
+            else f"Salinan juga disimpan di folder cadangan kedua {folder}" if problem is None
+            else f"Folder cadangan kedua tidak dapat dipakai sekarang: {problem}")
         self.list.clear()
         for b in backups.list_backups(self.window.db_path):
             item = QListWidgetItem(f"{b.taken_at:%d-%m-%Y %H:%M:%S} — {b.label}")
@@ -48,9 +56,12 @@ class BackupDialog(QDialog):
 
     def make(self) -> None:
         try:
-            backups.create_backup(self.window.db_path, self.window.db)
+            made = backups.create_backup(self.window.db_path, self.window.db)
         except backups.BackupError as exc:
             QMessageBox.warning(self, "Cadangan gagal", str(exc))
+        else:
+            if made.second_problem:
+                QMessageBox.warning(self, "Cadangan dibuat, tidak disalin", made.second_problem)
         self.reload()
 
     def restore(self, confirm: bool = True) -> bool:

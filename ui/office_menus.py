@@ -1,5 +1,5 @@
-"""The Kantor menu (the office's identity, data packages, conflicts, office keys, audit log)
-and the Dokumen menu (tetapkan, new revision, lock a year's realisasi)."""
+"""The Kantor menu (the office's identity and settings, data packages, conflicts, office
+keys, audit log) and the Dokumen menu (tetapkan, new revision, lock a year's realisasi)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ def build(window) -> None:
     add = window._add_action
     kantor = window.menuBar().addMenu("&Kantor")
     add(kantor, "&Identitas kantor…", lambda: choose_office(window))
+    add(kantor, "&Pengaturan kantor…", lambda: office_settings(window))
     kantor.addSeparator()
     add(kantor, "&Kirim paket data…", lambda: exchange_dialogs.export_package(window))
     add(kantor, "&Terima paket data…", lambda: exchange_dialogs.import_package(window))
@@ -32,6 +33,14 @@ def build(window) -> None:
     add(dokumen, "&Revisi baru…", lambda: new_revision(window))
     dokumen.addSeparator()
     add(dokumen, "&Kunci realisasi tahun ini…", lambda: lock_year(window))
+
+
+def office_settings(window) -> None:
+    """Kantor › Pengaturan kantor (its module, with the PDF renderer of its preview, is
+    loaded when first asked for)."""
+    from .settings_dialog import SettingsDialog
+
+    SettingsDialog(window).exec()
 
 
 def choose_office(window, choice: str | None = None) -> bool:

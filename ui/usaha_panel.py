@@ -1,6 +1,8 @@
-"""Records of IKU 2: the usaha kecil register (search and filter in SQL, lazy rows), NIB/IUMK
-with dates, the size class with the basis used; NIK pemilik masked unless revealed
-(UU 27/2022)."""
+"""Records of IKU 2: the usaha kecil register (search and filter in SQL, lazy rows) with
+every field of the register — alamat, sektor, modal usaha and hasil penjualan, tanggal
+terdata and tutup, NIB/IUMK with dates — editable in the grid (through the editing
+service, with undo), and the size class with the basis used; NIK pemilik masked unless
+revealed (UU 27/2022)."""
 
 from __future__ import annotations
 
@@ -26,9 +28,28 @@ def _dmy(iso: str) -> str:
     return date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
 
 
+def _rp(value: int | None) -> str:
+    return "" if value is None else format_number(value, 0)
+
+
 def _label(field: str) -> str:
     """The register spec's column label of a usaha kecil field."""
     return registers.column_label("usaha_kecil", field)
+
+
+def _text(field: str) -> Column:
+    return Column(_label(field), lambda r: getattr(r, field), field)
+
+
+def _money(field: str) -> Column:
+    """Whole rupiah with thousands points; typed the same way (2.500.000)."""
+    return Column(_label(field), lambda r: _rp(getattr(r, field)), field)
+
+
+def _date(field: str) -> Column:
+    """Shown as "3 Maret 2022", typed as dd/mm/yyyy."""
+    return Column(_label(field), lambda r: _d(getattr(r, field)), field,
+                  lambda r: _dmy(getattr(r, field)))
 
 
 class UsahaPanel(RecordsPanel):
@@ -50,20 +71,10 @@ class UsahaPanel(RecordsPanel):
         delete.clicked.connect(self._delete)
         bar.addWidget(delete)
         lay.addLayout(bar)
-        self.model = LazyRegisterModel([
-            Column(_label("nama_usaha"), lambda r: r.nama_usaha, "nama_usaha"),
-            Column(_label("nama_pemilik"), lambda r: r.nama_pemilik, "nama_pemilik"),
-            Column(_label("nik_pemilik"), lambda r: r.nik if self.reveal.isChecked() else r.nik_masked,
-                   "nik_pemilik", lambda r: r.nik),
-            Column(_label("kabupaten"), lambda r: r.kabupaten),
-            Column(_label("nib"), lambda r: r.nib, "nib"),
-            Column(_label("tanggal_nib"), lambda r: _d(r.tanggal_nib), "tanggal_nib",
-                   lambda r: _dmy(r.tanggal_nib)),
-            Column(_label("nomor_iumk"), lambda r: r.iumk, "nomor_iumk"),
-            Column(_label("tanggal_iumk"), lambda r: _d(r.tanggal_iumk), "tanggal_iumk",
-                   lambda r: _dmy(r.tanggal_iumk)),
-            Column("Skala (PP 7/2021)", lambda r: f"{r.skala} — dasar: {r.dasar}"),
-        ], registers.usaha_rows, self._edit, self,
+        columns = self._columns()
+        self.SORT_KEYS = [key for _, key in columns]
+        self.model = LazyRegisterModel(
+            [column for column, _ in columns], registers.usaha_rows, self._edit, self,
             read_only=lambda r: ownership.why_read_only(r.kabupaten))
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -79,10 +90,31 @@ class UsahaPanel(RecordsPanel):
         lay.addWidget(self.count)
         lay.addWidget(self.message)
 
+    def _columns(self) -> list[tuple[Column, str | None]]:
+        """Every field of the register as a column (the spec's labels), editable where the
+        editing service edits it; each with the order it sorts by in SQL (None: none)."""
+        return [
+            (_text("nama_usaha"), "nama_usaha"),
+            (_text("nama_pemilik"), "nama_pemilik"),
+            (Column(_label("nik_pemilik"),
+                    lambda r: r.nik if self.reveal.isChecked() else r.nik_masked,
+                    "nik_pemilik", lambda r: r.nik), None),
+            (Column(_label("kabupaten"), lambda r: r.kabupaten, "kabupaten_id"), "kabupaten"),
+            (_text("alamat"), None),
+            (_text("sektor"), "sektor"),
+            (_money("modal_usaha"), "modal_usaha"),
+            (_money("hasil_penjualan"), "hasil_penjualan"),
+            (_date("tanggal_terdata"), "tanggal_terdata"),
+            (_date("tanggal_tutup"), "tanggal_tutup"),
+            (_text("nib"), "nib"),
+            (_date("tanggal_nib"), None),
+            (Column(_label("nomor_iumk"), lambda r: r.iumk, "nomor_iumk"), None),
+            (_date("tanggal_iumk"), None),
+            (Column("Skala (PP 7/2021)", lambda r: f"{r.skala} — dasar: {r.dasar}"), None),
+        ]
+
     def _edit(self, row_id: int, field: str, value) -> str | None:
         return self.try_edit(lambda: editing.prepare_edit("usaha_kecil", row_id, field, value))
-
-    SORT_KEYS = ["nama_usaha", "nama_pemilik", None, "kabupaten", "nib", None, None, None, None]
 
     def _sort(self, section: int) -> None:
         key = self.SORT_KEYS[section] if section < len(self.SORT_KEYS) else None

@@ -194,6 +194,10 @@ def cmd_backup(args) -> int:
         if args.action == "create":
             b = backups.create_backup(args.db)
             print(f"Cadangan dibuat: {b.path}")
+            if b.second_copy is not None:
+                print(f"Disalin ke folder cadangan kedua: {b.second_copy}")
+            if b.second_problem:
+                print(f"Peringatan: {b.second_problem}", file=sys.stderr)
         elif args.action == "list":
             found = backups.list_backups(args.db)
             if not found:

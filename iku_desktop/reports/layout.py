@@ -152,6 +152,21 @@ def draw_kop(c: Canvas, setup: PageSetup) -> None:
     c.restoreState()
 
 
+def kop_strip(setup: PageSetup, below: float = 8 * mm) -> bytes:
+    """A one-page PDF of the top of a first page, as wide as the paper, down to ``below``
+    under the letterhead: the letterhead exactly as ``draw_kop`` draws it on a printout
+    (its preview). An empty letterhead gives the top margin alone."""
+    width, height = setup.size
+    strip = MARGINS["top"] + setup.kop_height + below
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=(width, strip), invariant=1)
+    c.translate(0, strip - height)  # the page's top edge at the strip's top edge
+    draw_kop(c, setup)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 def build(flowables: list, setup: PageSetup, title: str) -> bytes:
     """Lay the flowables out on the pages and return the PDF bytes. ``invariant`` fixes the
     creation date and document id, so identical data gives identical bytes."""

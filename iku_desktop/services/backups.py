@@ -1,5 +1,7 @@
 """Backups of an office database — list, make, copy, restore — for the window and the
-command line alike: ONE restore with ONE set of guards.
+command line alike: ONE restore with ONE set of guards. Every backup is also copied to
+the office's second backup folder (a USB stick) when one is set; a second folder that is
+missing or cannot be written is said, and the backup beside the database is made anyway.
 
 A restore (``restore_backup``) is refused while another program holds the database (its
 lock file), when the backup is not a sound IKU database (the IKU mark, ``integrity_check``,
@@ -54,6 +56,15 @@ def latest_usable(path: str | os.PathLike) -> Backup | None:
     return backup.latest_usable(Path(path))
 
 
+def second_folder() -> tuple[str, str | None]:
+    """The second backup folder set for this office ("" when none) and why backups cannot
+    be copied there now (None: they can, or none is set)."""
+    from ..store import settings
+
+    folder = str(settings.get("cadangan_folder_kedua"))
+    return folder, (backup.second_folder_problem(Path(folder)) if folder else None)
+
+
 def require_database(path: str | os.PathLike) -> None:
     """Refuse (``DatabaseError``) a path where no database file is: why (a symlink loop, a
     dangling link) or that nothing is there."""
@@ -65,7 +76,8 @@ def require_database(path: str | os.PathLike) -> None:
 
 def create_backup(path: str | os.PathLike, db=None, reason: str = "manual") -> Backup:
     """A backup of the database at ``path`` now, through ``db`` when it is open (else the
-    file is opened for it and closed again)."""
+    file is opened for it and closed again); copied to the second backup folder when one
+    is set (``Backup.second_copy``, or why not: ``Backup.second_problem``)."""
     p = Path(path)
     if db is not None:
         return backup.create(p, reason, conn=db.connection())

@@ -14,7 +14,7 @@ from ..errors import Refused
 from ..exchange.xlsx_writer import OutputError, write_bytes  # noqa: F401 (OutputError: callers)
 from ..reports import fonts, logo, verification
 from ..reports.kop import KopError
-from ..reports.layout import PAPER, Kop, LayoutFailed, PageSetup
+from ..reports.layout import PAPER, Kop, LayoutFailed, PageSetup, kop_strip
 from ..store import audit, audit_witness, settings
 from ..store import models as m
 from ..store.writing import read_only_reason
@@ -59,14 +59,44 @@ def page_setup(code: str, paper: str | None = None) -> PageSetup:
             logo.check(kop.logo)
     except (logo.LogoError, binascii.Error) as exc:
         raise PrintError(f"Logo kop surat yang tersimpan tidak dapat dicetak — {exc}. Ganti "
-                         "logonya (iku setting kop_surat_logo --file BERKAS) atau hapus "
-                         "(iku setting kop_surat_logo)") from exc
+                         "atau hapus logonya di Kantor › Pengaturan kantor (atau: iku setting "
+                         "kop_surat_logo --file BERKAS; tanpa --file: dihapus)") from exc
     setup = PageSetup(paper, code, fonts.register(settings.get("huruf")), kop)
     try:
         setup.kop_layout  # noqa: B018 — a letterhead too long to fit is refused here
     except KopError as exc:
         raise PrintError(str(exc)) from exc
     return setup
+
+
+@dataclass(frozen=True)
+class KopPreview:
+    """Attributes:
+    pdf: one page as wide as the paper: its top with the letterhead exactly as the first
+        page of every printout draws it (b"" when the letterhead cannot be printed).
+    problem: why it cannot be printed (Indonesian), "" when it can.
+    """
+
+    pdf: bytes
+    problem: str = ""
+
+
+def kop_preview(lines: list[str], logo_base64: str, paper: str, font: str) -> KopPreview:
+    """The letterhead of ``lines`` and ``logo_base64`` (as the settings keep them) on
+    ``paper`` in ``font`` (a ``huruf`` setting), laid out and drawn as a printout would —
+    before the settings are stored."""
+    if paper not in PAPER or font not in fonts.FAMILIES:
+        return KopPreview(b"", f"Ukuran kertas '{paper}' atau huruf '{font}' tidak dikenal")
+    try:
+        kop = Kop.from_settings(lines, logo_base64)
+        if kop.logo:
+            logo.check(kop.logo)
+        setup = PageSetup(paper, "", fonts.register(font), kop)
+        return KopPreview(kop_strip(setup))
+    except (logo.LogoError, binascii.Error) as exc:
+        return KopPreview(b"", f"Logo tidak dapat dicetak — {exc}")
+    except KopError as exc:
+        return KopPreview(b"", str(exc))
 
 
 def make(kind: str, params: dict | None = None, paper: str | None = None,

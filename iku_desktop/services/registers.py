@@ -109,7 +109,10 @@ def koperasi_rows(ids: list[int], year: int) -> dict[int, KoperasiRow]:
 
 USAHA_ORDER = {"nama_usaha": m.UsahaKecil.nama_usaha, "nama_pemilik": m.UsahaKecil.nama_pemilik,
                "kabupaten": m.UsahaKecil.kabupaten, "nib": m.UsahaKecil.nib,
-               "tanggal_terdata": m.UsahaKecil.tanggal_terdata}
+               "tanggal_terdata": m.UsahaKecil.tanggal_terdata,
+               "sektor": m.UsahaKecil.sektor, "modal_usaha": m.UsahaKecil.modal_usaha,
+               "hasil_penjualan": m.UsahaKecil.hasil_penjualan,
+               "tanggal_tutup": m.UsahaKecil.tanggal_tutup}
 
 
 def usaha_ids(f: RegisterFilter) -> list[int]:
@@ -127,6 +130,10 @@ def usaha_ids(f: RegisterFilter) -> list[int]:
 
 @dataclass(frozen=True)
 class UsahaRow:
+    """A usaha kecil as the register shows it: every field of the register (dates as ISO
+    text, "" when empty; money as whole rupiah, None when unknown), the NIK also masked,
+    and the size class (PP 7/2021) with the basis it was found on."""
+
     id: int
     nama_usaha: str
     nama_pemilik: str
@@ -139,6 +146,16 @@ class UsahaRow:
     skala: str
     dasar: str
     tanggal_iumk: str = ""
+    alamat: str = ""
+    sektor: str = ""
+    modal_usaha: int | None = None
+    hasil_penjualan: int | None = None
+    tanggal_terdata: str = ""
+    tanggal_tutup: str = ""
+
+
+def _iso(d) -> str:
+    return d.isoformat() if d else ""
 
 
 def usaha_rows(ids: list[int]) -> dict[int, UsahaRow]:
@@ -151,9 +168,10 @@ def usaha_rows(ids: list[int]) -> dict[int, UsahaRow]:
         out[u.id] = UsahaRow(
             u.id, u.nama_usaha, u.nama_pemilik,
             mask_nik(u.nik_pemilik) if u.nik_pemilik else "", u.nik_pemilik or "",
-            kab[u.kabupaten_id], u.nib or "", u.tanggal_nib.isoformat() if u.tanggal_nib else "",
+            kab[u.kabupaten_id], u.nib or "", _iso(u.tanggal_nib),
             u.nomor_iumk or "", k.skala.label if k.skala else "tidak diketahui", k.dasar.value,
-            u.tanggal_iumk.isoformat() if u.tanggal_iumk else "")
+            _iso(u.tanggal_iumk), u.alamat or "", u.sektor or "", u.modal_usaha,
+            u.hasil_penjualan, _iso(u.tanggal_terdata), _iso(u.tanggal_tutup))
     return out
 
 

@@ -2,7 +2,12 @@
 while the file is open. Kept in a folder beside the database, "<name>-cadangan/", named by
 time and reason; only the newest N are kept (setting ``cadangan_disimpan``). Taken before
 every import and package merge, before a schema upgrade, once a day on open, and on demand;
-restoring first backs up the state it replaces."""
+restoring first backs up the state it replaces.
+
+Every backup is also copied to a second folder when the office sets one (setting
+``cadangan_folder_kedua``, e.g. a USB stick), into a subfolder of the same name, rotated
+alike. A second folder that is missing (the stick unplugged), read-only or full does not
+fail the backup: the backup says why it was not copied (``Backup.second_problem``)."""
 
 from __future__ import annotations
 
@@ -31,9 +36,20 @@ class BackupError(Refused):
 
 @dataclass(frozen=True)
 class Backup:
+    """Attributes:
+    path: the backup file beside the database.
+    taken_at: when it was taken (local time, as its name says).
+    reason: why (a key of ``REASONS``).
+    second_copy: its copy in the second backup folder (None: none made).
+    second_problem: why no copy was made there although a second folder is set (in
+        Indonesian; "" when copied or when no second folder is set).
+    """
+
     path: Path
     taken_at: datetime
     reason: str
+    second_copy: Path | None = None
+    second_problem: str = ""
 
     @property
     def label(self) -> str:
@@ -80,8 +96,68 @@ def create(db_path: Path, reason: str = "manual", keep: int | None = None,
         except OSError:
             pass  # a read-only folder: nothing was written there
         raise BackupError(_failure(folder, exc)) from exc
-    rotate(db_path, keep if keep is not None else _keep())
-    return Backup(target, now, reason)
+    keep = keep if keep is not None else _keep()
+    rotate(db_path, keep)
+    second, problem = copy_to_second(db_path, target, _second_folder(), keep)
+    return Backup(target, now, reason, second, problem)
+
+
+def _second_folder() -> str:
+    try:
+        from . import settings
+
+        return str(settings.get("cadangan_folder_kedua"))
+    except Exception:  # noqa: BLE001 — no database bound (a backup of a closed file)
+        return ""
+
+
+def second_folder_problem(folder: Path) -> str | None:
+    """Why backups cannot be copied into ``folder`` now (Indonesian), or None."""
+    if not folder.is_absolute():
+        return f"{folder} bukan jalur lengkap (mis. E:\\Cadangan atau /media/flashdisk)"
+    if not folder.exists():
+        return (f"folder {folder} tidak ditemukan (flashdisk tidak terpasang atau folder "
+                "sudah dihapus?)")
+    if not folder.is_dir():
+        return f"{folder} bukan folder"
+    reason = dbfile.write_problem(folder / "x")
+    return f"folder {folder} tidak dapat ditulis: {reason}" if reason else None
+
+
+def copy_to_second(db_path: Path, made: Path, second: str, keep: int) -> tuple[Path | None, str]:
+    """Copy the backup ``made`` into ``second``'s subfolder named like the backup folder
+    (written whole under a temporary name, then renamed) and keep the newest ``keep``
+    there. Returns (the copy, "") or (None, why not) — never raises: the backup beside the
+    database is made either way. No second folder set: (None, "")."""
+    if not second.strip():
+        return None, ""
+    root = Path(second)
+    main = folder_for(db_path)
+    problem = second_folder_problem(root)
+    if problem is None:
+        sub = root / main.name
+        target = sub / made.name
+        partial = target.with_name(target.name + ".sebagian")
+        try:
+            sub.mkdir(exist_ok=True)
+            if sub.resolve() == main.resolve():
+                return None, (f"Folder cadangan kedua {root} sama dengan folder cadangan "
+                              "utama; tidak disalin")
+            shutil.copyfile(made, partial)
+            partial.replace(target)
+            _rotate_folder(sub, keep)
+            return target, ""
+        except OSError as exc:
+            try:
+                partial.unlink(missing_ok=True)
+            except OSError:
+                pass
+            full = "full" in str(exc).lower() or getattr(exc, "errno", None) == 28
+            problem = (f"disk {root} penuh" if full else
+                       f"folder {root} tidak dapat ditulis: "
+                       f"{dbfile.write_problem(sub / 'x') or exc}")
+    return None, (f"Cadangan tidak disalin ke folder cadangan kedua: {problem}. Cadangan "
+                  f"utama tetap dibuat di {main}")
 
 
 def _failure(folder: Path, exc: Exception) -> str:
@@ -105,8 +181,16 @@ def _keep() -> int:
 
 def list_backups(db_path: Path) -> list[Backup]:
     """Newest first."""
+    return _backups_in(folder_for(db_path))
+
+
+def rotate(db_path: Path, keep: int) -> None:
+    _rotate_folder(folder_for(db_path), keep)
+
+
+def _backups_in(folder: Path) -> list[Backup]:
+    """The backups in ``folder``, newest first."""
     out = []
-    folder = folder_for(db_path)
     if folder.is_dir():
         for p in folder.iterdir():
             match = NAME.match(p.name)
@@ -115,8 +199,8 @@ def list_backups(db_path: Path) -> list[Backup]:
     return sorted(out, key=lambda b: b.taken_at, reverse=True)
 
 
-def rotate(db_path: Path, keep: int) -> None:
-    for old in list_backups(db_path)[max(1, keep):]:
+def _rotate_folder(folder: Path, keep: int) -> None:
+    for old in _backups_in(folder)[max(1, keep):]:
         old.path.unlink(missing_ok=True)
 
 

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import Refused
 from . import audit
 from . import models as m
 from .fields import utc_now
@@ -41,6 +42,11 @@ SETTINGS: dict[str, SettingSpec] = {
         SettingSpec("cadangan_disimpan", 10, "Jumlah cadangan yang disimpan",
                     "Cadangan otomatis (sebelum impor, harian) dan manual; yang lebih lama "
                     "dihapus."),
+        SettingSpec("cadangan_folder_kedua", "", "Folder cadangan kedua",
+                    "Folder lain (mis. flashdisk) yang juga menerima salinan setiap cadangan, "
+                    "di subfolder bernama seperti folder cadangan utama; kosong: tanpa "
+                    "salinan. Bila folder itu tidak ada (flashdisk dicabut) atau tidak dapat "
+                    "ditulis, cadangan utama tetap dibuat dan hal itu diberitahukan."),
         SettingSpec("kertas", "A4", "Ukuran kertas cetakan",
                     "A4 (210 × 297 mm) atau F4/Folio (215 × 330 mm)."),
         SettingSpec("huruf", "sans", "Huruf cetakan",
@@ -77,34 +83,63 @@ def all_values() -> dict[str, Any]:
     return {k: get(k) for k in SETTINGS}
 
 
-def set_from_text(key: str, words: list[str]) -> None:
-    """Set a setting from what a person types on the command line (Indonesian messages).
-    The logo is set from a file by ``services.setting_edit``; here it can only be removed."""
+def set_values(values: dict[str, Any], source: str = "Pengaturan kantor") -> None:
+    """Set several settings in one transaction (one audit source): all or none."""
+    with audit.recording(m.database, source):
+        for key, value in values.items():
+            set_value(key, value)
+
+
+class SettingError(Refused, ValueError):
+    """A value a setting does not take; ``str()`` names the setting by its label."""
+
+
+def refused(key: str, reason: str) -> SettingError:
+    return SettingError(f"{SETTINGS[key].label}: {reason}")
+
+
+# the values a choice setting takes, with how the window names them
+CHOICES = {
+    "kertas": {"A4": "A4 (210 × 297 mm)", "F4": "F4/Folio (215 × 330 mm)"},
+    "huruf": {"sans": "Sans (Liberation Sans, setara Arial)",
+              "serif": "Serif (Liberation Serif, setara Times New Roman)"},
+}
+
+
+def parse_text(key: str, words: list[str]) -> Any:
+    """The value of a setting from what a person types (the command line, a field of the
+    window); ``KeyError`` for an unknown key, ``SettingError`` naming the setting for a
+    value it does not take. The logo is read from a file and the second backup folder
+    checked on the disk by ``services``; here a text list keeps its non-blank lines."""
     if key not in SETTINGS:
         raise KeyError(f"Pengaturan '{key}' tidak dikenal; pilihan: {', '.join(SETTINGS)}")
     default = SETTINGS[key].default
     if key == "kop_surat_logo":
         if any(w.strip() for w in words):
-            raise ValueError("kop_surat_logo diisi dengan --file BERKAS (PNG/JPEG); tanpa "
-                             "--file logo dihapus")
-        set_value(key, "")  # no file: remove the logo
-    elif isinstance(default, int) and not isinstance(default, bool):
-        text = " ".join(words).strip()
-        if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 1000:
-            raise ValueError(f"{key} diisi bilangan 1–1000")
-        set_value(key, int(text))
-    elif isinstance(default, bool):
+            raise refused(key, "diisi dengan --file BERKAS (PNG/JPEG); tanpa --file logo "
+                               "dihapus")
+        return ""  # no file: remove the logo
+    if isinstance(default, bool):
         text = " ".join(words).strip().lower()
         if text not in ("ya", "tidak"):
-            raise ValueError(f"{key} diisi Ya atau Tidak")
-        set_value(key, text == "ya")
-    elif isinstance(default, list):
-        set_value(key, [w for w in words if w.strip()])
-    else:
+            raise refused(key, "diisi Ya atau Tidak")
+        return text == "ya"
+    if isinstance(default, int):
         text = " ".join(words).strip()
-        allowed = {"kertas": ("A4", "F4"), "huruf": ("sans", "serif")}.get(key)
-        if allowed:
-            text = text.upper() if key == "kertas" else text.lower()
-            if text not in allowed:
-                raise ValueError(f"{key} diisi {' atau '.join(allowed)}")
-        set_value(key, text)
+        if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 1000:
+            raise refused(key, "diisi bilangan 1–1000")
+        return int(text)
+    if isinstance(default, list):
+        return [w for w in words if w.strip()]
+    text = " ".join(words).strip()
+    allowed = CHOICES.get(key)
+    if allowed:
+        text = text.upper() if key == "kertas" else text.lower()
+        if text not in allowed:
+            raise refused(key, f"diisi {' atau '.join(allowed)}")
+    return text
+
+
+def set_from_text(key: str, words: list[str]) -> None:
+    """Set a setting from what a person types (``parse_text``)."""
+    set_value(key, parse_text(key, words))
