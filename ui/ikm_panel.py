@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox, QPushButton, QSplitter,
+    QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QSplitter,
     QTableView, QVBoxLayout, QWidget,
 )
 
@@ -16,8 +16,10 @@ from iku_desktop.domain import ikm
 from iku_desktop.domain.formatting import DASH, format_date, format_number
 from iku_desktop.services import editing, ikm_register, ownership, printouts, registers
 
+from . import column_fit
 from .lazy_model import Column, LazyRegisterModel
 from .records_panel import RecordsPanel
+from .wrapped_label import WrappedLabel
 
 UNSUR_COLUMNS = [u.kode.lower() for u in ikm.UNSUR]
 FIRST_UNSUR = 6  # column index of U1 in the grid
@@ -99,7 +101,7 @@ class IkmPanel(RecordsPanel):
         self.survey_table = QTableView()
         self.survey_table.setModel(self.surveys)
         self.survey_table.setSelectionBehavior(QTableView.SelectRows)
-        self.survey_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        column_fit.fit(self.survey_table)
         self.survey_table.selectionModel().currentRowChanged.connect(self._survey_selected)
         tl.addWidget(self.survey_table)
         split.addWidget(top)
@@ -134,12 +136,10 @@ class IkmPanel(RecordsPanel):
             self, read_only=lambda r: ownership.why_read_only())
         self.grid = ResponseGrid()
         self.grid.setModel(self.responses)
-        for c in range(FIRST_UNSUR, FIRST_UNSUR + 9):
-            self.grid.setColumnWidth(c, 42)
+        column_fit.fit(self.grid)
         self.validate_register(self.grid, self.responses, "ikm_respon")
         bl.addWidget(self.grid)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self.summary = WrappedLabel()
         self.summary.setTextFormat(Qt.RichText)
         bl.addWidget(self.summary)
         split.addWidget(bottom)

@@ -20,8 +20,8 @@ from iku_desktop.services.database import interactive_writes
 from iku_desktop.services.editing_errors import EditError
 from iku_desktop.services.indicators import compute_year
 
-from . import (database_actions, excel_actions, opening, recompute, summary_wiring, tasks,
-               window_menus, window_tabs)
+from . import (database_actions, excel_actions, opening, recompute, screen_fit, summary_wiring,
+               tasks, window_menus, window_tabs)
 from .print_dialog import PrintDialog
 from .undo import EditCommand, written
 from .year_switch import YearSwitch
@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
         self.trend: dict[int, dict] = {}  # per indikator number: realisasi per year
         self.undo_stack = QUndoStack(self)
         interactive_writes()  # an edit waits briefly for another writer, then says so
-        self.resize(1200, 820)
+        screen_fit.open_at_screen(self)
         window_menus.build(self)
         self.year_switch = YearSwitch(self.refresh)
         self.year_box = self.year_switch.box

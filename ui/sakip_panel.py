@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox, QPushButton, QTableView,
+    QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QTableView,
     QVBoxLayout,
 )
 
@@ -13,6 +13,7 @@ from iku_desktop.domain.formatting import DASH, format_date, format_number
 from iku_desktop.services import editing, ownership, registers
 from iku_desktop.services.sakip_register import SakipRow, sakip_rows
 
+from . import column_fit
 from .records_panel import RecordsPanel
 from .table_model import RowsModel
 
@@ -109,7 +110,7 @@ class SakipPanel(RecordsPanel):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        column_fit.fit(self.table)
         self.validate_as_typed(self.table, lambda i, text: editing.prepare_edit(
             "sakip", self.model.rows[i.row()].id, COLUMNS[i.column()][1], text)
             if COLUMNS[i.column()][1] else None)
