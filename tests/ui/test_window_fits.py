@@ -156,3 +156,12 @@ def test_an_empty_column_does_not_take_the_width(qtbot, demo_path):
     for h in empty:
         assert header.sectionSize(columns[h]) <= 80, h
     assert header.sectionSize(columns["Nama koperasi"]) >= 120
+
+
+def test_a_dialog_is_never_larger_than_the_screen(qtbot, db_path):
+    w = MainWindow(db_path)
+    qtbot.addWidget(w)
+    dialog = w.show_print_dialog()  # asks for 900×900; the test screen is smaller
+    area = w.screen().availableGeometry()
+    assert dialog.width() < area.width() and dialog.height() < area.height()
+    dialog.close()
