@@ -14,7 +14,7 @@ CAP = 280  # widest a column starts, in pixels, before the room left is shared o
 HEADER_CAP = 100  # a header longer than this and its content starts elided
 EMPTY = 72  # a column empty in the measured rows (its header elided, full in the tooltip)
 CELL_PAD, HEADER_PAD = 14, 24  # margins (and a header's sort mark)
-STRETCH_FLOOR = 140  # the stretched column gives up room when short, down to this
+STRETCH_FLOOR = 140  # the stretched column gives up room, down to this, so that all fits
 
 
 def _text(model, row: int, col: int) -> str:
@@ -58,8 +58,10 @@ def widths(view, room: int, stretch: int | None = None) -> dict[int, int]:
                 more = min(share, full[c] - start[c], left)
                 start[c] += more
                 left -= more
-    if stretch in start:  # it takes what is left, or gives up room down to a floor
-        start[stretch] = max(start[stretch] + left, min(start[stretch], STRETCH_FLOOR))
+    if stretch in start:  # it takes what is left, or gives up room when all then fits
+        floor = min(start[stretch], STRETCH_FLOOR)
+        if left > 0 or start[stretch] + left >= floor:
+            start[stretch] += left
     return start
 
 

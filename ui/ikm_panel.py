@@ -143,7 +143,9 @@ class IkmPanel(RecordsPanel):
         self.summary.setTextFormat(Qt.RichText)
         bl.addWidget(self.summary)
         split.addWidget(bottom)
-        split.setSizes([130, 330])
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 4)
+        split.setSizes([90, 400])
         lay.addWidget(split, 1)
         lay.addWidget(self.message)
         self.survey_id: int | None = None

@@ -158,6 +158,7 @@ class KoperasiPanel(RecordsPanel):
             "koperasi_tahun_buku", self.tb_model.rows[i.row()].id, TB_COLUMNS[i.column()][1],
             text) if TB_COLUMNS[i.column()][1] else None)
         dl.addWidget(self.tb_table)
+        self.tb_table.hide()  # until a koperasi is chosen
         split.addWidget(detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
@@ -231,6 +232,9 @@ class KoperasiPanel(RecordsPanel):
         self.selected_id = self.model.id_at(current.row())
         for b in (self.add_year, self.delete_year, self.delete_koperasi):
             b.setEnabled(self.selected_id is not None)
+        # the tahun buku grid only once there is a koperasi: the register keeps the room
+        # until then (a small screen)
+        self.tb_table.setVisible(self.selected_id is not None)
         if self.selected_id is None:
             self.detail_title.setText("Pilih koperasi untuk melihat data tahun bukunya.")
         else:

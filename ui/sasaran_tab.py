@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QScrollArea, QSplitter, QTableView, QTabWidget,
     QVBoxLayout, QWidget,
@@ -103,6 +103,29 @@ class IndikatorPanel(QWidget):
             self.splitter.addWidget(bottom)
             self.splitter.setStretchFactor(0, 1)
             self.splitter.setStretchFactor(1, 3)
+        self._user_sized = False
+        self.splitter.splitterMoved.connect(self._moved)
+        self._sizing = QTimer(self, singleShot=True, interval=0)
+        self._sizing.timeout.connect(self._give_records_the_room)
+        for watched in (self, self.card, breakdown):
+            watched.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() in (QEvent.LayoutRequest, QEvent.Resize) and not self._user_sized:
+            self._sizing.start()
+        return False
+
+    def _give_records_the_room(self) -> None:
+        """Until the user moves the splitter, the card and breakdown take only what they
+        need (their wrapped labels' preferred sizes would take more), the records the
+        rest."""
+        if self.splitter.count() < 2 or self._user_sized:
+            return
+        top = self.splitter.widget(0).minimumSizeHint().height()
+        self.splitter.setSizes([top, max(self.splitter.height() - top, 1)])
+
+    def _moved(self, *_) -> None:
+        self._user_sized = True
 
     def show_report(self, rep: IndikatorReport) -> None:
         self._report = rep
