@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QScrollArea, QSplitter, QTableView, QTabWidget,
     QVBoxLayout, QWidget,
@@ -124,6 +124,14 @@ class IndikatorPanel(QWidget):
         top = self.splitter.widget(0).minimumSizeHint().height()
         self.splitter.setSizes([top, max(self.splitter.height() - top, 1)])
 
+    page_height = 0  # the visible height of the sasaran's page (SasaranTab sets it)
+
+    def minimumSizeHint(self) -> QSize:
+        """A page of the visible height, or what its content needs when that is more (the
+        page then scrolls rather than squeezing the card over its chart)."""
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), self.page_height))
+
     def _moved(self, *_) -> None:
         self._user_sized = True
 
@@ -180,7 +188,8 @@ class SasaranTab(QWidget):
         if event.type() == QEvent.Resize and obj is self.scroll.viewport():
             spacing = self._layout.spacing() if len(self.panels) > 1 else 0
             for panel in self.panels.values():
-                panel.setMinimumHeight(max(event.size().height() - spacing, 0))
+                panel.page_height = max(event.size().height() - spacing, 0)
+                panel.updateGeometry()
         return False
 
     def show_reports(self, reports: list[IndikatorReport]) -> None:
