@@ -1,5 +1,5 @@
 """Start the window: ``iku-desktop`` / ``python main.py [--db PATH] [--year Y]
-[--screenshot FILE.png [--tab N]]``."""
+[--screenshot FILE.png [--tab N] [--size 1366x768]]``."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ def parse_args(argv):
     p.add_argument("--year", type=int, help="tahun yang ditampilkan")
     p.add_argument("--screenshot", type=Path, help="simpan tangkapan layar jendela ke PNG lalu keluar")
     p.add_argument("--tab", type=int, default=0, help="tab yang ditampilkan (0 = Ringkasan)")
+    p.add_argument("--size", default="1366x768", metavar="LEBARxTINGGI",
+                   help="ukuran jendela pada tangkapan layar (bawaan: 1366x768)")
     return p.parse_args(argv)
 
 
@@ -58,11 +60,13 @@ def main(argv: list[str] | None = None) -> int:
     use_portable_settings()
     window = MainWindow(args.db or default_path(), args.year)
     if args.screenshot:
+        width, height = (int(n) for n in args.size.lower().split("x"))
+        window.setGeometry(0, 0, width, height)
         window.tabs.setCurrentIndex(args.tab)
         window.show()
         app.processEvents()
         ok = window.grab().save(str(args.screenshot))
         window.close()
         return 0 if ok else 1
-    window.show()
+    window.showMaximized()  # the screen's available area, whatever the laptop
     return app.exec()

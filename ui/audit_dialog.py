@@ -13,6 +13,8 @@ from iku_desktop.domain.formatting import format_number
 from iku_desktop.domain.synced_tables import LABELS as TABLE_LABEL
 from iku_desktop.services import audit_log
 
+from . import screen_fit
+
 
 LIMIT = 2000
 ACTION = {"tambah": "Tambah", "ubah": "Ubah", "hapus": "Hapus"}
@@ -23,7 +25,7 @@ class AuditDialog(QDialog):
         super().__init__(window)
         self.window = window
         self.setWindowTitle("Log audit")
-        self.resize(1000, 560)
+        screen_fit.resize_dialog(self, 1000, 560)
         lay = QVBoxLayout(self)
         filters = QHBoxLayout()
         filters.addWidget(QLabel("Sejak:"))

@@ -72,6 +72,11 @@ class DocumentEditor(QWidget):
                                for i in range(start, self.body.count())]
         self._decisions()  # the office's own settings: editable whatever the document
         self.body.addStretch(1)
+        # the form is never cut at its side: the splitter gives it the width it needs
+        # and the preview the rest (a small laptop screen)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(body.minimumSizeHint().width() + 2 * scroll.frameWidth()
+                               + scroll.verticalScrollBar().sizeHint().width())
 
     # ------------------------------------------------------------------ helpers
     def _push(self, prepare: Callable[[], object]) -> bool:

@@ -7,20 +7,32 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox, QPushButton, QSplitter,
+    QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QSplitter,
     QTableView, QVBoxLayout, QWidget,
 )
 
 from iku_desktop.services.changes import OpChanges
 from iku_desktop.domain import ikm
 from iku_desktop.domain.formatting import DASH, format_date, format_number
-from iku_desktop.services import editing, ikm_register, ownership, printouts
+from iku_desktop.services import editing, ikm_register, ownership, printouts, registers
 
+from . import column_fit
 from .lazy_model import Column, LazyRegisterModel
 from .records_panel import RecordsPanel
+from .wrapped_label import WrappedLabel
 
 UNSUR_COLUMNS = [u.kode.lower() for u in ikm.UNSUR]
 FIRST_UNSUR = 6  # column index of U1 in the grid
+
+
+def _survey(field: str) -> str:
+    """The register spec's column label of a survey field."""
+    return registers.column_label("ikm_survei", field)
+
+
+def _response(field: str) -> str:
+    """The register spec's column label of a response field."""
+    return registers.column_label("ikm_respon", field)
 
 
 def _text(value) -> str:
@@ -77,10 +89,10 @@ class IkmPanel(RecordsPanel):
             head.addWidget(b)
         tl.addLayout(head)
         self.surveys = LazyRegisterModel([
-            Column("Nama survei", lambda s: s.nama, "nama"),
-            Column("Periode", lambda s: s.periode, "periode"),
-            Column("Jenis layanan", lambda s: s.jenis_layanan, "jenis_layanan"),
-            Column("Populasi penerima layanan", lambda s: _count(s.populasi), "populasi",
+            Column(_survey("nama"), lambda s: s.nama, "nama"),
+            Column(_survey("periode"), lambda s: s.periode, "periode"),
+            Column(_survey("jenis_layanan"), lambda s: s.jenis_layanan, "jenis_layanan"),
+            Column(_survey("populasi"), lambda s: _count(s.populasi), "populasi",
                    lambda s: _text(s.populasi)),
             Column("Responden", lambda s: format_number(s.responden, 0)),
         ], ikm_register.survey_rows,
@@ -89,7 +101,7 @@ class IkmPanel(RecordsPanel):
         self.survey_table = QTableView()
         self.survey_table.setModel(self.surveys)
         self.survey_table.setSelectionBehavior(QTableView.SelectRows)
-        self.survey_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        column_fit.fit(self.survey_table)
         self.survey_table.selectionModel().currentRowChanged.connect(self._survey_selected)
         tl.addWidget(self.survey_table)
         split.addWidget(top)
@@ -114,30 +126,26 @@ class IkmPanel(RecordsPanel):
             head.addWidget(b)
         bl.addLayout(head)
         self.responses = LazyRegisterModel([
-            Column("Tanggal", lambda r: format_date(r.tanggal), "tanggal",
+            Column(_response("tanggal"), lambda r: format_date(r.tanggal), "tanggal",
                    lambda r: r.tanggal.strftime("%d/%m/%Y")),
-            Column("Jenis layanan", lambda r: r.jenis_layanan, "jenis_layanan"),
-            Column("JK", lambda r: _text(r.jenis_kelamin), "jenis_kelamin"),
-            Column("Umur", lambda r: _text(r.umur), "umur"),
-            Column("Pendidikan", lambda r: _text(r.pendidikan), "pendidikan"),
-            Column("Pekerjaan", lambda r: _text(r.pekerjaan), "pekerjaan"),
-            *(Column(u.kode, lambda r, c=u.kode.lower(): _text(getattr(r, c)), u.kode.lower())
-              for u in ikm.UNSUR),
+            *(Column(_response(f), lambda r, f=f: _text(getattr(r, f)), f)
+              for f in ("jenis_layanan", "jenis_kelamin", "umur", "pendidikan", "pekerjaan",
+                        *UNSUR_COLUMNS)),
         ], ikm_register.response_rows,
             lambda rid, f, v: self.try_edit(lambda: editing.prepare_edit("ikm_respon", rid, f, v)),
             self, read_only=lambda r: ownership.why_read_only())
         self.grid = ResponseGrid()
         self.grid.setModel(self.responses)
-        for c in range(FIRST_UNSUR, FIRST_UNSUR + 9):
-            self.grid.setColumnWidth(c, 42)
+        column_fit.fit(self.grid)
         self.validate_register(self.grid, self.responses, "ikm_respon")
         bl.addWidget(self.grid)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self.summary = WrappedLabel()
         self.summary.setTextFormat(Qt.RichText)
         bl.addWidget(self.summary)
         split.addWidget(bottom)
-        split.setSizes([130, 330])
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 4)
+        split.setSizes([90, 400])
         lay.addWidget(split, 1)
         lay.addWidget(self.message)
         self.survey_id: int | None = None

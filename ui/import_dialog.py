@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+    QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
     QProgressBar, QPushButton, QTableView, QTabWidget, QVBoxLayout,
 )
 
@@ -21,7 +21,7 @@ from iku_desktop.services import transfer
 from iku_desktop.services.database import office_code
 from iku_desktop.services.transfer import Imported, Progress
 
-from . import tasks
+from . import column_fit, screen_fit, tasks
 from .table_model import RowsModel
 
 PREVIEW_ROWS = 100
@@ -87,7 +87,7 @@ class ImportDialog(QDialog):
         self.result: Imported | None = None
         self._cancel = threading.Event()
         self.setWindowTitle(f"Impor data — {self.path.name}")
-        self.resize(1000, 700)
+        screen_fit.resize_dialog(self, 1000, 700)
         lay = QVBoxLayout(self)
         self.summary = QLabel("Memeriksa berkas…")
         self.summary.setWordWrap(True)
@@ -108,7 +108,7 @@ class ImportDialog(QDialog):
         view = QTableView()
         view.setModel(self.issues)
         view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(5, QHeaderView.Stretch)
+        column_fit.fit(view, stretch=5)
         lay.addWidget(view, 2)
         bottom = QHBoxLayout()
         self.progress = QProgressBar()
@@ -164,6 +164,7 @@ class ImportDialog(QDialog):
         for t in result.tables:
             view = QTableView()
             view.setModel(PreviewModel(t, view))
+            column_fit.fit(view)
             self.preview.addTab(view, f"{t.name or self.path.name} "
                                       f"({format_number(len(t.rows), 0)} baris)")
         errors = len(result.report.errors)

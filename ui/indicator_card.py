@@ -14,6 +14,7 @@ from iku_desktop.services.indicators import IndikatorReport
 
 from .charts import KabupatenChart
 from .formatting import BAND_COLOURS, count_words, lock_label, show_lock
+from .wrapped_label import WrappedLabel
 
 
 class IndicatorCard(QFrame):
@@ -24,8 +25,7 @@ class IndicatorCard(QFrame):
         self.setStyleSheet("#indicatorCard { background: white; border: 1px solid #c8d0d8;"
                            " border-radius: 6px; }")
         lay = QVBoxLayout(self)
-        self.title = QLabel()
-        self.title.setWordWrap(True)
+        self.title = WrappedLabel()
         self.title.setStyleSheet("font-weight: bold; font-size: 13pt;")
         lay.addWidget(self.title)
         self.lock_mark = lock_label()
@@ -40,7 +40,7 @@ class IndicatorCard(QFrame):
         self.value = QLabel()
         self.value.setStyleSheet("font-size: 26pt; font-weight: bold; color: #1f3b57;")
         self.value.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.counts = QLabel()
+        self.counts = WrappedLabel()
         self.target = QLabel()
         self.capaian = QLabel()
         grid.addWidget(QLabel("Realisasi"), 0, 0)
@@ -52,8 +52,7 @@ class IndicatorCard(QFrame):
         grid.addWidget(self.capaian, 1, 2)
         for w in (self.target, self.capaian):
             w.setStyleSheet("font-size: 15pt;")
-        self.notes = QLabel()
-        self.notes.setWordWrap(True)
+        self.notes = WrappedLabel()
         self.notes.setStyleSheet("color: #8a5300;")
         lay.addWidget(self.notes)
 
@@ -71,7 +70,6 @@ class IndicatorCard(QFrame):
         words = count_words(res.numerator, res.denominator, res.noun)
         self.counts.setText(" · ".join([w for w in [words, *extra] if w])
                             if res.value is not None else f"{DASH} {res.reason}")
-        self.counts.setWordWrap(True)
         self.target.setText(format_figure(rep.target, ind.satuan))
         if rep.capaian.computable:
             colour = BAND_COLOURS[rep.band]

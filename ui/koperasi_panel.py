@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox,
+    QComboBox, QHBoxLayout, QInputDialog, QLabel, QMessageBox,
     QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -15,6 +15,7 @@ from iku_desktop.domain.formatting import format_date, format_number
 from iku_desktop.domain.koperasi import JenisKoperasi, Kualitas, StatusKoperasi
 from iku_desktop.services import editing, ownership, registers
 
+from . import column_fit
 from .lazy_model import Column, LazyRegisterModel
 from .records_panel import RecordsPanel
 from .table_model import RowsModel
@@ -124,8 +125,7 @@ class KoperasiPanel(RecordsPanel):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectRows)
         self.table.setSelectionMode(QTableView.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        column_fit.fit(self.table, stretch=1)
         self.table.horizontalHeader().setSectionsClickable(True)
         self.table.horizontalHeader().sectionClicked.connect(self._sort)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
@@ -153,12 +153,15 @@ class KoperasiPanel(RecordsPanel):
         self.tb_table = QTableView()
         self.tb_table.setModel(self.tb_model)
         self.tb_table.verticalHeader().hide()
+        column_fit.fit(self.tb_table)
         self.validate_as_typed(self.tb_table, lambda i, text: editing.prepare_edit(
             "koperasi_tahun_buku", self.tb_model.rows[i.row()].id, TB_COLUMNS[i.column()][1],
             text) if TB_COLUMNS[i.column()][1] else None)
         dl.addWidget(self.tb_table)
+        self.tb_table.hide()  # until a koperasi is chosen
         split.addWidget(detail)
-        split.setSizes([300, 180])
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
         lay.addWidget(split, 1)
         self.count = QLabel()
         lay.addWidget(self.count)
@@ -229,6 +232,9 @@ class KoperasiPanel(RecordsPanel):
         self.selected_id = self.model.id_at(current.row())
         for b in (self.add_year, self.delete_year, self.delete_koperasi):
             b.setEnabled(self.selected_id is not None)
+        # the tahun buku grid only once there is a koperasi: the register keeps the room
+        # until then (a small screen)
+        self.tb_table.setVisible(self.selected_id is not None)
         if self.selected_id is None:
             self.detail_title.setText("Pilih koperasi untuk melihat data tahun bukunya.")
         else:

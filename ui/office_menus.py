@@ -17,7 +17,11 @@ PROVINSI_LABEL = "Kantor provinsi (Dinas Koperasi dan UKM Provinsi Jambi)"
 
 
 def build(window) -> None:
-    add = window._add_action
+    from .window_menus import add_action
+
+    def add(menu, text, slot):
+        return add_action(window, menu, text, slot)
+
     kantor = window.menuBar().addMenu("&Kantor")
     add(kantor, "&Identitas kantor…", lambda: choose_office(window))
     add(kantor, "&Pengaturan kantor…", lambda: office_settings(window))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from iku_desktop.services import ikm_register, printing
 
-from . import tasks
+from . import screen_fit, tasks
 
 PAPER_MM = {"A4": (210, 297), "F4": (215, 330)}
 PRINT_DPI = 300
@@ -62,7 +62,7 @@ class PrintDialog(QDialog):
     def __init__(self, year: int, years: list[int], parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Cetak")
-        self.resize(900, 900)
+        screen_fit.resize_dialog(self, 900, 900)
         self.printout: printing.Printout | None = None
         lay = QVBoxLayout(self)
         form = QFormLayout()

@@ -63,6 +63,7 @@ class RecordsPanel(QWidget):
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(placeholder)
+        self.search.setToolTip(placeholder)  # the placeholder is elided on a narrow screen
         self.search.setClearButtonEnabled(True)
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.reload)

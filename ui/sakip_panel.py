@@ -5,23 +5,31 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox, QPushButton, QTableView,
+    QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QTableView,
     QVBoxLayout,
 )
 
 from iku_desktop.domain.formatting import DASH, format_date, format_number
-from iku_desktop.services import editing, ownership
+from iku_desktop.services import editing, ownership, registers
 from iku_desktop.services.sakip_register import SakipRow, sakip_rows
 
+from . import column_fit
 from .records_panel import RecordsPanel
 from .table_model import RowsModel
 
-COLUMNS = [("Tahun", None), ("Skema", None), ("Perencanaan (30)", "perencanaan"),
-           ("Pengukuran (30; 25 pada 12/2015)", "pengukuran"), ("Pelaporan (15)", "pelaporan"),
-           ("Evaluasi internal (25; 10 pada 12/2015)", "evaluasi_internal"), ("Capaian kinerja (12/2015)",
-                                                        "capaian_kinerja"),
-           ("Nilai LHE", "nilai_lhe"), ("Nomor LHE", "nomor_lhe"), ("Tanggal LHE", "tanggal_lhe"),
-           ("Nilai", None), ("Predikat", None)]
+
+def _label(field: str) -> str:
+    """The register spec's column label of a SAKIP field."""
+    return registers.column_label("sakip", field)
+
+
+# (header, editable field): the stored fields headed by the register spec's column labels;
+# the last two are the evaluation computed from them
+COLUMNS = [(_label("tahun"), None), (_label("skema"), None),
+           *((_label(f), f) for f in ("perencanaan", "pengukuran", "pelaporan",
+                                      "evaluasi_internal", "capaian_kinerja", "nilai_lhe",
+                                      "nomor_lhe", "tanggal_lhe")),
+           ("Nilai", None), (_label("predikat"), None)]
 
 
 def total_and_predikat(row: SakipRow) -> tuple[str, str]:
@@ -102,7 +110,7 @@ class SakipPanel(RecordsPanel):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        column_fit.fit(self.table)
         self.validate_as_typed(self.table, lambda i, text: editing.prepare_edit(
             "sakip", self.model.rows[i.row()].id, COLUMNS[i.column()][1], text)
             if COLUMNS[i.column()][1] else None)

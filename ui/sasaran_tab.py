@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QTableView, QTabWidget,
+    QComboBox, QHBoxLayout, QLabel, QScrollArea, QSplitter, QTableView, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
 from iku_desktop.domain.dokumen import Sasaran
 from iku_desktop.services.indicators import IndikatorReport, registry
 
+from . import column_fit
 from .breakdown_model import BreakdownModel
 from .ikm_panel import IkmPanel
 from .indicator_card import IndicatorCard
@@ -17,6 +19,7 @@ from .koperasi_panel import KoperasiPanel
 from .records_panel import RecordsPanel
 from .sakip_panel import SakipPanel
 from .usaha_panel import UsahaPanel
+from .wrapped_label import WrappedLabel
 from .year_values_panel import YearValuesPanel
 
 
@@ -49,14 +52,23 @@ BREAKDOWN_LABELS = {"kabupaten": "Per kabupaten/kota", "jenis": "Per jenis koper
 
 
 class IndikatorPanel(QWidget):
-    """One indikator: its card and a breakdown table with a chooser."""
+    """One indikator: its card beside a breakdown table with a chooser, and below a
+    splitter the records it is computed from."""
 
     def __init__(self, indikator=None, push=None, parent=None) -> None:
         super().__init__(parent)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 12)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.splitter = QSplitter(Qt.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        outer.addWidget(self.splitter)
+        top = QSplitter(Qt.Horizontal)
+        top.setChildrenCollapsible(False)
         self.card = IndicatorCard()
-        lay.addWidget(self.card)
+        top.addWidget(self.card)
+        breakdown = QWidget()
+        lay = QVBoxLayout(breakdown)
+        lay.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         row.addWidget(QLabel("Rincian:"))
         self.chooser = QComboBox()
@@ -68,10 +80,14 @@ class IndikatorPanel(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         self.table.setAlternatingRowColors(True)
-        self.table.setMinimumHeight(200)
-        lay.addWidget(self.table)
+        column_fit.fit(self.table, stretch=0)
+        self.table.setMinimumHeight(4 * self.table.verticalHeader().defaultSectionSize())
+        lay.addWidget(self.table, 1)
+        top.addWidget(breakdown)
+        top.setStretchFactor(0, 1)
+        top.setStretchFactor(1, 1)
+        self.splitter.addWidget(top)
         self._report: IndikatorReport | None = None
         self.records: list[RecordsPanel] = []
         if indikator is not None and push is not None:
@@ -79,9 +95,45 @@ class IndikatorPanel(QWidget):
             for label, panel in records_for(indikator, push):
                 tabs.addTab(panel, label)
                 self.records.append(panel)
-            tabs.setMinimumHeight(420)
-            lay.addWidget(QLabel("<b>Data yang menjadi dasar perhitungan</b>"))
-            lay.addWidget(tabs)
+            bottom = QWidget()
+            data = QVBoxLayout(bottom)
+            data.setContentsMargins(0, 4, 0, 0)
+            data.addWidget(QLabel("<b>Data yang menjadi dasar perhitungan</b>"))
+            data.addWidget(tabs, 1)
+            self.splitter.addWidget(bottom)
+            self.splitter.setStretchFactor(0, 1)
+            self.splitter.setStretchFactor(1, 3)
+        self._user_sized = False
+        self.splitter.splitterMoved.connect(self._moved)
+        self._sizing = QTimer(self, singleShot=True, interval=0)
+        self._sizing.timeout.connect(self._give_records_the_room)
+        for watched in (self, self.card, breakdown):
+            watched.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() in (QEvent.LayoutRequest, QEvent.Resize) and not self._user_sized:
+            self._sizing.start()
+        return False
+
+    def _give_records_the_room(self) -> None:
+        """Until the user moves the splitter, the card and breakdown take only what they
+        need (their wrapped labels' preferred sizes would take more), the records the
+        rest."""
+        if self.splitter.count() < 2 or self._user_sized:
+            return
+        top = self.splitter.widget(0).minimumSizeHint().height()
+        self.splitter.setSizes([top, max(self.splitter.height() - top, 1)])
+
+    page_height = 0  # the visible height of the sasaran's page (SasaranTab sets it)
+
+    def minimumSizeHint(self) -> QSize:
+        """A page of the visible height, or what its content needs when that is more (the
+        page then scrolls rather than squeezing the card over its chart)."""
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), self.page_height))
+
+    def _moved(self, *_) -> None:
+        self._user_sized = True
 
     def show_report(self, rep: IndikatorReport) -> None:
         self._report = rep
@@ -112,22 +164,33 @@ class SasaranTab(QWidget):
         super().__init__(parent)
         self.sasaran = sasaran
         outer = QVBoxLayout(self)
-        title = QLabel(f"Sasaran Strategis {sasaran.nomor}: {sasaran.teks}")
-        title.setWordWrap(True)
+        title = WrappedLabel(f"Sasaran Strategis {sasaran.nomor}: {sasaran.teks}")
         title.setStyleSheet("font-size: 14pt; font-weight: bold; color: #1f3b57;")
         outer.addWidget(title)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         body = QWidget()
         self._layout = QVBoxLayout(body)
+        self._layout.setContentsMargins(0, 0, 0, 0)
         self.panels: dict[int, IndikatorPanel] = {}
         for ind in sasaran.indikator:
             panel = IndikatorPanel(ind, push)
             self.panels[ind.nomor] = panel
             self._layout.addWidget(panel)
-        self._layout.addStretch(1)
         scroll.setWidget(body)
+        scroll.viewport().installEventFilter(self)
         outer.addWidget(scroll)
+
+    def eventFilter(self, obj, event) -> bool:
+        # each indikator a page of the visible height: its splitter shares that height,
+        # and a second indikator is a scroll away
+        if event.type() == QEvent.Resize and obj is self.scroll.viewport():
+            spacing = self._layout.spacing() if len(self.panels) > 1 else 0
+            for panel in self.panels.values():
+                panel.page_height = max(event.size().height() - spacing, 0)
+                panel.updateGeometry()
+        return False
 
     def show_reports(self, reports: list[IndikatorReport]) -> None:
         for rep in reports:

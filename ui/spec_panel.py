@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout,
+    QCheckBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout,
 )
 
 from iku_desktop.domain.formatting import format_number
 from iku_desktop.services import editing, ownership, registers
 from iku_desktop.services.changes import OpChanges
 
+from . import column_fit
 from .lazy_model import Column, LazyRegisterModel
 from .records_panel import Push, RecordsPanel
 
@@ -52,8 +53,7 @@ class SpecRegisterPanel(RecordsPanel):
                 r[kab] if regional and kab is not None else None))
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        column_fit.fit(self.table)
         self.validate_register(self.table, self.model, table)
         lay.addWidget(self.table, 1)
         self.count = QLabel()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout,
+    QCheckBox, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout,
 )
 
 from datetime import date
@@ -16,6 +16,7 @@ from datetime import date
 from iku_desktop.domain.formatting import format_date, format_number
 from iku_desktop.services import editing, ownership, registers
 
+from . import column_fit
 from .lazy_model import Column, LazyRegisterModel
 from .records_panel import RecordsPanel
 
@@ -79,8 +80,7 @@ class UsahaPanel(RecordsPanel):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        column_fit.fit(self.table, stretch=0)
         self.table.horizontalHeader().setSectionsClickable(True)
         self.table.horizontalHeader().sectionClicked.connect(self._sort)
         self.order, self.descending = "nama_usaha", False

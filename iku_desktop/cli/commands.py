@@ -11,13 +11,18 @@ from ..services import backups, demo, printing, session, setting_edit, transfer
 from ..services.database import office_code, open_for_work
 from ..services.indicators import compute_year
 from ..services.session import opened
-from ..services.session import open_plain as open_database
 from . import render
 
 IMPORT_KINDS = transfer.IMPORT_KINDS
 TEMPLATE_KINDS = transfer.TEMPLATE_KINDS
 EXPORT_KINDS = transfer.EXPORT_KINDS
 PRINT_KINDS = printing.KINDS
+
+
+def refused(exc: Exception, code: int = 1, note: str = "") -> int:
+    """Say why a command was refused ("Galat: …" on stderr); its exit code."""
+    print(f"Galat: {exc}{note}", file=sys.stderr)
+    return code
 
 
 def cmd_init(args) -> int:
@@ -59,8 +64,7 @@ def cmd_import(args) -> int:
         try:
             bad = transfer.write_errors(result, args.errors_out)
         except transfer.OutputError as exc:
-            print(f"Galat: {exc}", file=sys.stderr)
-            return 1
+            return refused(exc)
         print(f"{format_number(bad, 0)} baris bermasalah ditulis ke {args.errors_out} (hanya "
               "baris bermasalah, dengan kolom Kesalahan dan Baris asal); perbaiki baris itu di "
               "berkas asal lalu impor lagi.", file=sys.stderr)
@@ -68,15 +72,11 @@ def cmd_import(args) -> int:
 
 
 def cmd_compute(args) -> int:
-    db = open_database(args.db)
-    try:
+    with opened(args.db):
         doc = session.active_document()
         if doc is None:
-            print("Galat: basis data tidak berisi dokumen IKU aktif", file=sys.stderr)
-            return 1
+            return refused("basis data tidak berisi dokumen IKU aktif")
         reports = compute_year(doc, args.year)
-    finally:
-        db.close()
     if args.json:
         print(json.dumps(render.report_json(args.year, reports), ensure_ascii=False, indent=2))
     else:
@@ -88,15 +88,12 @@ def cmd_compute(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    db = open_database(args.db)
-    try:
-        counts = demo.fill(args.scale, args.seed,
-                           progress=lambda what: print(f"… {what} selesai", file=sys.stderr))
-    except demo.DemoError as exc:
-        print(f"Galat: {exc}", file=sys.stderr)
-        return 1
-    finally:
-        db.close()
+    with opened(args.db):
+        try:
+            counts = demo.fill(args.scale, args.seed,
+                               progress=lambda what: print(f"… {what} selesai", file=sys.stderr))
+        except demo.DemoError as exc:
+            return refused(exc)
     print("Data demo ditambahkan: " + ", ".join(f"{t} {n}" for t, n in counts.items()))
     return 0
 
@@ -107,39 +104,31 @@ def cmd_print(args) -> int:
         params["year"] = args.year
     if args.kind == "ikm" and args.survey:
         params["survey"] = args.survey
-    db = open_database(args.db)
-    try:
-        # the PDF is written whole before its code is archived
-        out = printing.make(args.kind, params, paper=args.paper, path=args.output)
-    except printing.PrintError as exc:
-        print(f"Galat: {exc}", file=sys.stderr)
-        return 1
-    except transfer.OutputError as exc:
-        print(f"Galat: {exc}; kodenya tidak diarsipkan", file=sys.stderr)
-        return 2
-    finally:
-        db.close()
+    with opened(args.db):
+        try:
+            # the PDF is written whole before its code is archived
+            out = printing.make(args.kind, params, paper=args.paper, path=args.output)
+        except printing.PrintError as exc:
+            return refused(exc)
+        except transfer.OutputError as exc:
+            return refused(exc, 2, "; kodenya tidak diarsipkan")
     note = "" if out.archive_id else " (tidak diarsipkan: basis data terbuka hanya-baca)"
     print(f"{args.output}: {out.pages} halaman, kode verifikasi {out.code}{note}")
     return 0
 
 
 def cmd_verify(args) -> int:
-    db = open_database(args.db)
-    try:
-        result = printing.verify(args.code)
-    except ValueError as exc:
-        print(f"Galat: {exc}", file=sys.stderr)
-        return 2
-    finally:
-        db.close()
+    with opened(args.db):
+        try:
+            result = printing.verify(args.code)
+        except ValueError as exc:
+            return refused(exc, 2)
     print(result.message)
     return 0 if result.known and result.still_matches else 1
 
 
 def cmd_setting(args) -> int:
-    db = open_database(args.db)
-    try:
+    with opened(args.db):
         if not args.key:
             for key in setting_edit.keys():
                 value = setting_edit.current(key)
@@ -152,12 +141,9 @@ def cmd_setting(args) -> int:
         try:
             setting_edit.set_from_text(args.key, args.value, args.file)
         except (KeyError, ValueError) as exc:
-            print(f"Galat: {exc.args[0]}", file=sys.stderr)
-            return 2
+            return refused(exc.args[0], 2)
         print(f"{args.key} diubah.")
         return 0
-    finally:
-        db.close()
 
 
 def cmd_template(args) -> int:
@@ -168,8 +154,7 @@ def cmd_template(args) -> int:
         with opened(args.db) if filled else contextlib.nullcontext():
             transfer.write_template(args.kind, args.output)
     except transfer.Refused as exc:
-        print(f"Galat: {exc}", file=sys.stderr)
-        return 2
+        return refused(exc, 2)
     print(f"Templat {args.kind} ditulis: {args.output}")
     return 0
 
@@ -179,11 +164,9 @@ def cmd_export(args) -> int:
         try:
             n = transfer.export(args.kind, args.output, year=args.year)
         except transfer.TransferError as exc:
-            print(f"Galat: {exc}", file=sys.stderr)
-            return 1
+            return refused(exc)
         except transfer.OutputError as exc:
-            print(f"Galat: {exc}", file=sys.stderr)
-            return 2
+            return refused(exc, 2)
     print(f"{format_number(n, 0)} baris diekspor ke {args.output}")
     return 0
 
@@ -209,6 +192,5 @@ def cmd_backup(args) -> int:
             print(f"Dipulihkan dari {done.source}. Keadaan sebelumnya disimpan: "
                   f"{done.safety.path}")
     except backups.BackupError as exc:
-        print(f"Galat: {exc}", file=sys.stderr)
-        return 1
+        return refused(exc)
     return 0

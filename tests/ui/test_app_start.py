@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from iku_desktop import __version__, portable, version
-from ui import app
+from ui import app, window_menus
 from ui.main_window import MainWindow
 
 
@@ -59,5 +59,5 @@ def test_about_shows_version_and_build(qtbot, db_path, monkeypatch):
     monkeypatch.setattr(version, "build", lambda *a: "1a2b3c4, 2026-12-01")
     w = MainWindow(db_path, year=2022)
     qtbot.addWidget(w)
-    w._about()
+    window_menus.about(w)
     assert f"versi {__version__}" in shown[0] and "1a2b3c4, 2026-12-01" in shown[0]

@@ -1,0 +1,73 @@
+"""The window's menu bar: Berkas (databases, Excel, printing), Sunting (undo, redo), the
+Kantor and Dokumen menus (``office_menus``) and Bantuan."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from iku_desktop import __version__, version
+from iku_desktop.domain.formatting import DASH
+from iku_desktop.services import session
+
+from . import database_actions, excel_actions, office_menus
+from .backup_dialog import BackupDialog
+from .verify_dialog import VerifyDialog
+
+
+def add_action(window, menu, text: str, slot, shortcut=None) -> QAction:
+    """An action of ``window`` in ``menu`` calling ``slot``."""
+    act = QAction(text, window)
+    if shortcut is not None:
+        act.setShortcut(shortcut)
+    act.triggered.connect(slot)
+    menu.addAction(act)
+    return act
+
+
+def build(window) -> None:
+    """Every menu of ``window``; its Berkas terakhir submenu is ``window.recent_menu``."""
+    berkas = window.menuBar().addMenu("&Berkas")
+
+    def add(menu, text, slot, shortcut=None):
+        return add_action(window, menu, text, slot, shortcut)
+
+    # Ctrl+N adds a respondent in the IKM grid, Ctrl+I is italic in the formulasi editor:
+    # the window's own keys must differ, or Qt calls both ambiguous and does neither
+    add(berkas, "Basis data &baru…", lambda: database_actions.ask_new_database(window),
+        QKeySequence("Ctrl+Shift+N"))
+    add(berkas, "&Buka basis data…", lambda: database_actions.choose_database(window),
+        QKeySequence.Open)
+    window.recent_menu = berkas.addMenu("Berkas &terakhir")
+    add(berkas, "&Simpan salinan…", lambda: database_actions.ask_save_copy(window))
+    add(berkas, "&Cadangan…", lambda: BackupDialog(window).exec())
+    berkas.addSeparator()
+    add(berkas, "&Impor data…", lambda: excel_actions.choose_import(window),
+        QKeySequence("Ctrl+Shift+I"))
+    add(berkas, "&Ekspor ke Excel…", lambda: excel_actions.export(window), QKeySequence("Ctrl+E"))
+    add(berkas, "&Templat Excel…", lambda: excel_actions.template(window))
+    berkas.addSeparator()
+    add(berkas, "&Cetak…", window.show_print_dialog, QKeySequence.Print)
+    add(berkas, "&Verifikasi kode cetakan…", lambda: VerifyDialog(window).exec())
+    berkas.addSeparator()
+    add(berkas, "&Keluar", window.close, QKeySequence.Quit)
+    sunting = window.menuBar().addMenu("&Sunting")
+    undo = window.undo_stack.createUndoAction(window, "&Urungkan")
+    undo.setShortcuts([QKeySequence.Undo])
+    redo = window.undo_stack.createRedoAction(window, "U&langi")
+    ctrl_y = QKeySequence("Ctrl+Y")
+    redo.setShortcuts([ctrl_y] + [k for k in QKeySequence.keyBindings(QKeySequence.Redo)
+                                  if k != ctrl_y])
+    sunting.addAction(undo)
+    sunting.addAction(redo)
+    office_menus.build(window)
+    bantuan = window.menuBar().addMenu("Ban&tuan")
+    add(bantuan, "&Tentang IKU Desktop", lambda: about(window))
+
+
+def about(window) -> None:
+    QMessageBox.about(
+        window, "Tentang IKU Desktop",
+        f"<b>IKU Desktop</b> versi {__version__}<br>Build: {version.build()}<br>"
+        f"Indikator Kinerja Utama {window.doc.unit_organisasi if window.doc else DASH}<br><br>"
+        f"Basis data: {window.db_path}<br>Versi skema: {session.schema_version(window.db)}")

@@ -1,0 +1,35 @@
+"""The toolbar's year switch: the years of the document's period, the one shown."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLabel, QToolBar
+
+
+class YearSwitch(QToolBar):
+    """``on_change()`` is called when the user picks another year (not when filled)."""
+
+    def __init__(self, on_change, parent=None) -> None:
+        super().__init__("Tahun", parent)
+        self.setMovable(False)
+        self.box = QComboBox()
+        self.box.setToolTip("Tahun yang ditampilkan")
+        self.box.currentIndexChanged.connect(lambda _: on_change())
+        self.addWidget(QLabel(" Tahun: "))
+        self.addWidget(self.box)
+
+    @property
+    def year(self) -> int | None:
+        return self.box.currentData()
+
+    def fill(self, years, wanted: int | None) -> None:
+        """Offer ``years`` and show ``wanted`` (the last year when it is not among them),
+        quietly: the caller refreshes."""
+        self.box.blockSignals(True)
+        try:
+            self.box.clear()
+            for y in years:
+                self.box.addItem(str(y), y)
+            found = self.box.findData(wanted)
+            self.box.setCurrentIndex(found if found >= 0 else self.box.count() - 1)
+        finally:
+            self.box.blockSignals(False)
