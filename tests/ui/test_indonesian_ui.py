@@ -1,0 +1,63 @@
+"""The window speaks Indonesian in Qt's own words too (issue 14): the standard buttons of a
+question, of an input dialog and of a text field's context menu."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QPushButton
+
+from iku_desktop.services import editing
+from ui.main_window import MainWindow
+from ui.usaha_panel import UsahaPanel
+
+
+def _texts(widget) -> list[str]:
+    return sorted(b.text().replace("&", "") for b in widget.findChildren(QPushButton)
+                  if b.isVisible())
+
+
+def test_a_question_of_the_window_answers_ya_or_tidak(qtbot, db_path):
+    w = MainWindow(db_path)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.push_change(editing.prepare_usaha("Kopi", "Ali", "Muaro Jambi", "01/03/2021"))
+    panel = w.findChild(UsahaPanel)
+    panel.reload()
+    panel.table.selectRow(0)
+    delete = next(b for b in panel.findChildren(QPushButton) if b.text() == "Hapus usaha")
+    seen = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        seen.append((type(box), _texts(box)))
+        no = [b for b in box.findChildren(QPushButton) if b.text() == "&Tidak"]
+        if no:
+            qtbot.mouseClick(no[0], Qt.LeftButton)
+        else:  # English buttons: close it, the assertion below says what was shown
+            box.reject()
+
+    QTimer.singleShot(0, answer)
+    tab = next(i for i in range(w.tabs.count()) if w.tabs.widget(i).isAncestorOf(panel))
+    w.tabs.setCurrentIndex(tab)
+    qtbot.mouseClick(delete, Qt.LeftButton)
+    assert seen == [(QMessageBox, ["Tidak", "Ya"])]
+    assert panel.model.rowCount() == 1  # "Tidak" kept the row
+
+
+def test_input_dialog_and_context_menu_are_indonesian(qtbot, db_path):
+    w = MainWindow(db_path)
+    qtbot.addWidget(w)
+    dialog = QInputDialog(w)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert _texts(dialog) == ["Batal", "OK"]
+    field = QLineEdit(w)
+    menu = field.createStandardContextMenu()
+    actions = [a.text().split("\t")[0].replace("&", "") for a in menu.actions() if a.text()]
+    assert actions == ["Urungkan", "Ulangi", "Potong", "Salin", "Tempel", "Hapus",
+                       "Pilih semua"]
+    box = QMessageBox(QMessageBox.Warning, "x", "y",
+                      QMessageBox.Yes | QMessageBox.No | QMessageBox.Cancel | QMessageBox.Ok,
+                      w)
+    assert sorted(b.text().replace("&", "") for b in box.buttons()) == [
+        "Batal", "OK", "Tidak", "Ya"]
