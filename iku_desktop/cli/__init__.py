@@ -26,11 +26,11 @@ from . import arguments, commands, lock_commands, sync_commands, target_commands
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+def build_parser() -> arguments.Parser:
+    common = arguments.Parser(add_help=False)
     common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                         help="berkas basis data (bawaan: IKU_DB atau folder data pengguna)")
-    parser = argparse.ArgumentParser(
+    parser = arguments.Parser(
         prog="iku", parents=[common],
         description="IKU Desktop — Indikator Kinerja Utama Dinas Koperasi dan UKM Provinsi Jambi")
     parser.add_argument("--version", action=_Version,

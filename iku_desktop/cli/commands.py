@@ -155,7 +155,8 @@ def cmd_template(args) -> int:
             transfer.write_template(args.kind, args.output)
     except transfer.Refused as exc:
         return refused(exc, 2)
-    print(f"Templat {args.kind} ditulis: {args.output}")
+    what = "semua jenis data" if args.kind == "all" else args.kind
+    print(f"Templat {what} ditulis: {args.output}")
     return 0
 
 
