@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from iku_desktop.domain.formatting import format_number
+from iku_desktop.domain.formatting import format_number, format_time
 from iku_desktop.domain.synced_tables import label
 from iku_desktop.services import office_keys, ownership, packages
 from iku_desktop.services.editing_errors import EditError
@@ -72,7 +72,7 @@ def export_package(window, path: Path | None = None) -> Path | None:
     QMessageBox.information(
         window, "Paket data dibuat",
         f"Paket ke-{format_number(r.nomor, 0)}: {path}\n\n{format_number(rows, 0)} baris"
-        + (f" yang berubah sejak {since[:16].replace('T', ' ')} UTC" if since
+        + (f" yang berubah sejak {format_time(since)}" if since
            else " (semua data)") + ".\n"
         + "\n".join(f"{label(t)}: {format_number(n, 0)}"
                     for t, n in r.counts.items())

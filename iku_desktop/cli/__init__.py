@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .. import version
 from ..services import backups, session
+from ..domain.formatting import format_time
 from ..services.database import default_path, explain
 from ..services.session import DatabaseDamaged, DatabaseError
 from . import arguments, commands, lock_commands, sync_commands, target_commands
@@ -189,7 +190,7 @@ def _run(argv: list[str] | None) -> int:
         if isinstance(exc, DatabaseDamaged) and args.command != "backup":
             usable = backups.latest_usable(args.db)
             if usable is not None:
-                print(f"Cadangan terakhir: {usable.path} ({usable.taken_at:%d-%m-%Y %H:%M}). "
+                print(f"Cadangan terakhir: {usable.path} ({format_time(usable.taken_at.astimezone())}). "
                       f"Pulihkan dengan: iku --db {args.db} backup restore", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..domain.formatting import format_number
+from ..domain.formatting import format_number, format_time
 from ..services import audit_log, office, office_keys, ownership, package_witness, packages
 from ..services.editing_errors import EditError
 from ..services.session import opened
@@ -103,7 +103,7 @@ def _package(args) -> int:
             rows = sum(r.counts.values())
             print(f"Paket ke-{format_number(r.nomor, 0)} ditulis: {r.path} "
                   f"({format_number(rows, 0)} baris"
-                  + (f", berubah sejak {r.since}" if r.since else ", semua data") + ")")
+                  + (f", berubah sejak {format_time(r.since)}" if r.since else ", semua data") + ")")
             print(f"  ditandatangani {ownership.describe(ownership.office_code())}, sidik "
                   f"{r.fingerprint}")
             for to in r.receivers:
@@ -155,13 +155,13 @@ def _package(args) -> int:
                       "(digabungkan otomatis saat data itu tiba dalam paket berikutnya):")
             for h in held:
                 print(f"  {h.tabel} {h.row_uuid} dari {ownership.describe(h.kantor)} "
-                      f"(paket {h.nama_berkas}, {h.dicatat_at[:16].replace('T', ' ')} UTC): "
+                      f"(paket {h.nama_berkas}, {format_time(h.dicatat_at)}): "
                       f"{h.alasan}")
         else:  # history
             for p in packages.history():
                 arah = "keluar" if p.arah == "keluar" else f"masuk dari {p.kantor}"
                 number = f"ke-{p.nomor}" if p.nomor else ""
-                print(f"{p.dicatat_at}  {arah:<20} {number:<6} {p.nama_berkas}  {p.jumlah}")
+                print(f"{format_time(p.dicatat_at, seconds=True)}  {arah:<20} {number:<6} {p.nama_berkas}  {p.jumlah}")
                 for finding in package_witness.findings(p.package_id, p.arah):
                     print(f"    PERINGATAN: {finding}")
         return 0
@@ -186,7 +186,7 @@ def cmd_audit(args) -> int:
                                             source=args.source, limit=args.limit)):
             who = e.pengguna or "?"
             src = e.sumber or audit_log.OUTSIDE
-            print(f"{e.at}  {who:<10} {src:<34} {e.aksi:<6} {e.tabel} "
+            print(f"{format_time(e.at, seconds=True)}  {who:<10} {src:<34} {e.aksi:<6} {e.tabel} "
                   f"{(e.row_uuid or '')[:12]}  {e.summary(reveal=args.tampilkan_nik)}")
         return 0
 

@@ -61,3 +61,28 @@ def test_input_dialog_and_context_menu_are_indonesian(qtbot, db_path):
                       w)
     assert sorted(b.text().replace("&", "") for b in box.buttons()) == [
         "Batal", "OK", "Tidak", "Ya"]
+
+
+def test_the_audit_log_shows_local_time(qtbot, db_path, local_zone):
+    from PySide6.QtGui import QAction
+
+    from ui.audit_dialog import AuditDialog
+
+    local_zone("Asia/Jayapura")
+    w = MainWindow(db_path)
+    qtbot.addWidget(w)
+    assert w.push_change(editing.prepare_usaha("Kopi", "Ali", "Muaro Jambi", "01/03/2021"))
+    seen = []
+
+    def read():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, AuditDialog)
+        seen.append((dialog.view.horizontalHeaderItem(0).text(),
+                     [dialog.view.item(r, 0).text() for r in range(dialog.view.rowCount())]))
+        dialog.reject()
+
+    QTimer.singleShot(0, read)
+    next(a for a in w.findChildren(QAction) if a.text() == "&Log audit…").trigger()
+    header, times = seen[0]
+    assert header == "Waktu" and times
+    assert all(t.endswith(" WIT") for t in times), times
