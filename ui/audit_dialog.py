@@ -79,10 +79,12 @@ class AuditDialog(QDialog):
                                     source=self.source.text().strip() or None, limit=LIMIT)
         self.view.setRowCount(len(entries))
         reveal = self.reveal.isChecked()
+        names = audit_log.names(entries)
         for i, e in enumerate(entries):
+            data = TABLE_LABEL.get(e.tabel, e.tabel)
             values = [format_time(e.at, seconds=True), e.pengguna or "?",
-                      e.sumber or audit_log.OUTSIDE,
-                      ACTION.get(e.aksi, e.aksi), TABLE_LABEL.get(e.tabel, e.tabel),
+                      e.sumber or audit_log.OUTSIDE, ACTION.get(e.aksi, e.aksi),
+                      f"{data} — {names[e.id]}" if e.id in names else data,
                       e.summary(8, reveal)]
             for col, v in enumerate(values):
                 item = QTableWidgetItem(v)

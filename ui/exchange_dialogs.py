@@ -220,11 +220,9 @@ class PackageImportDialog(QDialog):
                 self.table.setItem(i, col, item)
         self.refused.clear()
         for x in r.refused:
-            self.refused.addItem(f"Ditolak — {label(x.table)} {x.uuid[:12]}: "
-                                 f"{x.reason}")
+            self.refused.addItem(f"Ditolak — {label(x.table)}: {x.name or x.uuid}: {x.reason}")
         for x in r.held:
-            self.refused.addItem(f"Tertahan — {label(x.table)} "
-                                 f"{x.uuid[:12]}: {x.reason}")
+            self.refused.addItem(f"Tertahan — {label(x.table)}: {x.name or x.uuid}: {x.reason}")
         self.refused.setVisible(bool(r.refused or r.held))
 
     def merge(self) -> None:
@@ -303,8 +301,9 @@ class ConflictDialog(QDialog):
         self.list.clear()
         for c in packages.conflicts(include_resolved=self.show_all.isChecked()):
             state = f" — {'kita' if c.keputusan == 'kita' else 'mereka'}" if c.resolved else ""
-            item = QListWidgetItem(f"#{c.id} {label(c.tabel)} "
-                                   f"(dari {c.kantor}){state}")
+            item = QListWidgetItem(f"#{c.id} {label(c.tabel)}: {c.nama} "
+                                   f"(dari {c.kantor}, {format_time(c.ditemukan_at)}){state}")
+            item.setToolTip(item.text())
             item.setData(Qt.UserRole, c)
             self.list.addItem(item)
         if self.list.count():

@@ -190,7 +190,8 @@ def _run(argv: list[str] | None) -> int:
         if isinstance(exc, DatabaseDamaged) and args.command != "backup":
             usable = backups.latest_usable(args.db)
             if usable is not None:
-                print(f"Cadangan terakhir: {usable.path} ({format_time(usable.taken_at.astimezone())}). "
+                when = format_time(usable.taken_at.astimezone())
+                print(f"Cadangan terakhir: {usable.path} ({when}). "
                       f"Pulihkan dengan: iku --db {args.db} backup restore", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

@@ -187,7 +187,8 @@ def cmd_backup(args) -> int:
             if not found:
                 print("Belum ada cadangan.")
             for b in found:
-                print(f"{format_time(b.taken_at.astimezone(), seconds=True)}  {b.label:<28} {b.path}")
+                when = format_time(b.taken_at.astimezone(), seconds=True)
+                print(f"{when}  {b.label:<28} {b.path}")
         else:
             done = backups.restore_backup(args.db, args.file)  # recorded in the audit log
             print(f"Dipulihkan dari {done.source}. Keadaan sebelumnya disimpan: "

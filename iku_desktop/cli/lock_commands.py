@@ -40,7 +40,8 @@ def _document(action: str) -> None:
                      else "belum ditetapkan (dapat diubah)")
             print(f"Dokumen IKU revisi {doc.revisi}: {state}")
         for lock in locking.year_locks():
-            print(f"Realisasi {lock.tahun} dikunci {format_time(lock.dikunci_at)} oleh {lock.pengguna} "
+            print(f"Realisasi {lock.tahun} dikunci {format_time(lock.dikunci_at)} "
+                  f"oleh {lock.pengguna} "
                   f"(kode {lock.kode})")
 
 
