@@ -3,6 +3,8 @@ question, of an input dialog and of a text field's context menu."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QPushButton
 
@@ -86,3 +88,36 @@ def test_the_audit_log_shows_local_time(qtbot, db_path, local_zone):
     header, times = seen[0]
     assert header == "Waktu" and times
     assert all(t.endswith(" WIT") for t in times), times
+
+
+SOURCE_FILE = re.compile(r"\b[\w-]+\.(md|py)\b", re.IGNORECASE)
+
+
+def _shown_texts(root) -> list[str]:
+    """Every text a user can read on ``root``: labels, buttons, group titles, tab names,
+    menu actions, and their tooltips."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabWidget, QWidget
+
+    out = []
+    for w in [root, *root.findChildren(QWidget)]:
+        out += [w.toolTip(), w.windowTitle(), w.whatsThis()]
+        if isinstance(w, (QLabel, QAbstractButton)):
+            out.append(w.text())
+        if isinstance(w, QGroupBox):
+            out.append(w.title())
+        if isinstance(w, QTabWidget):
+            out += [w.tabText(i) for i in range(w.count())]
+            out += [w.tabToolTip(i) for i in range(w.count())]
+    for a in root.findChildren(QAction):
+        out += [a.text(), a.toolTip(), a.statusTip()]
+    return [t for t in out if t]
+
+
+def test_the_window_names_no_source_file(qtbot, db_path):
+    w = MainWindow(db_path)
+    qtbot.addWidget(w)
+    texts = _shown_texts(w)
+    assert any("Keputusan perhitungan" in t for t in texts)  # the document tab was read
+    assert any(t.startswith("Penyebut IKU 1") for t in texts)
+    assert [t for t in texts if SOURCE_FILE.search(t)] == []
