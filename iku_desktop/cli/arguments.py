@@ -110,9 +110,26 @@ def _speaking_indonesian(method):
     return wrapped
 
 
+#: the placeholder ``--help`` shows for a value, by the argument's name (argparse would
+#: show the English name: "--year YEAR", "-o OUTPUT")
+METAVARS = {"db": "BERKAS", "output": "BERKAS", "file": "BERKAS", "year": "TAHUN",
+            "survey": "SURVEI", "since": "WAKTU", "table": "TABEL", "source": "SUMBER",
+            "limit": "BATAS", "scale": "SKALA", "seed": "BENIH", "code": "KODE",
+            "key": "NAMA", "value": "NILAI", "kabupaten": "KABUPATEN", "indikator": "NOMOR"}
+
+
 class Parser(argparse.ArgumentParser):
-    """argparse's parser with its own words in Indonesian (its subparsers are Parsers too).
+    """argparse's parser with its own words in Indonesian (its subparsers are Parsers too),
+    and Indonesian placeholders (``METAVARS``) for arguments declared without one.
     A parser given as ``parents`` must be a Parser: groups are merged by their title."""
+
+    def add_argument(self, *names, **kwargs):
+        if "metavar" not in kwargs and "choices" not in kwargs and kwargs.get("nargs") != 0:
+            long = [n for n in names if n.startswith("--")]
+            dest = kwargs.get("dest") or (long[0][2:] if long else names[0].lstrip("-"))
+            if dest.replace("-", "_") in METAVARS:
+                kwargs["metavar"] = METAVARS[dest.replace("-", "_")]
+        return super().add_argument(*names, **kwargs)
 
     __init__ = _speaking_indonesian(argparse.ArgumentParser.__init__)
     add_subparsers = _speaking_indonesian(argparse.ArgumentParser.add_subparsers)

@@ -67,6 +67,7 @@ def test_help_is_indonesian(capsys):
     assert out.startswith("penggunaan: iku compute")
     assert "opsi:" in out and "tampilkan bantuan ini, lalu keluar" in out
     assert not any(word in out for word in ENGLISH)
+    assert "--year TAHUN" in out and "--db BERKAS" in out and "YEAR" not in out
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "argumen:" in capsys.readouterr().out
