@@ -65,7 +65,7 @@ def test_input_dialog_and_context_menu_are_indonesian(qtbot, db_path):
         "Batal", "OK", "Tidak", "Ya"]
 
 
-def test_the_audit_log_shows_local_time(qtbot, db_path, local_zone):
+def test_the_audit_log_shows_local_time_and_names(qtbot, db_path, local_zone):
     from PySide6.QtGui import QAction
 
     from ui.audit_dialog import AuditDialog
@@ -80,14 +80,16 @@ def test_the_audit_log_shows_local_time(qtbot, db_path, local_zone):
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, AuditDialog)
         seen.append((dialog.view.horizontalHeaderItem(0).text(),
-                     [dialog.view.item(r, 0).text() for r in range(dialog.view.rowCount())]))
+                     [dialog.view.item(r, 0).text() for r in range(dialog.view.rowCount())],
+                     [dialog.view.item(r, 4).text() for r in range(dialog.view.rowCount())]))
         dialog.reject()
 
     QTimer.singleShot(0, read)
     next(a for a in w.findChildren(QAction) if a.text() == "&Log audit…").trigger()
-    header, times = seen[0]
+    header, times, rows = seen[0]
     assert header == "Waktu" and times
     assert all(t.endswith(" WIT") for t in times), times
+    assert "Usaha kecil — Kopi (pemilik Ali)" in rows  # named, not by uuid
 
 
 SOURCE_FILE = re.compile(r"\b[\w-]+\.(md|py)\b", re.IGNORECASE)
