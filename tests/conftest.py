@@ -36,6 +36,22 @@ def db(db_path):
     database.close()
 
 
+@pytest.fixture
+def local_zone(monkeypatch):
+    """``local_zone("Asia/Jakarta")``: this PC's clock set to that zone for the test."""
+    import time
+
+    if not hasattr(time, "tzset"):
+        pytest.skip("setting the zone needs time.tzset (not on Windows)")
+
+    def set_zone(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+    yield set_zone
+    monkeypatch.undo()
+    time.tzset()
+
+
 def write_csv(path: Path, header: list[str], rows: list[list], sep: str = ",",
               bom: bool = False) -> Path:
     import csv

@@ -51,12 +51,14 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from . import qt_indonesian
     from .main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("IKU Desktop")
     app.setApplicationName("IKU Desktop")
     app.setWindowIcon(QIcon(str(resources.path("iku.png"))))
+    qt_indonesian.install()
     use_portable_settings()
     window = MainWindow(args.db or default_path(), args.year)
     if args.screenshot:

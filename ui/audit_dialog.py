@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
-from iku_desktop.domain.formatting import format_number
+from iku_desktop.domain.formatting import format_number, format_time, local_day_start
 from iku_desktop.domain.synced_tables import LABELS as TABLE_LABEL
 from iku_desktop.services import audit_log
 
@@ -54,7 +54,7 @@ class AuditDialog(QDialog):
         filters.addWidget(self.reveal)
         lay.addLayout(filters)
         self.view = QTableWidget(0, 6)
-        self.view.setHorizontalHeaderLabels(["Waktu (UTC)", "Pengguna", "Sumber", "Aksi",
+        self.view.setHorizontalHeaderLabels(["Waktu", "Pengguna", "Sumber", "Aksi",
                                              "Data", "Perubahan"])
         self.view.horizontalHeader().setSectionResizeMode(5, QHeaderView.Stretch)
         self.view.setEditTriggers(QTableWidget.NoEditTriggers)
@@ -74,15 +74,17 @@ class AuditDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        entries = audit_log.entries(since=self.since.date().toString("yyyy-MM-dd"),
+        entries = audit_log.entries(since=local_day_start(self.since.date().toPython()),
                                     table=self.table_box.currentData(),
                                     source=self.source.text().strip() or None, limit=LIMIT)
         self.view.setRowCount(len(entries))
         reveal = self.reveal.isChecked()
+        names = audit_log.names(entries)
         for i, e in enumerate(entries):
-            values = [e.at[:19].replace("T", " "), e.pengguna or "?",
-                      e.sumber or audit_log.OUTSIDE,
-                      ACTION.get(e.aksi, e.aksi), TABLE_LABEL.get(e.tabel, e.tabel),
+            data = TABLE_LABEL.get(e.tabel, e.tabel)
+            values = [format_time(e.at, seconds=True), e.pengguna or "?",
+                      e.sumber or audit_log.OUTSIDE, ACTION.get(e.aksi, e.aksi),
+                      f"{data} — {names[e.id]}" if e.id in names else data,
                       e.summary(8, reveal)]
             for col, v in enumerate(values):
                 item = QTableWidgetItem(v)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from iku_desktop.domain.formatting import format_time
 from iku_desktop.services import backups
 
 
@@ -49,7 +50,8 @@ class BackupDialog(QDialog):
             else f"Folder cadangan kedua tidak dapat dipakai sekarang: {problem}")
         self.list.clear()
         for b in backups.list_backups(self.window.db_path):
-            item = QListWidgetItem(f"{b.taken_at:%d-%m-%Y %H:%M:%S} — {b.label}")
+            when = format_time(b.taken_at.astimezone(), seconds=True)
+            item = QListWidgetItem(f"{when} — {b.label}")
             item.setData(Qt.UserRole, str(b.path))
             self.list.addItem(item)
         self.restore_button.setEnabled(self.list.count() > 0)

@@ -253,7 +253,7 @@ class DocumentEditor(QWidget):
         self.body.addWidget(box)
 
     def _decisions(self) -> None:
-        box = QGroupBox("Keputusan perhitungan (DOMAIN.md) — disimpan di basis data")
+        box = QGroupBox("Keputusan perhitungan kantor — disimpan di basis data")
         lay = QVBoxLayout(box)
         self.decisions: dict[str, QCheckBox] = {}
         for key in ("koperasi_hanya_aktif", "usaha_hanya_skala_kecil"):

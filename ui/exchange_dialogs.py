@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from iku_desktop.domain.formatting import format_number
+from iku_desktop.domain.formatting import format_number, format_time
 from iku_desktop.domain.synced_tables import label
 from iku_desktop.services import office_keys, ownership, packages
 from iku_desktop.services.editing_errors import EditError
@@ -72,7 +72,7 @@ def export_package(window, path: Path | None = None) -> Path | None:
     QMessageBox.information(
         window, "Paket data dibuat",
         f"Paket ke-{format_number(r.nomor, 0)}: {path}\n\n{format_number(rows, 0)} baris"
-        + (f" yang berubah sejak {since[:16].replace('T', ' ')} UTC" if since
+        + (f" yang berubah sejak {format_time(since)}" if since
            else " (semua data)") + ".\n"
         + "\n".join(f"{label(t)}: {format_number(n, 0)}"
                     for t, n in r.counts.items())
@@ -220,11 +220,9 @@ class PackageImportDialog(QDialog):
                 self.table.setItem(i, col, item)
         self.refused.clear()
         for x in r.refused:
-            self.refused.addItem(f"Ditolak — {label(x.table)} {x.uuid[:12]}: "
-                                 f"{x.reason}")
+            self.refused.addItem(f"Ditolak — {label(x.table)}: {x.name or x.uuid}: {x.reason}")
         for x in r.held:
-            self.refused.addItem(f"Tertahan — {label(x.table)} "
-                                 f"{x.uuid[:12]}: {x.reason}")
+            self.refused.addItem(f"Tertahan — {label(x.table)}: {x.name or x.uuid}: {x.reason}")
         self.refused.setVisible(bool(r.refused or r.held))
 
     def merge(self) -> None:
@@ -303,8 +301,9 @@ class ConflictDialog(QDialog):
         self.list.clear()
         for c in packages.conflicts(include_resolved=self.show_all.isChecked()):
             state = f" — {'kita' if c.keputusan == 'kita' else 'mereka'}" if c.resolved else ""
-            item = QListWidgetItem(f"#{c.id} {label(c.tabel)} "
-                                   f"(dari {c.kantor}){state}")
+            item = QListWidgetItem(f"#{c.id} {label(c.tabel)}: {c.nama} "
+                                   f"(dari {c.kantor}, {format_time(c.ditemukan_at)}){state}")
+            item.setToolTip(item.text())
             item.setData(Qt.UserRole, c)
             self.list.addItem(item)
         if self.list.count():

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from iku_desktop.domain.capaian import Band
-from iku_desktop.domain.formatting import format_number
+from iku_desktop.domain.formatting import format_number, format_time
 
 BAND_COLOURS = {
     Band.SANGAT_TINGGI: "#1b7f3b",
@@ -42,6 +42,6 @@ def show_lock(label, lock) -> None:
     (``lock``: ``locking.YearLock``), or hide it (None)."""
     label.setVisible(lock is not None)
     if lock is not None:
-        label.setText(f"DIKUNCI — tahun {lock.tahun} dikunci {lock.dikunci_at[:10]} "
+        label.setText(f"DIKUNCI — tahun {lock.tahun} dikunci {format_time(lock.dikunci_at)} "
                       f"(kode {lock.kode}): angka yang tampil adalah angka Laporan Capaian "
                       "saat dikunci, bukan hasil hitung data sekarang.")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
+from iku_desktop.domain.formatting import format_time
 from iku_desktop.services import office_keys, ownership
 from iku_desktop.services.office_keys import KEY_SUFFIX
 from iku_desktop.services.editing_errors import EditError
@@ -22,7 +23,7 @@ COMPARE = ("Bandingkan sidik ini lewat telepon dengan petugas kantor itu (Kantor
 
 
 def _when(at: str | None) -> str:
-    return at[:16].replace("T", " ") if at else "–"
+    return format_time(at)
 
 
 def import_key_file(parent, path: Path | None = None, confirm: bool = True) -> bool:

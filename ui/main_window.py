@@ -20,8 +20,8 @@ from iku_desktop.services.database import interactive_writes
 from iku_desktop.services.editing_errors import EditError
 from iku_desktop.services.indicators import compute_year
 
-from . import (database_actions, excel_actions, opening, recompute, screen_fit, summary_wiring,
-               tasks, window_menus, window_tabs)
+from . import (database_actions, excel_actions, opening, qt_indonesian, recompute, screen_fit,
+               summary_wiring, tasks, window_menus, window_tabs)
 from .print_dialog import PrintDialog
 from .undo import EditCommand, written
 from .year_switch import YearSwitch
@@ -30,6 +30,7 @@ from .year_switch import YearSwitch
 class MainWindow(QMainWindow):
     def __init__(self, db_path: Path, year: int | None = None) -> None:
         super().__init__()
+        qt_indonesian.install()  # Qt's own buttons and menus in Indonesian
         self.settings = QSettings()
         self.session = None  # the open database (services.session)
         self.db = None

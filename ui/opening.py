@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
+from iku_desktop.domain.formatting import format_time
 from iku_desktop.services import session
 from iku_desktop.services.session import DatabaseError, RestoreFailed, Session
 
@@ -31,7 +32,7 @@ def _ask_held(parent, held) -> str | None:
 def _offer_restore(parent, exc: Exception, latest) -> bool:
     return QMessageBox.question(
         parent, "Basis data rusak",
-        f"{exc}\n\nPulihkan dari cadangan terakhir ({latest.taken_at:%d-%m-%Y %H:%M}, "
+        f"{exc}\n\nPulihkan dari cadangan terakhir ({format_time(latest.taken_at.astimezone())}, "
         f"{latest.label})? Berkas yang rusak disimpan di folder cadangan.",
         QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes) == QMessageBox.Yes
 

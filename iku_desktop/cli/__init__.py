@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .. import version
 from ..services import backups, session
+from ..domain.formatting import format_time
 from ..services.database import default_path, explain
 from ..services.session import DatabaseDamaged, DatabaseError
 from . import arguments, commands, lock_commands, sync_commands, target_commands
@@ -26,11 +27,11 @@ from . import arguments, commands, lock_commands, sync_commands, target_commands
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+def build_parser() -> arguments.Parser:
+    common = arguments.Parser(add_help=False)
     common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                         help="berkas basis data (bawaan: IKU_DB atau folder data pengguna)")
-    parser = argparse.ArgumentParser(
+    parser = arguments.Parser(
         prog="iku", parents=[common],
         description="IKU Desktop — Indikator Kinerja Utama Dinas Koperasi dan UKM Provinsi Jambi")
     parser.add_argument("--version", action=_Version,
@@ -189,7 +190,8 @@ def _run(argv: list[str] | None) -> int:
         if isinstance(exc, DatabaseDamaged) and args.command != "backup":
             usable = backups.latest_usable(args.db)
             if usable is not None:
-                print(f"Cadangan terakhir: {usable.path} ({usable.taken_at:%d-%m-%Y %H:%M}). "
+                when = format_time(usable.taken_at.astimezone())
+                print(f"Cadangan terakhir: {usable.path} ({when}). "
                       f"Pulihkan dengan: iku --db {args.db} backup restore", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

@@ -6,7 +6,7 @@ import contextlib
 import json
 import sys
 
-from ..domain.formatting import format_number
+from ..domain.formatting import format_number, format_time
 from ..services import backups, demo, printing, session, setting_edit, transfer
 from ..services.database import office_code, open_for_work
 from ..services.indicators import compute_year
@@ -155,7 +155,8 @@ def cmd_template(args) -> int:
             transfer.write_template(args.kind, args.output)
     except transfer.Refused as exc:
         return refused(exc, 2)
-    print(f"Templat {args.kind} ditulis: {args.output}")
+    what = "semua jenis data" if args.kind == "all" else args.kind
+    print(f"Templat {what} ditulis: {args.output}")
     return 0
 
 
@@ -186,7 +187,8 @@ def cmd_backup(args) -> int:
             if not found:
                 print("Belum ada cadangan.")
             for b in found:
-                print(f"{b.taken_at:%d-%m-%Y %H:%M:%S}  {b.label:<28} {b.path}")
+                when = format_time(b.taken_at.astimezone(), seconds=True)
+                print(f"{when}  {b.label:<28} {b.path}")
         else:
             done = backups.restore_backup(args.db, args.file)  # recorded in the audit log
             print(f"Dipulihkan dari {done.source}. Keadaan sebelumnya disimpan: "

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..domain.formatting import format_time
 from ..services import office_keys, ownership
 from ..services.editing_errors import EditError
 
@@ -16,7 +17,7 @@ CARA = {"paket": "dari paket pertamanya", "berkas": "dari berkas kunci",
 
 
 def _when(at: str | None) -> str:
-    return at[:16].replace("T", " ") if at else "–"
+    return format_time(at)
 
 
 def list_keys() -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from ..domain.formatting import format_time
 from ..services import locking
 from ..services.editing_errors import EditError
 from ..services.session import opened
@@ -35,11 +36,12 @@ def _document(action: str) -> None:
             print("Tidak ada dokumen IKU aktif di basis data ini (kantor kabupaten/kota "
                   "menerimanya dalam paket dari kantor provinsi: iku package import BERKAS)")
         else:
-            state = (f"ditetapkan {doc.ditetapkan_at[:10]}" if doc.ditetapkan_at
+            state = (f"ditetapkan {format_time(doc.ditetapkan_at)}" if doc.ditetapkan_at
                      else "belum ditetapkan (dapat diubah)")
             print(f"Dokumen IKU revisi {doc.revisi}: {state}")
         for lock in locking.year_locks():
-            print(f"Realisasi {lock.tahun} dikunci {lock.dikunci_at[:10]} oleh {lock.pengguna} "
+            print(f"Realisasi {lock.tahun} dikunci {format_time(lock.dikunci_at)} "
+                  f"oleh {lock.pengguna} "
                   f"(kode {lock.kode})")
 
 

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..domain.formatting import format_number
+from ..domain.formatting import format_number, format_time
 from ..services import audit_log, office, office_keys, ownership, package_witness, packages
 from ..services.editing_errors import EditError
 from ..services.session import opened
@@ -73,9 +73,9 @@ def _print_merge(r: packages.MergeResult) -> None:
               f"milik kita lebih baru {kept}, konflik {conflicts}"
               + (f", tertahan {held}" if c.held else ""))
     for x in r.refused:
-        print(f"  DITOLAK {x.table} {x.uuid}: {x.reason}")
+        print(f"  DITOLAK {x.table} {x.name or x.uuid}: {x.reason}")
     for x in r.held:
-        print(f"  TERTAHAN {x.table} {x.uuid}: {x.reason}")
+        print(f"  TERTAHAN {x.table} {x.name or x.uuid}: {x.reason}")
     if r.released:
         print(f"{format_number(r.released, 0)} baris yang tertahan dari paket sebelumnya "
               "kini digabungkan.")
@@ -103,7 +103,8 @@ def _package(args) -> int:
             rows = sum(r.counts.values())
             print(f"Paket ke-{format_number(r.nomor, 0)} ditulis: {r.path} "
                   f"({format_number(rows, 0)} baris"
-                  + (f", berubah sejak {r.since}" if r.since else ", semua data") + ")")
+                  + (f", berubah sejak {format_time(r.since)}" if r.since else ", semua data")
+                  + ")")
             print(f"  ditandatangani {ownership.describe(ownership.office_code())}, sidik "
                   f"{r.fingerprint}")
             for to in r.receivers:
@@ -132,7 +133,8 @@ def _package(args) -> int:
                 print("Tidak ada konflik" + ("." if args.all else " yang menunggu keputusan."))
             for c in found:
                 state = f"diselesaikan: {c.keputusan}" if c.resolved else "menunggu"
-                print(f"#{c.id} {c.tabel} {c.row_uuid} (dari {c.kantor}, {state})")
+                print(f"#{c.id} {c.tabel} {c.nama} (dari {c.kantor}, "
+                      f"{format_time(c.ditemukan_at)}, {state})")
                 for f, ours, theirs in c.shown_fields(args.tampilkan_nik):
                     print(f"    {f:<24} kita: {ours!s:<28} mereka: {theirs}")
         elif args.action == "resolve":
@@ -154,14 +156,15 @@ def _package(args) -> int:
                 print(f"{format_number(len(held), 0)} baris tertahan menunggu data induknya "
                       "(digabungkan otomatis saat data itu tiba dalam paket berikutnya):")
             for h in held:
-                print(f"  {h.tabel} {h.row_uuid} dari {ownership.describe(h.kantor)} "
-                      f"(paket {h.nama_berkas}, {h.dicatat_at[:16].replace('T', ' ')} UTC): "
+                print(f"  {h.tabel} {h.nama} dari {ownership.describe(h.kantor)} "
+                      f"(paket {h.nama_berkas}, {format_time(h.dicatat_at)}): "
                       f"{h.alasan}")
         else:  # history
             for p in packages.history():
                 arah = "keluar" if p.arah == "keluar" else f"masuk dari {p.kantor}"
                 number = f"ke-{p.nomor}" if p.nomor else ""
-                print(f"{p.dicatat_at}  {arah:<20} {number:<6} {p.nama_berkas}  {p.jumlah}")
+                print(f"{format_time(p.dicatat_at, seconds=True)}  {arah:<20} {number:<6} "
+                      f"{p.nama_berkas}  {p.jumlah}")
                 for finding in package_witness.findings(p.package_id, p.arah):
                     print(f"    PERINGATAN: {finding}")
         return 0
@@ -182,12 +185,15 @@ def cmd_audit(args) -> int:
             for note in v.notes:
                 print(f"  Catatan: {note}")
             return 0 if v.ok else 1
-        for e in reversed(audit_log.entries(since=args.since, table=args.table,
-                                            source=args.source, limit=args.limit)):
+        entries = audit_log.entries(since=args.since, table=args.table, source=args.source,
+                                    limit=args.limit)
+        names = audit_log.names(entries)
+        for e in reversed(entries):
             who = e.pengguna or "?"
             src = e.sumber or audit_log.OUTSIDE
-            print(f"{e.at}  {who:<10} {src:<34} {e.aksi:<6} {e.tabel} "
-                  f"{(e.row_uuid or '')[:12]}  {e.summary(reveal=args.tampilkan_nik)}")
+            row = f" {names[e.id]}" if e.id in names else ""
+            print(f"{format_time(e.at, seconds=True)}  {who:<10} {src:<34} {e.aksi:<6} "
+                  f"{e.tabel}{row}  {e.summary(reveal=args.tampilkan_nik)}")
         return 0
 
 

@@ -1,9 +1,9 @@
-"""Indonesian number and date formatting (rule book §8): 1.234.567,89; "85,50%";
-"Rp 1.250.000"; "26 November 2026"; "Januari 2022"."""
+"""Indonesian number, date and time formatting (rule book §8): 1.234.567,89; "85,50%";
+"Rp 1.250.000"; "26 November 2026"; "Januari 2022"; "26-11-2026 08:05 WIB"."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from fractions import Fraction
 
@@ -79,3 +79,47 @@ def parse_month_name(text: str) -> int | None:
         if name.lower() == t:
             return i
     return None
+
+
+#: Indonesia's time zones by their offset from UTC (Keppres 41/1987: WIB, WITA, WIT)
+ZONE_NAMES = {7: "WIB", 8: "WITA", 9: "WIT"}
+
+
+def zone_name(offset: timedelta) -> str:
+    """+7 h → "WIB", +8 h → "WITA", +9 h → "WIT"; any other offset "UTC+1", "UTC−3:30",
+    "UTC"."""
+    minutes = int(offset.total_seconds() // 60)
+    if minutes % 60 == 0 and minutes // 60 in ZONE_NAMES:
+        return ZONE_NAMES[minutes // 60]
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "−"
+    h, m = divmod(abs(minutes), 60)
+    return f"UTC{sign}{h}" + (f":{m:02d}" if m else "")
+
+
+def format_time(value: str | datetime | None, seconds: bool = False) -> str:
+    """A moment shown in this PC's local time with its zone's Indonesian name:
+    "2026-11-26T01:05:00Z" on a PC set to Jakarta → "26-11-2026 08:05 WIB" (Makassar:
+    "09:05 WITA", Jayapura: "10:05 WIT"). Stored times are UTC: an ISO text or a datetime
+    without an offset is read as UTC (a local moment is passed aware, ``dt.astimezone()``).
+    None or "" → "–"; a text that is not a time is shown as it is."""
+    if value is None or value == "":
+        return DASH
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return value
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    local = value.astimezone()
+    shown = local.strftime("%d-%m-%Y %H:%M:%S" if seconds else "%d-%m-%Y %H:%M")
+    return f"{shown} {zone_name(local.utcoffset() or timedelta(0))}"
+
+
+def local_day_start(day: date) -> str:
+    """The first moment of ``day`` on this PC's clock as a stored (UTC) time, to filter
+    stored times by a day the user picked: in Jakarta, 26-11-2026 → "2026-11-25T17:00:00"."""
+    start = datetime(day.year, day.month, day.day).astimezone().astimezone(timezone.utc)
+    return start.strftime("%Y-%m-%dT%H:%M:%S")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..domain.capaian import Band
-from ..domain.formatting import format_figure
+from ..domain.formatting import format_figure, format_time
 from ..domain.outcome import Outcome
 from ..domain.results import IndicatorResult
 from . import locking, printing
@@ -49,7 +49,7 @@ def frozen(rep: IndikatorReport, row: dict, lock: locking.YearLock) -> Indikator
     same = value == live.value
     warnings = live.warnings if same else (
         f"Data sekarang memberi realisasi {format_figure(live.value, rep.indikator.satuan)}, "
-        f"berbeda dari angka yang dikunci {lock.dikunci_at[:10]}; rincian di bawah dihitung "
+        f"berbeda dari angka yang dikunci {format_time(lock.dikunci_at)}; rincian di bawah dihitung "
         "dari data sekarang.",)
     result = IndicatorResult(
         live.method, value, None if value is not None else (row["alasan"] or live.reason

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .. import registers
 from ..domain import ownership as rule
+from ..domain.formatting import format_time
 from ..registers.spec import PROVINSI as PROVINSI_OWNER
 from ..store.register_tables import model_for
 from ..domain.wilayah import KABUPATEN_KOTA
@@ -90,8 +91,8 @@ def check_change(table: str, row_id: int | None, insert_values: dict | None = No
         lock = m.KunciTahun.get_or_none(m.KunciTahun.tahun == insert_values["tahun"])
         if lock is not None:
             raise EditError(f"Realisasi tahun {lock.tahun} sudah dikunci "
-                            f"({lock.dikunci_at[:10]}); target dan realisasinya tidak dapat "
-                            "diubah")
+                            f"({format_time(lock.dikunci_at)}); target dan realisasinya "
+                            "tidak dapat diubah")
     office = office_code()
     if office == rule.PROVINSI:
         return

@@ -13,7 +13,7 @@ from ..domain.identifiers import shown_value
 from ..store import audit
 from ..store import models as m
 from ..store.fields import utc_now
-from . import ownership
+from . import ownership, row_names
 from .changes import OpChanges
 from .package_merge import write_row
 from .package_order import join, parse_versi, versi_text
@@ -32,6 +32,7 @@ class ConflictView:
     keputusan: str | None
     diselesaikan_at: str | None
     fields: list[tuple[str, object, object]]  # (field, ours, theirs) that differ
+    nama: str = ""  # what a user reads for the row (row_names), not its uuid
 
     @property
     def resolved(self) -> bool:
@@ -48,12 +49,15 @@ def conflicts(include_resolved: bool = False) -> list[ConflictView]:
     if not include_resolved:
         q = q.where(m.Konflik.diselesaikan_at.is_null())
     out = []
-    for k in q:
+    rows = list(q)
+    named = row_names.names((k.tabel, k.row_uuid) for k in rows)
+    for k in rows:
         ours, theirs = json.loads(k.milik_kita), json.loads(k.milik_mereka)
         diff = [(f, ours.get(f), theirs.get(f)) for f in sorted(set(ours) | set(theirs))
                 if f not in BOOKKEEPING and ours.get(f) != theirs.get(f)]
         out.append(ConflictView(k.id, k.tabel, k.row_uuid, k.kantor, k.ditemukan_at,
-                                k.keputusan, k.diselesaikan_at, diff))
+                                k.keputusan, k.diselesaikan_at, diff,
+                                named[(k.tabel, k.row_uuid)]))
     return out
 
 

@@ -25,7 +25,7 @@ from ..store import audit, backup, migrate
 from ..store import models as m
 from ..store.database import DISK_FULL, is_disk_full
 from ..store.fields import utc_now
-from . import office_keys, ownership, package_order, package_values, package_witness
+from . import office_keys, ownership, package_order, package_values, package_witness, row_names
 from .package_export import UNSEALED_WARNING
 from .package_merge import MergeResult, Source, merge
 from .sync_rows import all_portable_columns, portable_schema
@@ -162,7 +162,8 @@ def history() -> list[PackageEntry]:
 @dataclass(frozen=True)
 class HeldRow:
     """A row held back. Attributes: tabel, row_uuid; kantor: the office that sent it;
-    nama_berkas: its package's file; alasan: why; dicatat_at: when it arrived."""
+    nama_berkas: its package's file; alasan: why; dicatat_at: when it arrived; nama: what
+    a user reads for the row (row_names), not its uuid."""
 
     tabel: str
     row_uuid: str
@@ -170,6 +171,7 @@ class HeldRow:
     nama_berkas: str
     alasan: str
     dicatat_at: str
+    nama: str = ""
 
 
 def held_rows() -> list[HeldRow]:
@@ -177,7 +179,7 @@ def held_rows() -> list[HeldRow]:
              m.Paket.select(m.Paket.package_id, m.Paket.nama_berkas)
              .where(m.Paket.arah == "masuk")}
     return [HeldRow(h.tabel, h.row_uuid, h.kantor, files.get(h.package_id, h.package_id),
-                    h.alasan, h.dicatat_at)
+                    h.alasan, h.dicatat_at, row_names.name_of_values(h.tabel, json.loads(h.isi)))
             for h in m.Tertahan.select().order_by(m.Tertahan.id)]
 
 

@@ -30,7 +30,7 @@ from ..domain.ownership import PROVINSI, REGIONAL
 from ..exchange import package as pkgfile
 from ..store import summaries
 from ..store import models as m
-from . import ownership
+from . import ownership, row_names
 from .changes import OpChanges
 from .package_order import compare, join, parse_versi, version_problem, versi_text
 from .sync_rows import NATURAL, ORDER, Mapper, MissingParent, content_hash
@@ -54,11 +54,13 @@ class TableCounts:
 
 @dataclass
 class RefusedRow:
-    """A row of a package not taken (or held back): its table, uuid and why."""
+    """A row of a package not taken (or held back): its table, uuid and why; name: what a
+    user reads for it (``row_names``: the koperasi's name, …)."""
 
     table: str
     uuid: str
     reason: str
+    name: str = ""
 
 
 @dataclass
@@ -285,10 +287,13 @@ class _TableMerge:
         found.update((k, self.claims[k]) for k in keys if k in self.claims)
         return found
 
-    def refuse(self, uuid: str, reason: str) -> None:
+    def refuse(self, row: dict, reason: str) -> None:
         if self.source.held:
             reason += " (baris yang tertahan sejak paket sebelumnya)"
-        self.result.refused.append(RefusedRow(self.table, uuid, reason))
+        self.result.refused.append(RefusedRow(self.table, row["uuid"], reason, self._name(row)))
+
+    def _name(self, row: dict) -> str:
+        return row_names.name_of_values(self.table, row, self.conn)
 
     def hold(self, row: dict, reason: str) -> None:
         self.conn.execute(
@@ -296,7 +301,7 @@ class _TableMerge:
             "dicatat_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (self.table, row["uuid"], json.dumps(row, ensure_ascii=False, sort_keys=True),
              self.source.package_id, self.source.office, reason, self.now))
-        self.result.held.append(RefusedRow(self.table, row["uuid"], reason))
+        self.result.held.append(RefusedRow(self.table, row["uuid"], reason, self._name(row)))
         self.counts.held += 1
 
     def _not_owned(self, row: dict) -> str | None:
@@ -321,18 +326,18 @@ class _TableMerge:
         problem = version_problem(theirs_v, self.source.office, self.source.nomor, self.own,
                                   self.own_last)
         if problem:
-            return self.refuse(uuid, problem)
+            return self.refuse(row, problem)
         try:
             values = self.mapper.to_local(table, row)
         except MissingParent as exc:
             return self.hold(row, f"menunggu {exc} yang belum ada di sini")
         problem = self._not_owned(row)
         if problem:
-            return self.refuse(uuid, problem)
+            return self.refuse(row, problem)
         if self.key and values.get(self.key) is not None:
             other = self.natural.get(values[self.key])
             if other is not None and other != uuid:
-                return self.refuse(uuid, (f"{self.key} {values[self.key]} sudah ada di sini "
+                return self.refuse(row, (f"{self.key} {values[self.key]} sudah ada di sini "
                                           f"sebagai data lain (uuid {other})"))
             self.natural[values[self.key]] = uuid
             here = self.local.get(uuid)

@@ -61,6 +61,7 @@ from pathlib import Path
 
 from peewee import fn
 
+from ..domain.formatting import format_time
 from ..exchange.package import ORDER_FIELD, Envelope, PackageError
 from ..store import dbfile
 from ..store import models as m
@@ -338,7 +339,7 @@ def notes(order: Incoming, highest_before: int, earlier: m.Paket | None = None
     if earlier is not None:
         out.append(f"Paket ini memakai nomor ke-{order.nomor} dari {who}, yang sudah diterima "
                    f"di sini sebagai paket lain ({earlier.nama_berkas}, dicatat "
-                   f"{earlier.dicatat_at[:16].replace('T', ' ')} UTC): paket lama yang dikirim "
+                   f"{format_time(earlier.dicatat_at)}): paket lama yang dikirim "
                    "ulang, atau dibuat dari salinan lama basis data kantor itu. Hanya data yang "
                    "lebih baru dari yang ada di sini yang diambil; tanyakan kepada kantor itu "
                    "apakah basis datanya dipulihkan dari cadangan")

@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..domain.formatting import format_time
 from ..errors import Refused
 from ..exchange.xlsx_writer import OutputError, write_bytes  # noqa: F401 (OutputError: callers)
 from ..reports import fonts, logo, verification
@@ -217,9 +218,9 @@ def verify(text: str) -> Verification:
                       for form in printouts.earlier_forms(first.jenis, snap))
     except printouts.SnapshotError:
         matches = False
-    when = first.dicetak_at[:19].replace("T", " ")
+    when = format_time(first.dicetak_at, seconds=True)
     label = printouts.PRINTOUTS[first.jenis].label
-    msg = (f"Kode {code} asli: {label} dicetak {when} UTC oleh {first.pengguna}"
+    msg = (f"Kode {code} asli: {label} dicetak {when} oleh {first.pengguna}"
            + (f" ({len(rows)} kali dicetak)" if len(rows) > 1 else "") + ". ")
     msg += ("Data hari ini masih sama dengan yang dicetak." if matches else
             "PERHATIAN: data hari ini sudah berbeda dari yang dicetak.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..domain.formatting import format_time
 from ..exchange.cells import CellError
 from ..registers.year_values import find_indikator, parse_indikator_ref
 from ..store import document_repo
@@ -35,7 +36,7 @@ class TargetGrid:
     """Attributes:
     years: the document's period, in order.
     rows: its indikator, in document order.
-    locked: year → the date (YYYY-MM-DD, UTC) its figures were locked.
+    locked: year → when its figures were locked, as shown (local time, ``format_time``).
     """
 
     years: tuple[int, ...]
@@ -44,7 +45,7 @@ class TargetGrid:
 
 
 def locked_years() -> dict[int, str]:
-    return {k.tahun: k.dikunci_at[:10] for k in m.KunciTahun.select()}
+    return {k.tahun: format_time(k.dikunci_at) for k in m.KunciTahun.select()}
 
 
 def grid() -> TargetGrid | None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..domain.formatting import format_time
 from .audit import os_user
 
 
@@ -29,8 +30,7 @@ class Holder:
     since: str
 
     def describe(self) -> str:
-        when = self.since[:16].replace("T", " ")
-        return f"{self.user} di komputer {self.host} (sejak {when} UTC)"
+        return f"{self.user} di komputer {self.host} (sejak {format_time(self.since)})"
 
     @property
     def is_this_process(self) -> bool:

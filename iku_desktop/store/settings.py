@@ -27,14 +27,14 @@ SETTINGS: dict[str, SettingSpec] = {
         SettingSpec(
             "koperasi_hanya_aktif", False,
             "Penyebut IKU 1 hanya koperasi aktif",
-            "Keputusan (DOMAIN.md §2): secara bawaan penyebut adalah semua koperasi yang "
+            "Keputusan kantor: secara bawaan penyebut adalah semua koperasi yang "
             "berbadan hukum pada tahun itu, aktif atau tidak. Aktifkan untuk menghitung hanya "
             "koperasi berstatus aktif.",
         ),
         SettingSpec(
             "usaha_hanya_skala_kecil", True,
             "Penyebut IKU 2 hanya usaha berskala kecil (PP 7/2021)",
-            "Keputusan (DOMAIN.md §3): secara bawaan usaha di register yang menurut PP 7/2021 "
+            "Keputusan kantor: secara bawaan usaha di register yang menurut PP 7/2021 "
             "tergolong mikro, menengah atau besar tidak dihitung; usaha tanpa data modal dan "
             "penjualan tetap dihitung dan diberi peringatan. Matikan untuk menghitung semua "
             "usaha di register.",

@@ -59,7 +59,7 @@ def test_first_package_key_files_preview_and_listing(tmp_path, capsys):
     code, out, _ = run(capsys, "--db", prov, "office", "keys")
     [line] = [x for x in out.splitlines() if x.strip().startswith("1505")]
     assert muaro_fp in line and "dari paket pertamanya" in line
-    assert re.search(r"pertama \d{4}-\d\d-\d\d \d\d:\d\d +terakhir \d{4}-\d\d-\d\d", line)
+    assert re.search(r"pertama \d\d-\d\d-\d{4} \d\d:\d\d \S+ +terakhir \d\d-\d\d-\d{4}", line)
     code, out, _ = run(capsys, "--db", muaro, "office", "show")
     assert muaro_fp in out
 

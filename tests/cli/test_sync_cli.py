@@ -51,6 +51,7 @@ def test_office_package_conflict_round_trip(tmp_path, capsys):
     assert code == 0 and "1 konflik menunggu keputusan" in out
     code, out, _ = run(capsys, "--db", muaro, "package", "conflicts")
     assert "kita: Jasa" in out and "mereka: Kuliner" in out
+    assert out.startswith("#") and "usaha_kecil Kopi (pemilik Ali) (dari " in out
     number = out.split()[0].lstrip("#")
     assert run(capsys, "--db", muaro, "package", "resolve", number)[0] == 2  # which side?
     code, out, _ = run(capsys, "--db", muaro, "package", "resolve", number, "--take-theirs")

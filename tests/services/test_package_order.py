@@ -215,6 +215,8 @@ def test_tahun_buku_before_its_koperasi_is_held_then_applied(tmp_path, capsys):
     assert [h.uuid for h in r.held] == ["e" * 32] and not r.refused and r.still_held == 3
     code, out, _ = run(capsys, "--db", prov, "package", "held")
     assert code == 0 and out.count("koperasi_tahun_buku") == 3 and "a2.ikupkg" in out
+    assert "koperasi_tahun_buku tahun buku 2022 — koperasi yang belum ada di sini" in out
+    assert "e" * 32 not in out
 
     # the koperasi arrives: its tahun buku are applied, the other district's is refused
     r = receive(prov, a1)
@@ -222,6 +224,7 @@ def test_tahun_buku_before_its_koperasi_is_held_then_applied(tmp_path, capsys):
     assert r.released == 3 and r.still_held == 0
     assert [(x.uuid, "bukan milik kantor Kota Jambi" in x.reason) for x in r.refused] == \
         [("e" * 32, True)]
+    assert [x.name for x in r.refused] == ["tahun buku 2021 — KSP Maju (BH 12/BH/2019)"]
     with at(prov):
         assert sorted(t.tahun for t in m.KoperasiTahunBuku.select()) == [2022, 2023]
         assert packages.held_rows() == []

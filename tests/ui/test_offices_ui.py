@@ -197,6 +197,7 @@ def test_conflicts_side_by_side_and_resolved(qtbot, tmp_path, monkeypatch):
     dialog = exchange_dialogs.ConflictDialog(w)
     qtbot.addWidget(dialog)
     assert dialog.list.count() == 1
+    assert dialog.list.item(0).text().startswith("#1 Usaha kecil: Kopi (pemilik Ali) (dari ")
     assert [dialog.fields.item(0, c).text() for c in range(3)] == ["sektor", "Jasa", "Kuliner"]
     assert dialog.resolve("mereka")
     assert m.UsahaKecil.get().sektor == "Kuliner"

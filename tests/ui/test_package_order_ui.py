@@ -47,7 +47,8 @@ def test_the_preview_shows_a_gap_and_held_rows(qtbot, tmp_path, monkeypatch):
         dialog.order.text() and not dialog.order.isHidden()
     row = [dialog.table.item(0, c).text() for c in range(7)]
     assert row == ["Tahun buku koperasi", "0", "0", "0", "0", "0", "1"]
-    assert dialog.refused.item(0).text().startswith("Tertahan — Tahun buku koperasi")
+    assert dialog.refused.item(0).text().startswith(
+        "Tertahan — Tahun buku koperasi: tahun buku 2023 — koperasi yang belum ada di sini: ")
     shot = os.environ.get("IKU_SCREENSHOT")
     if shot:  # the picture for the README / review
         dialog.show()

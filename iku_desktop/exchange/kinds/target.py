@@ -5,6 +5,7 @@ change, is refused naming the row. A blank target removes the year's target."""
 
 from __future__ import annotations
 
+from ...domain.formatting import format_time
 from ...registers import year_values as register
 from ...store import document_repo
 from ...store import models as m
@@ -27,7 +28,7 @@ def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
             ctx.report.error("no_document", "Tidak ada dokumen IKU aktif; target tidak dapat "
                              "diimpor", sheet=ctx.sheet)
         return []
-    locked = {k.tahun: k.dikunci_at[:10] for k in m.KunciTahun.select()}
+    locked = {k.tahun: format_time(k.dikunci_at) for k in m.KunciTahun.select()}
     stored = _stored()
     seen: dict[tuple[int, int], int] = {}
     for r in valid_rows(rows):
