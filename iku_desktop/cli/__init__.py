@@ -136,6 +136,11 @@ def build_parser() -> argparse.ArgumentParser:
                    "(bawaan: yang terbaru)")
     p.set_defaults(func=_Command("cmd_backup"))
 
+    p = sub.add_parser("check", parents=[common],
+                       help="periksa keutuhan basis data (integrity_check SQLite: setiap "
+                            "halaman, baris dan indeks)")
+    p.set_defaults(func=_Command("cmd_check"))
+
     p = sub.add_parser("setting", parents=[common],
                        help="tampilkan atau ubah pengaturan kantor (keputusan aturan, cetakan)")
     p.add_argument("key", nargs="?", help="nama pengaturan (tanpa: tampilkan semua)")

@@ -180,6 +180,50 @@ def schema_version(db) -> int:
     return migrate.current_version(db)
 
 
+# --- checking on demand ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Checked:
+    """The open database checked: ``problems`` (empty: sound), how long it took."""
+
+    path: Path
+    problems: tuple[str, ...]
+    seconds: float
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_database() -> Checked:
+    """The open database checked on demand (Berkas › Periksa basis data, ``iku check``):
+    SQLite's ``integrity_check`` reads every page and record and compares every index with
+    its table — seconds on a large file, so the window runs it in the background (the
+    calling thread's own connection). Opening runs the lighter ``quick_check`` only after
+    an unclean shutdown (``store.database``)."""
+    import sqlite3
+    import time
+
+    import peewee
+
+    from ..store import dbfile, models
+    from ..store.database import integrity_problems
+
+    started = time.monotonic()
+    db = models.database.obj
+    path = getattr(db, "iku_path", None) or Path(db.database)
+    try:
+        problems = integrity_problems(db, full=True)
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
+        known = dbfile.explain(exc, path)  # busy, unreadable: said as such
+        if known is None:
+            raise
+        if not isinstance(known, DatabaseDamaged):
+            raise known from exc
+        problems = [str(exc)]
+    return Checked(path, tuple(problems), time.monotonic() - started)
+
+
 # --- the command line ------------------------------------------------------------------
 
 def for_command_line(source: str, on_wait: Callable[[float], None]) -> None:

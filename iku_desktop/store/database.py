@@ -245,15 +245,22 @@ def check_integrity(db: SqliteDatabase, path: Path, full: bool = False) -> None:
     time of the full check, 0,9 s instead of 3,3 s at ten times Jambi's size); ``full``:
     ``integrity_check``, which also compares every index with its table. A problem found is
     ``DatabaseDamaged``."""
-    conn = db.connection()
-    rows = ([str(r[0]) for r in conn.execute("PRAGMA integrity_check(5)")] if full
-            else dbfile.quick_check(conn))
-    if rows != ["ok"]:
+    rows = integrity_problems(db, full)
+    if rows:
         detail = "; ".join(rows[:5])
         raise DatabaseDamaged(
             f"Pemeriksaan integritas basis data {path} gagal: {detail}. "
             "Pulihkan dari cadangan terakhir."
         )
+
+
+def integrity_problems(db: SqliteDatabase, full: bool = False) -> list[str]:
+    """The first problems SQLite's ``quick_check`` (``full``: ``integrity_check``) finds in
+    ``db``; empty when it is sound."""
+    conn = db.connection()
+    rows = ([str(r[0]) for r in conn.execute("PRAGMA integrity_check(5)")] if full
+            else dbfile.quick_check(conn))
+    return [] if rows == ["ok"] else rows
 
 
 def close_database(db: SqliteDatabase) -> None:

@@ -161,3 +161,17 @@ def test_a_file_cut_short_is_refused_at_every_open(db_path, checks):
     with pytest.raises(DatabaseDamaged):  # SQLite compares the size with the header
         open_database(db_path)
     assert checks == []
+
+
+def test_iku_check_on_demand(db_path, capsys):
+    from iku_desktop.cli import main as cli
+
+    backup.create(db_path, "manual")
+    assert cli(["--db", str(db_path), "check"]) == 0
+    assert "utuh" in capsys.readouterr().out
+    with_filler(db_path)
+    damage_a_filler_page(db_path)
+    assert cli(["--db", str(db_path), "check"]) == 2
+    err = capsys.readouterr().err
+    assert "Galat: Pemeriksaan integritas" in err and "Traceback" not in err
+    assert "Pulihkan dengan: iku --db" in err  # the way back: the latest backup
