@@ -26,20 +26,8 @@ class RecordsPanel(QWidget):
         self.message.setStyleSheet("color: #c0392b;")
 
     def set_year(self, year: int) -> None:
-        """Show ``year``: loaded now when the panel is on screen, else when it is first
-        shown (a register on a tab the user has not opened costs the start-up nothing)."""
         self.year = year
-        if self.isVisibleTo(self.window()):
-            self._stale = False
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if getattr(self, "_stale", False):
-            self._stale = False
-            self.reload()
+        self.reload()
 
     def reload(self) -> None:  # pragma: no cover — each panel overrides
         raise NotImplementedError

@@ -26,23 +26,7 @@ def window(qtbot, db_path):
     db.close()
     w = MainWindow(db_path, year=2022)
     qtbot.addWidget(w)
-    # a register loads when it is first shown: open its tabs as the user does
-    w.show()
-    reveal(koperasi_panel(w))
-    assert koperasi_panel(w).isVisible()
     return w
-
-
-def reveal(widget):
-    """Select every tab on the way from the window down to ``widget``."""
-    from PySide6.QtWidgets import QTabWidget
-
-    child, parent = widget, widget.parentWidget()
-    while parent is not None:
-        tabs = parent.parentWidget()
-        if isinstance(tabs, QTabWidget) and tabs.indexOf(child) >= 0:
-            tabs.setCurrentWidget(child)
-        child, parent = parent, parent.parentWidget()
 
 
 def koperasi_panel(w):
@@ -122,7 +106,6 @@ def test_record_models_pass_the_model_tester(window):
 
 def test_target_edit_updates_capaian(window):
     targets = window.sasaran_tabs[0].panels[1].records[1]
-    reveal(targets)
     row = targets.model.years.index(2022)
     assert targets.model.setData(targets.model.index(row, 1), "20")
     assert card(window).target.text() == "20,00%"

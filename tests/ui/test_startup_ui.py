@@ -1,13 +1,11 @@
-"""Start-up work kept off the first paint, and the check the open no longer runs: a register
-on a tab not opened yet loads when it is first shown; Berkas › Periksa basis data checks
-the open database in the background and says the outcome."""
+"""The check the open no longer runs, on demand: Berkas › Periksa basis data checks the open
+database in the background and says the outcome."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from iku_desktop.store import backup
 from tests.store.test_open_check import damage_a_filler_page, with_filler
-from tests.ui.test_editing_ui import reveal
 from ui import tasks
 from ui.main_window import MainWindow
 
@@ -51,20 +49,3 @@ def test_periksa_finds_damage_a_clean_open_does_not_read(qtbot, db_path, monkeyp
     box = shown_box(w)
     assert box.windowTitle() == "Basis data rusak"
     assert "Berkas › Cadangan" in box.text()
-
-
-def test_a_register_loads_when_its_tab_is_first_shown(qtbot, db_path):
-    from iku_desktop.services import editing
-
-    w = MainWindow(db_path, year=2022)
-    qtbot.addWidget(w)
-    w.show()
-    w.push_change(editing.prepare_survey("SKM 2021", 2021, "50"))
-    w.year_box.setCurrentIndex(w.year_box.findData(2021))  # while the register is hidden
-    panel = w.sasaran_tabs[2].panels[4].records[0]
-    assert not panel.isVisible()
-    assert panel.surveys.rowCount() == 0  # not loaded at start-up nor on the year change
-    reveal(panel)  # its sasaran tab, then its own tab
-    ikm = w.sasaran_tabs[2].panels[4].records[0]
-    assert ikm.isVisible() and ikm.year == 2021
-    assert ikm.surveys.rowCount() == 1
