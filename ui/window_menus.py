@@ -10,7 +10,7 @@ from iku_desktop import __version__, version
 from iku_desktop.domain.formatting import DASH
 from iku_desktop.services import session
 
-from . import database_actions, excel_actions, office_menus
+from . import check_database, database_actions, excel_actions, office_menus
 from .backup_dialog import BackupDialog
 from .verify_dialog import VerifyDialog
 
@@ -41,6 +41,7 @@ def build(window) -> None:
     window.recent_menu = berkas.addMenu("Berkas &terakhir")
     add(berkas, "&Simpan salinan…", lambda: database_actions.ask_save_copy(window))
     add(berkas, "&Cadangan…", lambda: BackupDialog(window).exec())
+    add(berkas, "&Periksa basis data", lambda: check_database.check(window))
     berkas.addSeparator()
     add(berkas, "&Impor data…", lambda: excel_actions.choose_import(window),
         QKeySequence("Ctrl+Shift+I"))

@@ -7,6 +7,10 @@ are Indonesian; exit codes: 0 success, 1 the data was refused or cannot be compu
 2 usage or database errors. Output is UTF-8 when it goes to a file or a pipe (or to a
 console whose code page lacks the program's characters); a reader that stops early
 (``| head``) ends the command quietly.
+
+Arguments first: the parser is built from light modules only, and a command's module (and
+with it the store, Excel, PDF and signing libraries) is imported when it is dispatched —
+``iku --version`` or a usage error never pays for them (``tests/cli/test_startup.py``).
 """
 
 from __future__ import annotations
@@ -15,16 +19,53 @@ import argparse
 import errno
 import os
 import sys
+from importlib import import_module
 from pathlib import Path
 
 from .. import version
-from ..services import backups, session
-from ..domain.formatting import format_time
-from ..services.database import default_path, explain
-from ..services.session import DatabaseDamaged, DatabaseError
-from . import arguments, commands, lock_commands, sync_commands, target_commands
+from . import arguments, lock_commands, sync_commands, target_commands
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
+
+
+class _Command:
+    """``commands.<name>``, imported when the command runs (not when the parser is built)."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __call__(self, args) -> int:
+        return getattr(import_module(".commands", __name__), self.name)(args)
+
+
+class _Kinds:
+    """The choices of a kind argument, asked of the services the first time argparse
+    checks a value or shows them (``%(choices)s``)."""
+
+    def __init__(self, service: str, name: str):
+        self._where = (service, name)
+        self._kinds: tuple[str, ...] | None = None
+
+    def _get(self) -> tuple[str, ...]:
+        if self._kinds is None:
+            service, name = self._where
+            self._kinds = tuple(getattr(import_module(f"..services.{service}", __name__), name))
+        return self._kinds
+
+    def __contains__(self, value) -> bool:
+        return value in self._get()
+
+    def __iter__(self):
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
+IMPORT_KINDS = _Kinds("transfer", "IMPORT_KINDS")
+TEMPLATE_KINDS = _Kinds("transfer", "TEMPLATE_KINDS")
+EXPORT_KINDS = _Kinds("transfer", "EXPORT_KINDS")
+PRINT_KINDS = _Kinds("printing", "KINDS")
 
 
 def build_parser() -> arguments.Parser:
@@ -40,67 +81,72 @@ def build_parser() -> arguments.Parser:
 
     p = sub.add_parser("init", parents=[common],
                        help="buat basis data baru berisi dokumen IKU resmi (Januari 2022)")
-    p.set_defaults(func=commands.cmd_init)
+    p.set_defaults(func=_Command("cmd_init"))
 
     p = sub.add_parser("import", parents=[common],
                        help="impor data dari .xlsx, .xls, .ods atau .csv")
     p.add_argument("file", type=Path, help="berkas .xlsx, .xls, .ods atau .csv")
-    p.add_argument("--kind", choices=commands.IMPORT_KINDS,
-                   help="jenis data (bawaan: dikenali dari judul kolom)")
+    p.add_argument("--kind", choices=IMPORT_KINDS, metavar="JENIS",
+                   help="jenis data: %(choices)s (bawaan: dikenali dari judul kolom)")
     p.add_argument("--dry-run", action="store_true", help="periksa saja, jangan simpan")
     p.add_argument("--json", action="store_true", help="laporan dalam JSON")
     p.add_argument("--errors-out", type=Path, metavar="BERKAS.xlsx",
                    help="bila ada galat: tulis baris yang bermasalah saja, dengan kolom "
                    "Kesalahan dan Baris asal")
-    p.set_defaults(func=commands.cmd_import)
+    p.set_defaults(func=_Command("cmd_import"))
 
     p = sub.add_parser("template", parents=[common], help="tulis templat Excel untuk diisi")
-    p.add_argument("kind", choices=commands.TEMPLATE_KINDS, metavar="JENIS",
-                   help=", ".join(commands.TEMPLATE_KINDS))
+    p.add_argument("kind", choices=TEMPLATE_KINDS, metavar="JENIS",
+                   help="%(choices)s")
     p.add_argument("-o", "--output", type=Path, required=True, help="berkas .xlsx")
-    p.set_defaults(func=commands.cmd_template)
+    p.set_defaults(func=_Command("cmd_template"))
 
     p = sub.add_parser("export", parents=[common], help="ekspor data ke Excel")
-    p.add_argument("kind", choices=commands.EXPORT_KINDS, metavar="JENIS",
-                   help=", ".join(commands.EXPORT_KINDS))
+    p.add_argument("kind", choices=EXPORT_KINDS, metavar="JENIS",
+                   help="%(choices)s")
     p.add_argument("-o", "--output", type=Path, required=True, help="berkas .xlsx")
     p.add_argument("--year", type=arguments.year, help="tahun (capaian)")
-    p.set_defaults(func=commands.cmd_export)
+    p.set_defaults(func=_Command("cmd_export"))
 
     p = sub.add_parser("compute", parents=[common], help="hitung semua indikator satu tahun")
     p.add_argument("--year", type=arguments.year, required=True, help="tahun, mis. 2022")
     p.add_argument("--json", action="store_true", help="keluaran JSON (lihat README)")
-    p.set_defaults(func=commands.cmd_compute)
+    p.set_defaults(func=_Command("cmd_compute"))
 
     p = sub.add_parser("print", parents=[common],
                        help="cetak ke PDF: dokumen, capaian, ikm, perhitungan")
-    p.add_argument("kind", choices=commands.PRINT_KINDS, metavar="JENIS",
+    p.add_argument("kind", choices=PRINT_KINDS, metavar="JENIS",
                    help="dokumen | capaian | ikm | perhitungan")
     p.add_argument("-o", "--output", type=Path, required=True, help="berkas PDF keluaran")
     p.add_argument("--year", type=arguments.year, help="tahun (capaian, ikm, perhitungan)")
     p.add_argument("--survey", help="nama survei (ikm; bawaan: semua survei tahun itu)")
     p.add_argument("--paper", type=str.upper, choices=("A4", "F4"),
                    help="ukuran kertas (bawaan: pengaturan, A4)")
-    p.set_defaults(func=commands.cmd_print)
+    p.set_defaults(func=_Command("cmd_print"))
 
     p = sub.add_parser("verify", parents=[common],
                        help="periksa kode verifikasi sebuah cetakan (luring)")
     p.add_argument("code", help="kode, mis. IKU-7Q2KM-9XD3T")
-    p.set_defaults(func=commands.cmd_verify)
+    p.set_defaults(func=_Command("cmd_verify"))
 
     p = sub.add_parser("backup", parents=[common], help="cadangan basis data")
     p.add_argument("action", choices=("list", "create", "restore"),
                    help="list: daftar cadangan; create: buat sekarang; restore: pulihkan")
     p.add_argument("file", nargs="?", type=Path, help="untuk restore: berkas cadangan "
                    "(bawaan: yang terbaru)")
-    p.set_defaults(func=commands.cmd_backup)
+    p.set_defaults(func=_Command("cmd_backup"))
+
+    p = sub.add_parser("check", parents=[common],
+                       help="periksa keutuhan basis data (integrity_check SQLite: setiap "
+                            "halaman, baris dan indeks)")
+    p.set_defaults(func=_Command("cmd_check"))
 
     p = sub.add_parser("setting", parents=[common],
                        help="tampilkan atau ubah pengaturan kantor (keputusan aturan, cetakan)")
     p.add_argument("key", nargs="?", help="nama pengaturan (tanpa: tampilkan semua)")
     p.add_argument("value", nargs="*", help="nilai baru (Ya/Tidak, teks, atau baris kop surat)")
     p.add_argument("--file", type=Path, help="untuk kop_surat_logo: berkas PNG/JPEG")
-    p.set_defaults(func=commands.cmd_setting)
+    p.set_defaults(func=_Command("cmd_setting"))
 
     sync_commands.add_parsers(sub, common)
     lock_commands.add_parsers(sub, common)
@@ -111,7 +157,7 @@ def build_parser() -> arguments.Parser:
     p.add_argument("--scale", type=arguments.scale, default=1,
                    help="kelipatan ukuran Jambi (1 ≈ 5.000 koperasi, 20.000 usaha kecil)")
     p.add_argument("--seed", type=int, default=2022, help="benih acak (hasil selalu sama)")
-    p.set_defaults(func=commands.cmd_demo)
+    p.set_defaults(func=_Command("cmd_demo"))
     return parser
 
 
@@ -171,6 +217,11 @@ def main(argv: list[str] | None = None) -> int:
 def _run(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # the command runs: now the services (the store, SQLite) are needed
+    from ..services import backups, session
+    from ..services.database import default_path, explain
+    from ..services.session import DatabaseDamaged, DatabaseError
+
     if not hasattr(args, "db"):
         args.db = default_path()
     session.for_command_line(
@@ -190,6 +241,8 @@ def _run(argv: list[str] | None) -> int:
         if isinstance(exc, DatabaseDamaged) and args.command != "backup":
             usable = backups.latest_usable(args.db)
             if usable is not None:
+                from ..domain.formatting import format_time
+
                 when = format_time(usable.taken_at.astimezone())
                 print(f"Cadangan terakhir: {usable.path} ({when}). "
                       f"Pulihkan dengan: iku --db {args.db} backup restore", file=sys.stderr)

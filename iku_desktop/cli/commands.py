@@ -1,4 +1,6 @@
-"""The commands of ``iku``; each returns an exit code."""
+"""The commands of ``iku``; each returns an exit code. The Excel, PDF and demo services are
+imported by the commands that use them: ``compute`` loads the store and the indicators
+only."""
 
 from __future__ import annotations
 
@@ -7,16 +9,11 @@ import json
 import sys
 
 from ..domain.formatting import format_number, format_time
-from ..services import backups, demo, printing, session, setting_edit, transfer
+from ..services import session
 from ..services.database import office_code, open_for_work
 from ..services.indicators import compute_year
 from ..services.session import opened
 from . import render
-
-IMPORT_KINDS = transfer.IMPORT_KINDS
-TEMPLATE_KINDS = transfer.TEMPLATE_KINDS
-EXPORT_KINDS = transfer.EXPORT_KINDS
-PRINT_KINDS = printing.KINDS
 
 
 def refused(exc: Exception, code: int = 1, note: str = "") -> int:
@@ -36,6 +33,8 @@ def cmd_init(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from ..services import transfer
+
     db = open_for_work(args.db)
     try:
         result = transfer.import_file(args.file, kind=args.kind, dry_run=args.dry_run,
@@ -88,6 +87,8 @@ def cmd_compute(args) -> int:
 
 
 def cmd_demo(args) -> int:
+    from ..services import demo
+
     with opened(args.db):
         try:
             counts = demo.fill(args.scale, args.seed,
@@ -99,6 +100,8 @@ def cmd_demo(args) -> int:
 
 
 def cmd_print(args) -> int:
+    from ..services import printing, transfer
+
     params = {}
     if args.kind != "dokumen":
         params["year"] = args.year
@@ -118,6 +121,8 @@ def cmd_print(args) -> int:
 
 
 def cmd_verify(args) -> int:
+    from ..services import printing
+
     with opened(args.db):
         try:
             result = printing.verify(args.code)
@@ -128,6 +133,8 @@ def cmd_verify(args) -> int:
 
 
 def cmd_setting(args) -> int:
+    from ..services import setting_edit
+
     with opened(args.db):
         if not args.key:
             for key in setting_edit.keys():
@@ -147,6 +154,8 @@ def cmd_setting(args) -> int:
 
 
 def cmd_template(args) -> int:
+    from ..services import transfer
+
     # a template filled from the database (target: the document's indikator and years)
     # opens it; the others are written without one
     filled = args.kind in transfer.PREFILLED_TEMPLATES
@@ -161,6 +170,8 @@ def cmd_template(args) -> int:
 
 
 def cmd_export(args) -> int:
+    from ..services import transfer
+
     with opened(args.db):
         try:
             n = transfer.export(args.kind, args.output, year=args.year)
@@ -172,7 +183,21 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_check(args) -> int:
+    with opened(args.db):
+        checked = session.check_database()
+    if not checked.ok:  # said with the way back to the latest backup (cli._run)
+        raise session.DatabaseDamaged(
+            f"Pemeriksaan integritas basis data {args.db} gagal: "
+            f"{'; '.join(checked.problems)}. Pulihkan dari cadangan terakhir.")
+    print(f"Basis data {args.db} utuh: setiap halaman, baris dan indeks diperiksa "
+          f"({format_number(checked.seconds, 1)} detik).")
+    return 0
+
+
 def cmd_backup(args) -> int:
+    from ..services import backups
+
     backups.require_database(args.db)
     try:
         if args.action == "create":

@@ -1,18 +1,19 @@
-"""``iku document`` (status, tetapkan, new revision) and ``iku lock`` (a year's realisasi)."""
+"""``iku document`` (status, tetapkan, new revision) and ``iku lock`` (a year's realisasi).
+The services are imported when a command runs, not when the parser is built."""
 
 from __future__ import annotations
 
 import sys
 
 from ..domain.formatting import format_time
-from ..services import locking
 from ..services.editing_errors import EditError
-from ..services.session import opened
 from . import arguments
 
 
 def _guarded(args, work) -> int:
     """Run ``work()`` on the open database; a refused act is exit code 1 with its reason."""
+    from ..services.session import opened
+
     with opened(args.db):
         try:
             work()
@@ -23,6 +24,8 @@ def _guarded(args, work) -> int:
 
 
 def _document(action: str) -> None:
+    from ..services import locking
+
     if action == "finalize":
         doc = locking.tetapkan()
         print(f"Dokumen IKU revisi {doc.revisi} ditetapkan; kini hanya dapat dibaca.")
@@ -46,6 +49,8 @@ def _document(action: str) -> None:
 
 
 def _lock(year: int) -> None:
+    from ..services import locking
+
     lock = locking.lock_year(year)
     print(f"Realisasi {lock.tahun} dikunci. Laporan Capaian {lock.tahun} kini dicetak dari "
           f"keadaan ini (kode verifikasi {lock.kode}).")

@@ -1,20 +1,29 @@
 """``iku office``, ``iku package`` and ``iku audit``: the office's identity (and its keys,
-``key_commands``), data packages between offices, and the audit log."""
+``key_commands``), data packages between offices, and the audit log.
+
+The services are imported inside the commands: building the parser (``add_parsers``) must
+not load the store and the signing library (``iku --version`` stays fast)."""
 
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.formatting import format_number, format_time
-from ..services import audit_log, office, office_keys, ownership, package_witness, packages
 from ..services.editing_errors import EditError
-from ..services.session import opened
-from . import arguments, key_commands
+from . import arguments
+
+if TYPE_CHECKING:
+    from ..services import packages
 
 
 def cmd_office(args) -> int:
+    from ..services import office, office_keys
+    from ..services.session import opened
+    from . import key_commands
+
     with opened(args.db):
         if args.action == "show":
             info = office.current()
@@ -41,6 +50,8 @@ def cmd_office(args) -> int:
 
 
 def _print_parties(r: packages.MergeResult) -> None:
+    from ..services import ownership
+
     state = ("kunci yang sudah dipercaya" if not r.new_key else
              "kunci BARU, belum pernah diterima di sini" if r.dry_run else
              "kunci BARU, kini dicatat")
@@ -88,11 +99,15 @@ def _print_merge(r: packages.MergeResult) -> None:
 
 
 def cmd_package(args) -> int:
+    from ..services.session import opened
+
     with opened(args.db):
         return _package(args)
 
 
 def _package(args) -> int:
+    from ..services import office_keys, ownership, package_witness, packages
+
     try:
         if args.action == "export":
             if not args.output:
@@ -175,6 +190,9 @@ def _package(args) -> int:
 
 
 def cmd_audit(args) -> int:
+    from ..services import audit_log
+    from ..services.session import opened
+
     with opened(args.db):
         if args.verify:
             v = audit_log.verify()

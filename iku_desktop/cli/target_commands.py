@@ -3,7 +3,8 @@
 ``iku target list [--json]`` shows the grid ("–" for a year without a target, a locked
 year marked "dikunci"); ``iku target set --indikator N --year Y NILAI`` sets one (``--hapus``
 removes it), through the editing service: a locked year, another office's data or a
-read-only database is refused with its reason (exit code 1)."""
+read-only database is refused with its reason (exit code 1). The services are imported
+when the command runs, not when the parser is built."""
 
 from __future__ import annotations
 
@@ -12,12 +13,12 @@ import sys
 
 from ..domain.formatting import DASH, format_decimal, format_number
 from ..errors import Refused
-from ..services import targets
-from ..services.session import opened
 from . import arguments
 
 
 def _list(as_json: bool) -> int:
+    from ..services import targets
+
     grid = targets.grid()
     if grid is None:
         print("Tidak ada dokumen IKU aktif di basis data ini", file=sys.stderr)
@@ -47,6 +48,8 @@ def _list(as_json: bool) -> int:
 
 
 def _set(args) -> int:
+    from ..services import targets
+
     if (args.value is None) == (not args.hapus):
         print("Galat: beri NILAI target, atau --hapus untuk menghapusnya (tidak keduanya)",
               file=sys.stderr)
@@ -62,6 +65,8 @@ def _set(args) -> int:
 
 
 def cmd_target(args) -> int:
+    from ..services.session import opened  # the store loads when the command runs
+
     with opened(args.db):
         try:
             return _list(args.json) if args.action == "list" else _set(args)

@@ -60,7 +60,7 @@ from pathlib import Path
 from ..errors import Refused
 from ..domain.formatting import format_number
 from . import keys, readers
-from .xlsx_writer import OutputError, output_file
+from .output import OutputError, output_file
 
 FORMAT = "iku-paket"
 FORMAT_VERSION = 2

@@ -23,7 +23,6 @@ from ..store import audit, audit_witness, backup, lockfile
 from ..store.backup import Backup, BackupError  # noqa: F401 (the front ends' names)
 from ..store.database import DatabaseMissing, open_database
 from ..store.dbfile import check_path
-from . import package_order
 from .changes import OpChanges
 
 
@@ -144,6 +143,8 @@ def _record(path: Path, src: Path, safety: Backup) -> None:
             }, source=source_text)
             audit_witness.carry_over(db.connection(), replaced)
             # the packages sent from the replaced state: numbering goes on after them
+            from . import package_order  # (the package code: only when restoring)
+
             package_order.carry_over_sent(db.connection(), safety.path)
     finally:
         db.close()

@@ -100,14 +100,19 @@ def init_database(path: str | os.PathLike) -> SqliteDatabase:
     return db
 
 
-def open_for_work(path: str | os.PathLike) -> SqliteDatabase:
-    """Open an existing database for a day's work: with the daily backup. When not even
-    the daily backup fits on the disk, the database stays open read-only, saying so."""
+def open_for_work(path: str | os.PathLike, check: bool | None = None) -> SqliteDatabase:
+    """Open an existing database for a day's work: with the daily backup, and so the daily
+    ``quick_check`` (``check``: as ``open_database``; a damaged file is ``DatabaseDamaged``).
+    When not even the daily backup fits on the disk, the database stays open read-only,
+    saying so."""
     p = Path(path)
-    db = open_database(p)
+    db = open_database(p, check=check)
     if read_only_reason(db) is None:
         try:
-            backup.daily(p, db.connection())
+            backup.daily(p, db.connection(), check=not getattr(db, "iku_checked", False))
+        except DatabaseError:
+            db.close()
+            raise
         except backup.BackupError as exc:
             if not is_disk_full(exc) and "disk penuh" not in str(exc):
                 db.close()
@@ -117,11 +122,11 @@ def open_for_work(path: str | os.PathLike) -> SqliteDatabase:
     return db
 
 
-def open_or_create(path: str | os.PathLike) -> SqliteDatabase:
+def open_or_create(path: str | os.PathLike, check: bool | None = None) -> SqliteDatabase:
     """The window's first start: open the database, creating it with the default
     document when the file does not exist yet."""
     p = Path(path)
-    return open_for_work(p) if p.exists() else init_database(p)
+    return open_for_work(p, check=check) if p.exists() else init_database(p)
 
 
 def office_code() -> str:

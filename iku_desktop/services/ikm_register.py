@@ -71,8 +71,12 @@ def survey(survey_id: int) -> SurveyRow:
 
 def response_ids(survey_id: int) -> list[int]:
     """The live responses of a survey, in the order they were added."""
-    return [r.id for r in m.IkmRespon.live().where(m.IkmRespon.survei == survey_id)
-            .order_by(m.IkmRespon.id)]
+    r = m.IkmRespon
+    # read from the cursor, without peewee's row objects: 35.000 responses in ~10 ms, not
+    # ~250 ms (the window loads them at start-up)
+    return [i for (i,) in r.select(r.id).where((r.deleted == False)  # noqa: E712
+                                               & (r.survei == survey_id))
+            .order_by(r.id).tuples()]
 
 
 _RESPONSE_FIELDS = [f for f in ResponseRow.__dataclass_fields__]

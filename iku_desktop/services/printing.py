@@ -12,10 +12,8 @@ from decimal import Decimal
 
 from ..domain.formatting import format_time
 from ..errors import Refused
-from ..exchange.xlsx_writer import OutputError, write_bytes  # noqa: F401 (OutputError: callers)
-from ..reports import fonts, logo, verification
-from ..reports.kop import KopError
-from ..reports.layout import PAPER, Kop, LayoutFailed, PageSetup, kop_strip
+from ..exchange.output import OutputError, write_bytes  # noqa: F401 (OutputError: callers)
+from ..reports import verification
 from ..store import audit, audit_witness, settings
 from ..store import models as m
 from ..store.writing import read_only_reason
@@ -51,6 +49,11 @@ def default_paper() -> str:
 
 
 def page_setup(code: str, paper: str | None = None) -> PageSetup:
+    # reportlab and Pillow load with the first printout, not with the window
+    from ..reports import fonts, logo
+    from ..reports.kop import KopError
+    from ..reports.layout import PAPER, Kop, PageSetup
+
     paper = (paper or settings.get("kertas")).upper()
     if paper not in PAPER:
         raise PrintError(f"Ukuran kertas '{paper}' tidak dikenal; pilih A4 atau F4")
@@ -86,6 +89,10 @@ def kop_preview(lines: list[str], logo_base64: str, paper: str, font: str) -> Ko
     """The letterhead of ``lines`` and ``logo_base64`` (as the settings keep them) on
     ``paper`` in ``font`` (a ``huruf`` setting), laid out and drawn as a printout would —
     before the settings are stored."""
+    from ..reports import fonts, logo
+    from ..reports.kop import KopError
+    from ..reports.layout import PAPER, Kop, PageSetup, kop_strip
+
     if paper not in PAPER or font not in fonts.FAMILIES:
         return KopPreview(b"", f"Ukuran kertas '{paper}' atau huruf '{font}' tidak dikenal")
     try:
@@ -106,6 +113,8 @@ def make(kind: str, params: dict | None = None, paper: str | None = None,
     ``path`` the PDF is written there first, whole (``OutputError`` when it cannot be),
     and its code is archived only once the file is complete. A database open read-only
     prints without archiving."""
+    from ..reports.layout import LayoutFailed
+
     if kind not in printouts.PRINTOUTS:
         raise PrintError(f"Jenis cetakan '{kind}' tidak dikenal; pilihan: {', '.join(KINDS)}")
     params = dict(params or {})

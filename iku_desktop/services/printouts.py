@@ -4,16 +4,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import import_module
 from typing import Callable
 
 from ..errors import Refused
 from ..domain import ikm
 from ..domain.charts import kabupaten_bars
 from ..domain.numbers import round_half_up
-from ..reports import capaian as capaian_report
-from ..reports import dokumen as dokumen_report
-from ..reports import ikm as ikm_report
-from ..reports import perhitungan as perhitungan_report
 from ..store import document_repo, ikm_profile
 from ..store import settings as office_settings
 from .indicators import compute_year, registry
@@ -45,8 +42,19 @@ def _year(doc, year) -> int:
     return year
 
 
+def _report(name: str):
+    """The report module ``name`` (reportlab loads with the first one: not at start-up)."""
+    return import_module(f"..reports.{name}", __package__)
+
+
+def _render(name: str) -> Callable:
+    def render(snap: dict, setup):
+        return _report(name).render(snap, setup)
+    return render
+
+
 def snapshot_dokumen() -> dict:
-    return dokumen_report.snapshot(_doc())
+    return _report("dokumen").snapshot(_doc())
 
 
 # what a Laporan Capaian snapshot gained after printouts of it were signed: a paper printed
@@ -162,9 +170,9 @@ class PrintoutSpec:
 
 
 PRINTOUTS: dict[str, PrintoutSpec] = {
-    "dokumen": PrintoutSpec("Dokumen IKU", snapshot_dokumen, dokumen_report.render),
-    "capaian": PrintoutSpec("Laporan Capaian IKU", snapshot_capaian, capaian_report.render),
-    "ikm": PrintoutSpec("Laporan Survei Kepuasan Masyarakat", snapshot_ikm, ikm_report.render),
+    "dokumen": PrintoutSpec("Dokumen IKU", snapshot_dokumen, _render("dokumen")),
+    "capaian": PrintoutSpec("Laporan Capaian IKU", snapshot_capaian, _render("capaian")),
+    "ikm": PrintoutSpec("Laporan Survei Kepuasan Masyarakat", snapshot_ikm, _render("ikm")),
     "perhitungan": PrintoutSpec("Lembar Perhitungan IKU", snapshot_perhitungan,
-                                perhitungan_report.render),
+                                _render("perhitungan")),
 }

@@ -91,7 +91,10 @@ def open_session(path: str | os.PathLike, ask_held: AskHeld = lambda held: None,
     ``DatabaseError``, and the lock is left as it was."""
     p = Path(path)
     read_only = None
+    check = None  # as ``open_database``: when a WAL or hot journal was left
     if p.exists():
+        if lockfile.lock_path(p).exists() and lockfile.holder(p) is None:
+            check = True  # a window on this PC that did not close cleanly
         held = lockfile.acquire(p)
         if held is not None:
             choice = ask_held(held)
@@ -99,10 +102,11 @@ def open_session(path: str | os.PathLike, ask_held: AskHeld = lambda held: None,
                 return None
             if choice == "take":
                 lockfile.acquire(p, take_over=True)
+                check = True  # the other holder is gone (the user said so)
             else:
                 read_only = f"sedang dibuka oleh {held.describe()}"
     try:
-        db = _open(p, read_only, offer_restore)
+        db = _open(p, read_only, offer_restore, check)
     except BaseException:
         if read_only is None:
             lockfile.release(p)
@@ -116,10 +120,13 @@ def open_session(path: str | os.PathLike, ask_held: AskHeld = lambda held: None,
     return Session(p, db, read_only)
 
 
-def _open(path: Path, read_only: str | None, offer_restore: OfferRestore):
+def _open(path: Path, read_only: str | None, offer_restore: OfferRestore,
+          check: bool | None = None):
     for attempt in range(2):
         try:
-            return open_database(path, read_only=True) if read_only else open_or_create(path)
+            if read_only:
+                return open_database(path, read_only=True, check=check)
+            return open_or_create(path, check=check)
         except DatabaseDamaged as exc:
             latest = backups.latest_usable(path)
             if attempt == 0 and latest is not None and offer_restore(exc, latest):
@@ -171,6 +178,50 @@ def active_document():
 
 def schema_version(db) -> int:
     return migrate.current_version(db)
+
+
+# --- checking on demand ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Checked:
+    """The open database checked: ``problems`` (empty: sound), how long it took."""
+
+    path: Path
+    problems: tuple[str, ...]
+    seconds: float
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_database() -> Checked:
+    """The open database checked on demand (Berkas › Periksa basis data, ``iku check``):
+    SQLite's ``integrity_check`` reads every page and record and compares every index with
+    its table — seconds on a large file, so the window runs it in the background (the
+    calling thread's own connection). Opening runs the lighter ``quick_check`` only after
+    an unclean shutdown (``store.database``)."""
+    import sqlite3
+    import time
+
+    import peewee
+
+    from ..store import dbfile, models
+    from ..store.database import integrity_problems
+
+    started = time.monotonic()
+    db = models.database.obj
+    path = getattr(db, "iku_path", None) or Path(db.database)
+    try:
+        problems = integrity_problems(db, full=True)
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
+        known = dbfile.explain(exc, path)  # busy, unreadable: said as such
+        if known is None:
+            raise
+        if not isinstance(known, DatabaseDamaged):
+            raise known from exc
+        problems = [str(exc)]
+    return Checked(path, tuple(problems), time.monotonic() - started)
 
 
 # --- the command line ------------------------------------------------------------------

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from ..exchange import cells, readers
-from ..reports import logo
 from ..store import backup, settings
 from ..store.settings import SettingError  # noqa: F401 (the front ends' name)
 from .changes import OpChanges
@@ -135,6 +134,8 @@ def logo_from_file(path: str | Path) -> str:
     """The logo in ``path`` as the setting keeps it (base64), refused (``ValueError``, an
     Indonesian message) unless it is a regular file of at most 2 MB holding a whole PNG or
     JPEG of at most 25 million pixels."""
+    from ..reports import logo  # Pillow and reportlab: when a logo is set, not at start-up
+
     try:
         data = readers.read_input(Path(path), logo.MAX_BYTES)
     except readers.ReadError as exc:

@@ -15,19 +15,18 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import Refused  # noqa: F401  (front ends catch it once)
-from ..exchange import errors_out, export as excel_export, importer, templates
+from ..exchange import importer
 from ..exchange.importer import Progress  # noqa: F401  (progress and cancel for import_file)
 from ..exchange.kinds import KINDS
 from ..exchange.package import SUFFIX, PackageError  # noqa: F401  (for the front ends)
-from ..exchange.xlsx_writer import OutputError  # noqa: F401  (a file not written: Refused)
+from ..exchange.output import OutputError  # noqa: F401  (a file not written: Refused)
 from .changes import OpChanges
 from .office_keys import KEY_SUFFIX  # noqa: F401  (an office key file's suffix)
 
 IMPORT_KINDS = tuple(KINDS)
-TEMPLATE_KINDS = templates.TEMPLATE_KINDS
-# the templates filled from the open database (the target grid of the document in force)
-PREFILLED_TEMPLATES = excel_export.PREFILLED
-EXPORT_KINDS = excel_export.EXPORT_KINDS
+# TEMPLATE_KINDS, EXPORT_KINDS and PREFILLED_TEMPLATES (the templates filled from the open
+# database: the target grid of the document in force): read from the Excel writers, which
+# load openpyxl, when first asked (``__getattr__``): the window starts without them
 # what a user picks when exporting (the capaian report: of the year shown)
 EXPORT_LABELS = {"koperasi": "Register koperasi", "koperasi-tahunan": "Tahun buku koperasi",
                  "usaha-kecil": "Register usaha kecil", "ikm": "Responden SKM",
@@ -38,6 +37,22 @@ IMPORT_FILTER = "Data (*.xlsx *.xls *.ods *.csv);;Semua berkas (*)"
 class TransferError(Refused, ValueError):
     """A transfer the program will not do: an unknown kind, a report that cannot be made
     (no document in force); ``str()`` is the user's message."""
+
+
+def __getattr__(name: str):
+    if name == "TEMPLATE_KINDS":
+        from ..exchange import templates
+
+        return templates.TEMPLATE_KINDS
+    if name == "EXPORT_KINDS":
+        from ..exchange import export as excel_export
+
+        return excel_export.EXPORT_KINDS
+    if name == "PREFILLED_TEMPLATES":
+        from ..exchange import export as excel_export
+
+        return excel_export.PREFILLED
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass
@@ -63,6 +78,8 @@ def import_file(path: str | Path, kind: str | None = None, dry_run: bool = False
 def write_errors(result: importer.ImportResult, path: str | Path) -> int:
     """The rows of a refused import written to ``path`` with a "Kesalahan" column, for the
     office to correct (``exchange.errors_out``); returns the number of rows written."""
+    from ..exchange import errors_out
+
     return errors_out.write_errors(result.tables, result.report, path)
 
 
@@ -70,9 +87,11 @@ def export(kind: str, path: str | Path, year: int | None = None,
            progress: Callable[[int], None] | None = None) -> int:
     """Write the export of ``kind`` (a register, or ``capaian``: the Laporan Capaian of
     ``year``) to ``path``, whole or not at all; returns the number of data rows."""
-    if kind not in EXPORT_KINDS:
+    from ..exchange import export as excel_export
+
+    if kind not in excel_export.EXPORT_KINDS:
         raise TransferError(f"Jenis ekspor '{kind}' tidak dikenal; pilihan: "
-                            + ", ".join(EXPORT_KINDS))
+                            + ", ".join(excel_export.EXPORT_KINDS))
     try:
         return excel_export.export(kind, path, year=year, progress=progress)
     except Refused:
@@ -83,7 +102,9 @@ def export(kind: str, path: str | Path, year: int | None = None,
 
 def write_template(kind: str, path: str | Path) -> Path:
     """Write the Excel template of ``kind`` (``all``: every kind) to ``path``."""
-    if kind not in TEMPLATE_KINDS:
+    from ..exchange import templates
+
+    if kind not in templates.TEMPLATE_KINDS:
         raise TransferError(f"Jenis templat '{kind}' tidak dikenal; pilihan: "
-                            + ", ".join(TEMPLATE_KINDS))
+                            + ", ".join(templates.TEMPLATE_KINDS))
     return templates.write_template(kind, path)

@@ -2,7 +2,9 @@
 while the file is open. Kept in a folder beside the database, "<name>-cadangan/", named by
 time and reason; only the newest N are kept (setting ``cadangan_disimpan``). Taken before
 every import and package merge, before a schema upgrade, once a day on open, and on demand;
-restoring first backs up the state it replaces.
+restoring first backs up the state it replaces. A backup is taken only of a file that passes
+``quick_check`` (a damaged copy would rotate the sound ones out): that check is also the
+daily one, since the first open of a day takes a backup.
 
 Every backup is also copied to a second folder when the office sets one (setting
 ``cadangan_folder_kedua``, e.g. a USB stick), into a subfolder of the same name, rotated
@@ -71,8 +73,11 @@ def _copy(src: sqlite3.Connection, target: Path, rollback_journal: bool = False)
 
 
 def create(db_path: Path, reason: str = "manual", keep: int | None = None,
-           conn: sqlite3.Connection | None = None) -> Backup:
-    """Copy the database (through ``conn`` if open) into its backup folder; rotate."""
+           conn: sqlite3.Connection | None = None, check: bool = True) -> Backup:
+    """Copy the database (through ``conn`` if open) into its backup folder; rotate. With
+    ``check`` the database must first pass ``quick_check`` (``DatabaseDamaged`` if not)."""
+    if check:
+        _check_source(db_path, conn)
     folder = folder_for(db_path)
     now = datetime.now()
     target = folder / f"{now:%Y%m%d-%H%M%S-%f}-{reason}.sqlite"
@@ -160,6 +165,25 @@ def copy_to_second(db_path: Path, made: Path, second: str, keep: int) -> tuple[P
                   f"utama tetap dibuat di {main}")
 
 
+def _check_source(db_path: Path, conn: sqlite3.Connection | None) -> None:
+    try:
+        src = conn if conn is not None else dbfile.connect_read_only(db_path)
+        try:
+            found = dbfile.quick_check(src)
+        finally:
+            if conn is None:
+                src.close()
+    except sqlite3.Error as exc:
+        known = dbfile.explain(exc, db_path)  # busy, gone, unreadable: said as such
+        if known is not None and not isinstance(known, dbfile.DatabaseDamaged):
+            raise known from exc
+        found = [str(exc)]
+    if found != ["ok"]:
+        raise dbfile.DatabaseDamaged(
+            f"Cadangan tidak dibuat: pemeriksaan integritas basis data {db_path} gagal "
+            f"({'; '.join(found[:5])}). Pulihkan dari cadangan terakhir.")
+
+
 def _failure(folder: Path, exc: Exception) -> str:
     if "full" in str(exc).lower() or getattr(exc, "errno", None) == 28:
         return (f"Cadangan tidak dapat dibuat di {folder}: disk penuh. Kosongkan ruang disk "
@@ -204,12 +228,13 @@ def _rotate_folder(folder: Path, keep: int) -> None:
         old.path.unlink(missing_ok=True)
 
 
-def daily(db_path: Path, conn: sqlite3.Connection) -> Backup | None:
-    """Once a day, on open: a backup when none was taken today."""
+def daily(db_path: Path, conn: sqlite3.Connection, check: bool = True) -> Backup | None:
+    """Once a day, on open: a backup when none was taken today (``check``: as ``create``;
+    False when the open has just checked)."""
     today = datetime.now().date()
     if any(b.taken_at.date() == today for b in list_backups(db_path)):
         return None
-    return create(db_path, "harian", conn=conn)
+    return create(db_path, "harian", conn=conn, check=check)
 
 
 def restore(db_path: Path, backup: Path) -> Backup:
@@ -264,7 +289,8 @@ def _restore_in_place(db_path: Path, backup: Path) -> Backup:
             if status != sqlite3.SQLITE_OK or remaining == 0:
                 raise BackupError(f"Tidak dipulihkan: {backup} terlalu kecil untuk cadangan "
                                   "IKU Desktop")
-            taken.append(create(db_path, "sebelum-pulih"))
+            # (checked already: ``_target_state``)
+            taken.append(create(db_path, "sebelum-pulih", check=False))
 
     try:
         src = dbfile.connect_read_only(backup)

@@ -1,6 +1,14 @@
 """Opening a database file: what the path names, the IKU mark, pragmas, integrity check,
 migrations (``dbfile`` holds the checks of the file itself and the error classes).
 
+SQLite's ``quick_check`` reads every page (≈ 1 s at ten times Jambi's size), so it is not
+run on every open: only when the file may not have been closed cleanly (a WAL or hot
+journal left beside it that no live holder of the lock file explains, or the caller knows
+of a crash: ``check=True``), before every backup (``store.backup``), and on demand
+(Berkas › Periksa basis data, ``iku check``). Every open still refuses a file whose
+header or schema cannot be read, or that is shorter than its header says (SQLite's own
+check on the first read).
+
 Every failure is a ``DatabaseError`` whose text is the Indonesian message for the user.
 """
 
@@ -13,7 +21,7 @@ from pathlib import Path
 import peewee
 from peewee import SqliteDatabase
 
-from . import dbfile, migrate
+from . import dbfile, lockfile, migrate
 from .dbfile import (DatabaseBusy, DatabaseDamaged, DatabaseError,  # noqa: F401 (re-exported)
                      DatabaseGone, DatabaseMissing, DatabaseUnwritable, NotIkuDatabase)
 from .models import database
@@ -77,6 +85,7 @@ def open_database(
     upgrade: bool = True,
     journal_mode: str | None = None,
     read_only: bool = False,
+    check: bool | None = None,
 ) -> SqliteDatabase:
     """Open (and with ``create`` make) the database at ``path`` and bind the models to it.
 
@@ -84,14 +93,17 @@ def open_database(
     make an empty database. What the path names is checked before SQLite opens it (a
     folder, device, FIFO, symlink loop or empty file is refused), and an existing file must
     be an IKU database — marked as one, or made before the mark existed — or it is refused
-    untouched. It must pass ``PRAGMA quick_check`` and is upgraded to the latest schema (a
-    backup is taken first when it already holds data). The journal is WAL, or the rollback
+    untouched. It must pass ``PRAGMA quick_check`` when ``check`` is true, or when it is
+    None and the file was left uncleanly (``left_unclean``); it is upgraded to the latest
+    schema (a backup is taken first when it already holds data). The journal is WAL, or the rollback
     journal on a network share (``journal_mode`` forces one). ``read_only``: SQLite refuses
     every write on this connection. A file on a read-only file system (or not writable)
     opens read-only by itself; ``read_only_reason(db)`` says why.
     """
     p = Path(path)
     exists = dbfile.check_path(p, create)
+    if check is None:
+        check = exists and left_unclean(p)
     if exists:
         found = dbfile.probe(p)
         if not found.iku:
@@ -119,7 +131,8 @@ def open_database(
         forced = dbfile.DISK_FULL_REASON
         db = _connect(p, read_only_options, forced)
     try:
-        check_integrity(db, p)
+        if check:
+            check_integrity(db, p)
     except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
         db.close()
         raise dbfile.explain(exc, p, opening=True) or DatabaseDamaged(
@@ -128,6 +141,7 @@ def open_database(
         db.close()
         raise
     db.iku_path = p
+    db.iku_checked = bool(check)  # quick_check passed on this open
     db.iku_identity = dbfile.identity(p)
     db.iku_read_only = forced or ("dibuka hanya-baca" if read_only else None)
     db.iku_office = office_code(db)  # the origin of new rows (``models.current_office``)
@@ -150,6 +164,16 @@ def open_database(
         raise
     db.iku_office = office_code(db)  # read again: a migration may have added it
     return db
+
+
+def left_unclean(path: Path) -> bool:
+    """Whether the file at ``path`` may not have been closed cleanly: a WAL or hot journal
+    beside it (``dbfile.left_unclean``) that no other live holder of its lock file (a
+    window open on it) explains."""
+    if not dbfile.left_unclean(path):
+        return False
+    held = lockfile.holder(path)
+    return held is None or held.is_this_process
 
 
 def _connect(p: Path, options: dict, forced: str | None) -> SqliteDatabase:
@@ -217,16 +241,26 @@ DISK_FULL = ("Disk penuh: perubahan dibatalkan dan basis data tidak berubah. Kos
 
 
 def check_integrity(db: SqliteDatabase, path: Path, full: bool = False) -> None:
-    """SQLite's ``quick_check`` at every open (every page and record read and checked; a
-    fourth of the time of the full check, 0,9 s instead of 3,3 s at ten times Jambi's size);
-    ``full``: ``integrity_check``, which also compares every index with its table."""
-    rows = db.execute_sql("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
-    if [r[0] for r in rows] != ["ok"]:
-        detail = "; ".join(str(r[0]) for r in rows[:5])
+    """SQLite's ``quick_check`` (every page and record read and checked; a fourth of the
+    time of the full check, 0,9 s instead of 3,3 s at ten times Jambi's size); ``full``:
+    ``integrity_check``, which also compares every index with its table. A problem found is
+    ``DatabaseDamaged``."""
+    rows = integrity_problems(db, full)
+    if rows:
+        detail = "; ".join(rows[:5])
         raise DatabaseDamaged(
             f"Pemeriksaan integritas basis data {path} gagal: {detail}. "
             "Pulihkan dari cadangan terakhir."
         )
+
+
+def integrity_problems(db: SqliteDatabase, full: bool = False) -> list[str]:
+    """The first problems SQLite's ``quick_check`` (``full``: ``integrity_check``) finds in
+    ``db``; empty when it is sound."""
+    conn = db.connection()
+    rows = ([str(r[0]) for r in conn.execute("PRAGMA integrity_check(5)")] if full
+            else dbfile.quick_check(conn))
+    return [] if rows == ["ok"] else rows
 
 
 def close_database(db: SqliteDatabase) -> None:

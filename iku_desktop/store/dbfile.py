@@ -187,6 +187,25 @@ def pending_wal(path: Path) -> bool:
         return False
 
 
+def left_unclean(path: Path) -> bool:
+    """Whether the file may not have been closed cleanly: a non-empty WAL beside it (SQLite
+    folds the WAL into the file and deletes it when the last connection closes; it is also
+    there while another program has the file open) or a hot rollback journal (a write cut
+    short)."""
+    if pending_wal(path):
+        return True
+    try:
+        return os.stat(str(path) + "-journal").st_size > 0
+    except OSError:
+        return False
+
+
+def quick_check(conn) -> list[str]:
+    """SQLite's ``quick_check`` on ``conn`` (a sqlite3 or peewee connection): ``["ok"]`` or
+    the first problems found."""
+    return [str(r[0]) for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
+
+
 @dataclass(frozen=True)
 class Probe:
     """Attributes:

@@ -30,8 +30,10 @@ def test_the_preview_draws_the_letterhead_as_printed(db):
     assert "PEMERINTAH PROVINSI JAMBI" in text and "DINAS KOPERASI" in text
     assert len(first.images) == 1  # the logo
     # the printed first page holds the same lines, wrapped the same way
-    setup = printing.PageSetup("A4", "", printing.fonts.register("sans"),
-                               printing.Kop.from_settings(LINES, LOGO_B64))
+    from iku_desktop.reports import fonts
+    from iku_desktop.reports.layout import Kop, PageSetup
+
+    setup = PageSetup("A4", "", fonts.register("sans"), Kop.from_settings(LINES, LOGO_B64))
     for drawn, _, _ in setup.kop_layout.lines:
         assert drawn in text
 

@@ -88,7 +88,7 @@ def test_errors_out_on_a_full_disk(db_path, tmp_path, full, capsys):
 def test_a_failed_write_leaves_no_file_without_a_real_disk(db_path, tmp_path, monkeypatch,
                                                          capsys):
     """The same through a write that fails half-way (no mount needed)."""
-    from iku_desktop.exchange import xlsx_writer
+    from iku_desktop.exchange import output
 
     real_open = open
 
@@ -109,7 +109,7 @@ def test_a_failed_write_leaves_no_file_without_a_real_disk(db_path, tmp_path, mo
         def __exit__(self, *exc):
             self.f.close()
 
-    monkeypatch.setattr(xlsx_writer, "open", lambda *a, **k: HalfFull(real_open(*a, **k)),
+    monkeypatch.setattr(output, "open", lambda *a, **k: HalfFull(real_open(*a, **k)),
                         raising=False)
     out = tmp_path / "keluar"
     out.mkdir()

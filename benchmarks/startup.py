@@ -1,0 +1,153 @@
+"""Benchmark: start-up, each against its bare baseline, in fresh processes, interleaved.
+
+- window:   ``ui.app.main`` on a demo database (Jambi's size: ``--scale 1``) until the main
+            window's first paint, under QT_QPA_PLATFORM=offscreen;
+  bare Qt:  a QApplication and a plain QWidget shown until its first paint;
+- ``iku --version``  against  ``python -c pass``;
+- ``iku compute --year Y`` on a ten-times-Jambi demo database  against  ``iku --version``.
+
+Every candidate is a new process timed from its start to its marker (the first paint) or
+its exit; the candidates run in turn, ``--runs`` rounds, after one warm-up round (which
+also writes the bytecode: ``PYTHONDONTWRITEBYTECODE`` is cleared and the bytecode goes to a
+temporary ``PYTHONPYCACHEPREFIX``, as an installed program has its ``.pyc`` files). The
+window's settings go to a temporary config folder. Medians in milliseconds.
+
+Usage: uv run python benchmarks/startup.py [--runs 9] [--small PATH] [--large PATH]
+Without --small/--large the demo databases are built once in the system temp folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+
+BARE_QT = """
+import os, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication(sys.argv[:1])
+class First(QObject):
+    def eventFilter(self, obj, ev):
+        if ev.type() == QEvent.Paint and obj is w:
+            print("PAINTED", flush=True)
+            app.removeEventFilter(self)
+            QTimer.singleShot(0, app.quit)
+        return False
+f = First()
+app.installEventFilter(f)
+w = QWidget()
+w.resize(1200, 820)
+w.show()
+app.exec()
+"""
+
+WINDOW = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+class First(QObject):
+    def eventFilter(self, obj, ev):
+        if ev.type() == QEvent.Paint and isinstance(obj.window(), QMainWindow) \\
+                and obj.window().isVisible():
+            print("PAINTED", flush=True)
+            app.removeEventFilter(self)
+            QTimer.singleShot(0, obj.window().close)  # closed cleanly: no stale lock
+        return False
+f = First()
+app.installEventFilter(f)
+from ui.app import main
+sys.exit(main(["--db", sys.argv[1]]))
+"""
+
+
+def environment(tmp: Path) -> dict:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    env["XDG_CONFIG_HOME"] = str(tmp / "config")
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def timed(cmd: list[str], env: dict, marker: str | None = None) -> float:
+    """Milliseconds from the process's start to ``marker`` on its stdout (or its exit)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    at = None
+    for line in proc.stdout:
+        if marker and at is None and line.strip() == marker:
+            at = time.perf_counter()
+    proc.wait()
+    end = at if marker else time.perf_counter()
+    if proc.returncode != 0 or end is None:
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd[:4])}")
+    return (end - t0) * 1000
+
+
+def demo_database(scale: int, given: Path | None) -> Path:
+    if given:
+        return given
+    path = Path(tempfile.gettempdir()) / f"iku-bench-startup-scale{scale}.sqlite"
+    if not path.exists():
+        print(f"building demo database at scale {scale}: {path}", file=sys.stderr)
+        iku = [PY, "-m", "iku_desktop", "--db", str(path)]
+        subprocess.run(iku + ["init"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(iku + ["demo", "--scale", str(scale)], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+    return path
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=9)
+    ap.add_argument("--small", type=Path, help="demo database at Jambi's size (scale 1)")
+    ap.add_argument("--large", type=Path, help="demo database at ten times Jambi's size")
+    ap.add_argument("--year", type=int, default=2023)
+    args = ap.parse_args()
+    small, large = demo_database(1, args.small), demo_database(10, args.large)
+    iku = [PY, "-m", "iku_desktop"]
+    candidates = {
+        "python -c pass": ([PY, "-c", "pass"], None),
+        "iku --version": (iku + ["--version"], None),
+        "iku compute (scale 10)": (iku + ["--db", str(large), "compute", "--year",
+                                          str(args.year)], None),
+        "bare Qt window, first paint": ([PY, "-c", BARE_QT], "PAINTED"),
+        "IKU window (scale 1), first paint": ([PY, "-c", WINDOW, str(small)], "PAINTED"),
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        env = environment(Path(tmp))
+        times: dict[str, list[float]] = {name: [] for name in candidates}
+        for _ in range(2):  # warm-up: bytecode, page cache, today's daily backup
+            for cmd, marker in candidates.values():
+                timed(cmd, env, marker)
+        for _ in range(args.runs):
+            for name, (cmd, marker) in candidates.items():
+                times[name].append(timed(cmd, env, marker))
+    med = {name: statistics.median(t) for name, t in times.items()}
+    print(f"{'candidate':<36} {'median ms':>10} {'min ms':>8}")
+    for name, t in times.items():
+        print(f"{name:<36} {med[name]:>10.0f} {min(t):>8.0f}")
+    print()
+    print(f"iku --version: {med['iku --version']:.0f} ms (target ≤ 300); "
+          f"over python -c pass: {med['iku --version'] - med['python -c pass']:.0f} ms")
+    print(f"iku compute over iku --version: "
+          f"{med['iku compute (scale 10)'] - med['iku --version']:.0f} ms (target ≤ 150)")
+    window, bare = med["IKU window (scale 1), first paint"], med["bare Qt window, first paint"]
+    print(f"window first paint: {window:.0f} ms (target ≤ 1000), {window / bare:.2f}× the "
+          "bare Qt window (target ≤ 3×)")
+
+
+if __name__ == "__main__":
+    main()

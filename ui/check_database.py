@@ -1,0 +1,49 @@
+"""Berkas › Periksa basis data: SQLite's ``integrity_check`` of the open database on demand
+(``services.session.check_database``). It reads the whole file — seconds on a large one —
+so it runs in the background; the window stays usable and the answer comes in a message
+box (opened, not executed: nothing waits on it)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from iku_desktop.domain.formatting import format_number
+from iku_desktop.services import session
+
+from . import tasks
+
+RUNNING = "Memeriksa basis data… (jendela tetap dapat dipakai)"
+
+
+def check(window) -> None:
+    """Check the database open in ``window`` in the background and say the outcome."""
+    window.statusBar().showMessage(RUNNING)
+    tasks.run(session.check_database, lambda result: _done(window, result),
+              lambda exc: _failed(window, exc))
+
+
+def _box(window, icon, title: str, text: str) -> QMessageBox:
+    window.statusBar().clearMessage()
+    box = QMessageBox(icon, title, text, parent=window)
+    box.setObjectName("periksa_basis_data")
+    box.addButton("Tutup", QMessageBox.AcceptRole)
+    box.open()
+    return box
+
+
+def _done(window, result: session.Checked) -> None:
+    if result.ok:
+        _box(window, QMessageBox.Information, "Basis data utuh",
+             f"Basis data {result.path} utuh: setiap halaman, baris dan indeks diperiksa "
+             f"({format_number(result.seconds, 1)} detik).")
+    else:
+        _box(window, QMessageBox.Critical, "Basis data rusak",
+             f"Pemeriksaan basis data {result.path} menemukan kerusakan:\n"
+             + "\n".join(result.problems[:5])
+             + "\n\nPulihkan dari cadangan terakhir: Berkas › Cadangan.")
+
+
+def _failed(window, exc: Exception) -> None:
+    if not isinstance(exc, session.DatabaseError):
+        raise exc
+    _box(window, QMessageBox.Critical, "Basis data tidak dapat diperiksa", str(exc))
