@@ -57,7 +57,10 @@ def open_targets(window) -> None:
             scroll = scroll.parentWidget()
         if scroll is not None:
             scroll.ensureWidgetVisible(inner, 0, 0)
-    panel.setFocus()
+    table = panel.table  # the current year's target cell, ready to type into
+    if window.year in panel.model.years:
+        table.setCurrentIndex(panel.model.index(panel.model.years.index(window.year), 1))
+    table.setFocus()
 
 
 def _tab_widget_of(widget) -> QTabWidget | None:
@@ -117,9 +120,10 @@ class MulaiGuide(QWidget):
     """The steps of the guide, each with its buttons; the next step's button is the
     prominent one."""
 
-    def __init__(self, window, parent=None) -> None:
+    def __init__(self, window, parent=None, before=None) -> None:
         super().__init__(parent)
         self._window = window
+        self._before = before  # called before a button's action (the dialog steps aside)
         self.grid = QGridLayout(self)
         self.grid.setColumnStretch(1, 1)
         self.buttons: dict[str, QPushButton] = {}  # by text
@@ -136,7 +140,7 @@ class MulaiGuide(QWidget):
             for text, action in actions:
                 button = QPushButton(text)
                 button.setAutoDefault(False)
-                button.clicked.connect(lambda _=False, a=action: a(self._window))
+                button.clicked.connect(lambda _=False, a=action: self._run(a))
                 box.addWidget(button)
                 self.buttons[text] = button
                 self.first_button.setdefault(key, button)
@@ -146,6 +150,11 @@ class MulaiGuide(QWidget):
             self.grid.addWidget(label, row, 1)
             self.grid.addLayout(box, row, 2, Qt.AlignTop)
         self.update_state()
+
+    def _run(self, action) -> None:
+        if self._before is not None:
+            self._before()
+        action(self._window)
 
     def update_state(self, year: int | None = None) -> None:
         window = self._window
@@ -173,15 +182,13 @@ class MulaiDialog(QDialog):
                        "dikerjakan.")
         intro.setWordWrap(True)
         lay.addWidget(intro)
-        self.guide = MulaiGuide(window)
+        # a button that opens another place closes the guide first
+        self.guide = MulaiGuide(window, before=self.accept)
         lay.addWidget(self.guide)
         box = QDialogButtonBox()
         box.addButton("Tutup", QDialogButtonBox.RejectRole)
         box.rejected.connect(self.reject)
         lay.addWidget(box)
-        # a button that opens another window closes the guide first
-        for button in self.guide.buttons.values():
-            button.clicked.connect(self.accept, Qt.QueuedConnection)
         self.resize(900, 480)
 
 
