@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication, QDialog, QDialogButtonBox, QGridLayout, QHBoxLayout, QLabel, QMessageBox,
+    QApplication, QDialog, QDialogButtonBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QMessageBox,
     QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from iku_desktop.errors import Refused
-from iku_desktop.services import first_run, session
+from iku_desktop.services import first_run, session, transfer
 
 from . import excel_actions, exchange_dialogs, office_menus
 from .target_tab import FIRST_YEAR
@@ -74,6 +74,26 @@ def write_template(window) -> None:
     excel_actions.template(window)
 
 
+def write_target_template(window) -> None:
+    """The Excel template of the targets when there is such a kind, else the template
+    chooser (the targets then go in the grid)."""
+    if "target" not in transfer.TEMPLATE_KINDS:
+        write_template(window)
+        return
+    path, _ = QFileDialog.getSaveFileName(
+        window, "Simpan templat target", str(window.db_path.with_name("templat-target.xlsx")),
+        "Excel (*.xlsx)")
+    if not path:
+        return
+    try:
+        transfer.write_template("target", path)
+    except Refused as exc:
+        QMessageBox.warning(window, "Templat tidak tersimpan", str(exc))
+        return
+    window.statusBar().showMessage(f"Templat target disimpan: {path}; isi lalu impor "
+                                   "(Berkas › Impor data).", 10000)
+
+
 def import_data(window) -> None:
     excel_actions.choose_import(window)
 
@@ -86,6 +106,9 @@ def open_demo(window) -> bool:
     """Open the demo database beside the office's (creating it first): the office's own
     database is closed, never written."""
     path = first_run.demo_path(window.db_path)
+    if path == window.db_path:
+        window.statusBar().showMessage("Basis data demo sudah terbuka.", 8000)
+        return False
     if not path.exists():
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
@@ -109,7 +132,7 @@ def _buttons(window) -> dict[str, list[tuple[str, object]]]:
     return {
         "kantor": [("Identitas kantor…", open_office)],
         "tahun": [("Pilih tahun", choose_year)],
-        "target": [("Isi target", open_targets)],
+        "target": [("Isi target", open_targets), ("Templat target…", write_target_template)],
         "data": [("Templat Excel…", write_template), ("Impor data…", import_data),
                  ("Terima paket…", receive_package)],
         "demo": [("Buka demo", open_demo)],
@@ -185,11 +208,12 @@ class MulaiDialog(QDialog):
         # a button that opens another place closes the guide first
         self.guide = MulaiGuide(window, before=self.accept)
         lay.addWidget(self.guide)
+        lay.addStretch(1)
         box = QDialogButtonBox()
         box.addButton("Tutup", QDialogButtonBox.RejectRole)
         box.rejected.connect(self.reject)
         lay.addWidget(box)
-        self.resize(900, 480)
+        self.resize(900, 400)
 
 
 class FirstRunPanel(QWidget):

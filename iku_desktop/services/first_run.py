@@ -75,8 +75,11 @@ def steps(office_description: str, year: int | None) -> list[Step]:
 
 
 def demo_path(db_path: str | os.PathLike) -> Path:
-    """Where the demo database of the office database at ``db_path`` lives."""
+    """Where the demo database of the office database at ``db_path`` lives (a demo
+    database is its own)."""
     p = Path(db_path)
+    if p.stem.endswith("-demo"):
+        return p
     return p.with_name(f"{p.stem}-demo.sqlite")
 
 

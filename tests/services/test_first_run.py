@@ -36,6 +36,7 @@ def test_a_deleted_row_is_no_data(db):
 def test_the_demo_is_made_beside_in_its_own_file(tmp_path):
     office = tmp_path / "kantor.sqlite"
     assert first_run.demo_path(office) == tmp_path / "kantor-demo.sqlite"
+    assert first_run.demo_path(first_run.demo_path(office)) == first_run.demo_path(office)
     counts = first_run.create_demo(first_run.demo_path(office))
     assert counts["koperasi"] > 0
     assert not office.exists()

@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QPushButton
 
 from iku_desktop import resources
-from iku_desktop.services import editing, first_run
+from iku_desktop.services import editing, first_run, transfer
 from ui import tasks
 from ui.first_run import MulaiDialog
 from ui.help_dialog import HelpDialog
@@ -105,10 +105,16 @@ def test_the_buttons_open_what_they_say(window, qtbot, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         lambda *a, **k: (asked.append(a[1]), ("", ""))[1])
     click(qtbot, guide_button(window, "Identitas kantor…"))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (asked.append(a[1]), ("", ""))[1])
+    click(qtbot, guide_button(window, "Templat target…"))
     click(qtbot, guide_button(window, "Templat Excel…"))
     click(qtbot, guide_button(window, "Impor data…"))
     click(qtbot, guide_button(window, "Terima paket…"))
-    assert asked == ["Identitas kantor", "Templat Excel", "Impor data", "Terima paket data"]
+    target_template = ("Simpan templat target" if "target" in transfer.TEMPLATE_KINDS
+                       else "Templat Excel")
+    assert asked == ["Identitas kantor", target_template, "Templat Excel", "Impor data",
+                     "Terima paket data"]
     click(qtbot, guide_button(window, "Pilih tahun"))
     assert window.year_box.view().isVisible()
     window.year_box.hidePopup()
@@ -132,6 +138,7 @@ def test_the_demo_opens_in_its_own_file_and_the_office_stays_empty(window, qtbot
     assert not Path(f"{db_path}-wal").exists() or Path(f"{db_path}-wal").stat().st_size == 0
     window.open_database(db_path)  # back to the office: still empty
     assert first_run.is_empty() and panel(window).isVisible()
+    assert window.db_path.read_bytes() == office_bytes
 
 
 def test_bantuan_mulai_reopens_the_guide(window, qtbot):
