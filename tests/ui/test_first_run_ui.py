@@ -17,7 +17,6 @@ from ui import tasks
 from ui.first_run import MulaiDialog
 from ui.help_dialog import HelpDialog
 from ui.main_window import MainWindow
-from ui.year_values_panel import YearValuesPanel
 
 
 @pytest.fixture
@@ -73,9 +72,9 @@ def test_a_fresh_database_shows_the_mulai_guide_with_the_next_step(window):
 def test_the_next_step_follows_the_data_and_goes_once_data_exists(window, qtbot):
     click(qtbot, panel(window).next_button)  # "Isi target": the target grid, current year
     table = QApplication.focusWidget()
-    targets = next(p for p in window.record_panels() if isinstance(p, YearValuesPanel))
-    assert table is targets.table and targets.isVisible()
-    assert targets.model.years[table.currentIndex().row()] == 2024
+    assert window.tabs.currentWidget() is window.target_tab
+    assert table is window.target_tab.table and table.isVisible()
+    assert table.model().year_of(table.currentIndex()) == 2024
     press(qtbot, "F2")
     QTest.keyClicks(QApplication.focusWidget(), "20")
     press(qtbot, "Return")
@@ -119,7 +118,7 @@ def test_the_buttons_open_what_they_say(window, qtbot, monkeypatch):
     assert window.year_box.view().isVisible()
     window.year_box.hidePopup()
     click(qtbot, guide_button(window, "Isi target"))
-    assert isinstance(QApplication.focusWidget().parentWidget(), YearValuesPanel)
+    assert QApplication.focusWidget() is window.target_tab.table
 
 
 def test_the_demo_opens_in_its_own_file_and_the_office_stays_empty(window, qtbot, db_path,
@@ -149,7 +148,7 @@ def test_bantuan_mulai_reopens_the_guide(window, qtbot):
     assert set(dialog.guide.labels) == {"kantor", "tahun", "target", "data", "demo"}
     click(qtbot, dialog.guide.buttons["Isi target"])  # it opens the grid and steps aside
     assert not dialog.isVisible()
-    assert isinstance(window.focusWidget().parentWidget(), YearValuesPanel)
+    assert window.focusWidget() is window.target_tab.table
 
 
 # ------------------------------------------------------------------ help
