@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication, QDialog, QDialogButtonBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QMessageBox,
-    QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
+    QApplication, QDialog, QDialogButtonBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
+    QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
 from iku_desktop.errors import Refused
@@ -16,7 +16,6 @@ from iku_desktop.services import first_run, session, transfer
 
 from . import excel_actions, exchange_dialogs, office_menus
 from .target_tab import FIRST_YEAR
-from .year_values_panel import YearValuesPanel
 
 DONE, TODO = "✓", "•"
 NEXT_LABELS = {"target": "Isi target", "data": "Impor data"}
@@ -33,41 +32,16 @@ def choose_year(window) -> None:
 
 
 def open_targets(window) -> None:
-    """The target grid: the window's own Target tab when there is one, else the Target
-    sub-tab of the first indikator."""
-    tab = getattr(window, "target_tab", None)
-    if tab is not None:  # the first indikator's cell of the year shown, ready to type into
-        window.tabs.setCurrentWidget(tab)
-        model = tab.table.model()
-        if window.year in model.years:
-            tab.table.setCurrentIndex(model.index(0, FIRST_YEAR + model.years.index(window.year)))
-        tab.table.setFocus()
-        return
-    panel = next((p for p in window.record_panels() if isinstance(p, YearValuesPanel)), None)
-    if panel is None:
+    """The Target tab, the shown year's cell of the first indikator ready to type into."""
+    tab = window.target_tab
+    if tab is None:  # no document in force
         QMessageBox.information(window, "Target", "Belum ada dokumen IKU yang berlaku.")
         return
-    tab = next(t for t in window.sasaran_tabs if panel in t.record_panels())
     window.tabs.setCurrentWidget(tab)
-    inner = _tab_widget_of(panel)
-    if inner is not None:
-        inner.setCurrentWidget(panel)
-        scroll = inner.parentWidget()
-        while scroll is not None and not isinstance(scroll, QScrollArea):
-            scroll = scroll.parentWidget()
-        if scroll is not None:
-            scroll.ensureWidgetVisible(inner, 0, 0)
-    table = panel.table  # the current year's target cell, ready to type into
-    if window.year in panel.model.years:
-        table.setCurrentIndex(panel.model.index(panel.model.years.index(window.year), 1))
-    table.setFocus()
-
-
-def _tab_widget_of(widget) -> QTabWidget | None:
-    parent = widget.parentWidget()
-    while parent is not None and not isinstance(parent, QTabWidget):
-        parent = parent.parentWidget()
-    return parent
+    model = tab.table.model()
+    if window.year in model.years:
+        tab.table.setCurrentIndex(model.index(0, FIRST_YEAR + model.years.index(window.year)))
+    tab.table.setFocus()
 
 
 def write_template(window) -> None:
@@ -75,11 +49,7 @@ def write_template(window) -> None:
 
 
 def write_target_template(window) -> None:
-    """The Excel template of the targets when there is such a kind, else the template
-    chooser (the targets then go in the grid)."""
-    if "target" not in transfer.TEMPLATE_KINDS:
-        write_template(window)
-        return
+    """The Excel template of the targets, holding the targets already stored."""
     path, _ = QFileDialog.getSaveFileName(
         window, "Simpan templat target", str(window.db_path.with_name("templat-target.xlsx")),
         "Excel (*.xlsx)")

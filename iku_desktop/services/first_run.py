@@ -91,5 +91,11 @@ def create_demo(path: str | os.PathLike) -> dict[str, int]:
     db = init_database(path)
     try:
         return demo.fill()
+    except BaseException:
+        db.close()  # a demo cut short does not stay behind as "already there"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        raise
     finally:
-        db.close()
+        if not db.is_closed():
+            db.close()

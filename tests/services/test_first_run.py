@@ -1,7 +1,9 @@
 """The first-run rule: empty until a target or register data exists; the next step is the
 targets, then the data, then nothing; the demo is made in its own file."""
 
-from iku_desktop.services import editing, first_run
+import pytest
+
+from iku_desktop.services import demo, editing, first_run, session
 from iku_desktop.store import models as m
 from iku_desktop.store.database import open_database
 
@@ -46,3 +48,19 @@ def test_the_demo_is_made_beside_in_its_own_file(tmp_path):
         assert m.Koperasi.select().first().nama.startswith("[DEMO]")
     finally:
         db.close()
+
+
+def test_a_demo_cut_short_leaves_no_file_and_an_existing_file_is_kept(tmp_path, monkeypatch):
+    path = tmp_path / "kantor-demo.sqlite"
+
+    def broken(*a, **k):
+        raise demo.DemoError("rusak")
+
+    monkeypatch.setattr(demo, "fill", broken)
+    with pytest.raises(demo.DemoError):
+        first_run.create_demo(path)
+    assert not path.exists()
+    path.write_bytes(b"milik kantor")
+    with pytest.raises(session.DatabaseError):
+        first_run.create_demo(path)
+    assert path.read_bytes() == b"milik kantor"
