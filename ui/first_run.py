@@ -187,8 +187,9 @@ class MulaiDialog(QDialog):
 
 
 class FirstRunPanel(QWidget):
-    """On Ringkasan, until register data exists: the Mulai guide, its next step as the
-    prominent button. Hidden once data exists."""
+    """On Ringkasan: on an empty database the Mulai guide with its next step as the
+    prominent button; once targets exist, only the next-step button; nothing once register
+    data exists."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -218,7 +219,8 @@ class FirstRunPanel(QWidget):
         if self.guide is None and self.window() is not self:
             self.guide = MulaiGuide(self.window())
             self._lay.addWidget(self.guide)
-        if self.guide is not None:
+        if self.guide is not None:  # the whole guide on an empty database, then the button
+            self.guide.setVisible(first_run.is_empty())
             self.guide.update_state(year)
 
     def _next(self) -> None:

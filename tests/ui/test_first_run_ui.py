@@ -80,7 +80,7 @@ def test_the_next_step_follows_the_data_and_goes_once_data_exists(window, qtbot)
     QTest.keyClicks(QApplication.focusWidget(), "20")
     press(qtbot, "Return")
     window.tabs.setCurrentWidget(window.summary)
-    assert panel(window).isVisible()
+    assert panel(window).isVisible() and not panel(window).guide.isVisible()
     assert panel(window).next_button.text() == "Impor data"
     # a respondent added from the keyboard: register data exists, the guide goes
     window.push_change(editing.prepare_survey("SKM 2024", 2024))
