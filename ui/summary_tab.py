@@ -15,6 +15,7 @@ from iku_desktop.domain.formatting import DASH, format_figure, format_number
 from iku_desktop.services.indicators import IndikatorReport
 
 from .charts import TrendChart
+from .first_run import FirstRunPanel
 from .formatting import BAND_COLOURS, count_words, lock_label, show_lock
 from .table_model import RowsModel
 
@@ -111,6 +112,8 @@ class SummaryTab(QWidget):
         lay.addWidget(self.heading)
         self.lock_mark = lock_label()
         lay.addWidget(self.lock_mark)
+        self.first_run = FirstRunPanel()  # the next step, until register data exists
+        lay.addWidget(self.first_run)
         self.model = SummaryModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -154,3 +157,4 @@ class SummaryTab(QWidget):
         self.trend_heading.setText(f"Tren periode {years[0]}–{years[-1]}: target dan realisasi"
                                    if years else "Tren periode")
         self.trends.show_trends(reports, trend)
+        self.first_run.update_state(year)

@@ -10,7 +10,7 @@ from iku_desktop import __version__, version
 from iku_desktop.domain.formatting import DASH
 from iku_desktop.services import session
 
-from . import check_database, database_actions, excel_actions, office_menus
+from . import check_database, database_actions, excel_actions, help_menu, office_menus
 from .backup_dialog import BackupDialog
 from .verify_dialog import VerifyDialog
 
@@ -63,6 +63,7 @@ def build(window) -> None:
     sunting.addAction(redo)
     office_menus.build(window)
     bantuan = window.menuBar().addMenu("Ban&tuan")
+    help_menu.build(window, bantuan)
     add(bantuan, "&Tentang IKU Desktop", lambda: about(window))
 
 

@@ -143,6 +143,8 @@ def test_stage_lays_out_the_program_with_its_build(tmp_path):
     assert (pkgs / "iku_desktop" / "cli" / "__init__.py").is_file()
     assert (pkgs / "ui" / "app.py").is_file()
     assert (pkgs / "iku_desktop" / "_resources" / "fonts" / "LiberationSans-Regular.ttf").is_file()
+    guide = pkgs / "iku_desktop" / "_resources" / "panduan"  # Bantuan › Panduan, offline
+    assert (guide / "panduan.html").is_file() and len(list(guide.glob("*.png"))) >= 4
     build = (pkgs / "iku_desktop" / "_build.py").read_text(encoding="utf-8")
     commit = subprocess.run(["git", "-C", str(ROOT), "describe", "--always", "--dirty"],
                             capture_output=True, text=True, check=True).stdout.strip()
