@@ -93,8 +93,8 @@ class IkmPanel(RecordsPanel):
             Column(_survey("periode"), lambda s: s.periode, "periode"),
             Column(_survey("jenis_layanan"), lambda s: s.jenis_layanan, "jenis_layanan"),
             Column(_survey("populasi"), lambda s: _count(s.populasi), "populasi",
-                   lambda s: _text(s.populasi)),
-            Column("Responden", lambda s: format_number(s.responden, 0)),
+                   lambda s: _text(s.populasi), numeric=True),
+            Column("Responden", lambda s: format_number(s.responden, 0), numeric=True),
         ], ikm_register.survey_rows,
             lambda rid, f, v: self.try_edit(lambda: editing.prepare_edit("ikm_survei", rid, f, v)),
             self, read_only=lambda s: ownership.why_read_only())

@@ -20,6 +20,7 @@ class Column:
     value: Callable[[Any], str]
     field: str | None = None  # editable field of the row's table
     edit_value: Callable[[Any], str] | None = None  # text shown in the editor
+    numeric: bool = False  # an amount: right-aligned, digits under digits
 
 
 class LazyRegisterModel(QAbstractTableModel):
@@ -112,6 +113,8 @@ class LazyRegisterModel(QAbstractTableModel):
             return col.value(row)
         if role == Qt.EditRole:
             return (col.edit_value or col.value)(row)
+        if role == Qt.TextAlignmentRole and col.numeric:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
         if role in (Qt.ForegroundRole, Qt.ToolTipRole):
             why = self._why_not(row)
             if why is not None:

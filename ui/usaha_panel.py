@@ -44,7 +44,7 @@ def _text(field: str) -> Column:
 
 def _money(field: str) -> Column:
     """Whole rupiah with thousands points; typed the same way (2.500.000)."""
-    return Column(_label(field), lambda r: _rp(getattr(r, field)), field)
+    return Column(_label(field), lambda r: _rp(getattr(r, field)), field, numeric=True)
 
 
 def _date(field: str) -> Column:

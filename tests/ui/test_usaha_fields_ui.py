@@ -125,3 +125,18 @@ def test_the_kabupaten_is_edited_by_its_name(qtbot, window):
     assert shown(panel, "kabupaten") == "Kabupaten Kerinci"
     type_into(qtbot, panel, "kabupaten", "Kabupaten Atlantis")
     assert panel.message.text().startswith("Kabupaten/kota: ")
+
+
+def test_amounts_are_right_aligned_and_texts_left(qtbot, window):
+    """Rupiah stand digit under digit (right), names read from the left."""
+    panel = usaha_panel(window)
+    type_into(qtbot, panel, "modal_usaha", "2.500.000")
+
+    def alignment(field):
+        value = panel.table.model().data(panel.model.index(0, column(panel, field)),
+                                         Qt.TextAlignmentRole)
+        return None if value is None else Qt.AlignmentFlag(int(value)) & Qt.AlignHorizontal_Mask
+
+    assert alignment("modal_usaha") == Qt.AlignRight
+    assert alignment("hasil_penjualan") == Qt.AlignRight
+    assert alignment("nama_usaha") in (None, Qt.AlignLeft)
