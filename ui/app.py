@@ -3,21 +3,21 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
 
-from iku_desktop import portable, resources
+from iku_desktop import arguments, portable, resources
 from iku_desktop.services.database import default_path
 
 
 def parse_args(argv):
-    p = argparse.ArgumentParser(prog="iku-desktop", description="IKU Desktop")
+    p = arguments.Parser(prog="iku-desktop", description="IKU Desktop")
     p.add_argument("--db", type=Path, help="berkas basis data (bawaan: IKU_DB atau folder data)")
-    p.add_argument("--year", type=int, help="tahun yang ditampilkan")
+    p.add_argument("--year", type=arguments.year, help="tahun yang ditampilkan")
     p.add_argument("--screenshot", type=Path, help="simpan tangkapan layar jendela ke PNG lalu keluar")
-    p.add_argument("--tab", type=int, default=0, help="tab yang ditampilkan (0 = Ringkasan)")
+    p.add_argument("--tab", type=lambda t: arguments.whole(t, 0, 99, "Tab"), default=0,
+                   metavar="NOMOR", help="tab yang ditampilkan (0 = Ringkasan)")
     p.add_argument("--size", default="1366x768", metavar="LEBARxTINGGI",
                    help="ukuran jendela pada tangkapan layar (bawaan: 1366x768)")
     return p.parse_args(argv)

@@ -23,7 +23,8 @@ from importlib import import_module
 from pathlib import Path
 
 from .. import version
-from . import arguments, lock_commands, sync_commands, target_commands
+from .. import arguments
+from . import lock_commands, sync_commands, target_commands
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
 

@@ -7,7 +7,7 @@ import sys
 
 from ..domain.formatting import format_time
 from ..services.editing_errors import EditError
-from . import arguments
+from .. import arguments
 
 
 def _guarded(args, work) -> int:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.formatting import format_number, format_time
 from ..services.editing_errors import EditError
-from . import arguments
+from .. import arguments
 
 if TYPE_CHECKING:
     from ..services import packages

@@ -13,7 +13,7 @@ import sys
 
 from ..domain.formatting import DASH, format_decimal, format_number
 from ..errors import Refused
-from . import arguments
+from .. import arguments
 
 
 def _list(as_json: bool) -> int:

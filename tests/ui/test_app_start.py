@@ -61,3 +61,24 @@ def test_about_shows_version_and_build(qtbot, db_path, monkeypatch):
     qtbot.addWidget(w)
     window_menus.about(w)
     assert f"versi {__version__}" in shown[0] and "1a2b3c4, 2026-12-01" in shown[0]
+
+
+def test_the_window_launcher_speaks_indonesian_and_checks_the_year(capsys):
+    """``iku-desktop --help`` and its errors in Indonesian, like ``iku``'s; a year written
+    with other digits or out of range is refused with exit 2, not taken."""
+    import pytest
+
+    from ui.app import parse_args
+
+    with pytest.raises(SystemExit) as done:
+        parse_args(["--help"])
+    out = capsys.readouterr().out
+    assert done.value.code == 0
+    assert "penggunaan:" in out and "opsi" in out and "--year TAHUN" in out
+    assert "usage" not in out and "show this help" not in out
+    for bad in (["--year", "٢٠٢٣"], ["--year", "99999999999999999999"], ["--tab", "x"]):
+        with pytest.raises(SystemExit) as done:
+            parse_args(bad)
+        err = capsys.readouterr().err
+        assert done.value.code == 2 and "galat" in err and "error" not in err, bad
+    assert parse_args(["--year", "2023"]).year == 2023

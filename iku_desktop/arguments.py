@@ -1,4 +1,5 @@
-"""The ``iku`` command's argument parser and argument types, all in Indonesian.
+"""The command lines' argument parser and argument types (``iku`` and ``iku-desktop``), all in
+Indonesian.
 
 ``Parser`` is argparse's parser speaking Indonesian: its own words ("usage:", "options",
 "the following arguments are required", "invalid choice", …) are argparse's gettext
