@@ -75,3 +75,19 @@ def table_dump(database) -> dict[str, list]:
         "SELECT name FROM sqlite_master WHERE type='table' AND name != 'audit_seal' "
         "ORDER BY name").fetchall()]
     return {t: database.execute_sql(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
+
+
+def koperasi_2022_only():
+    """One koperasi of Kota Jambi whose books grow from 2021 to 2022 (IKU 1 of 2022 is
+    100 %, of the other years unknown)."""
+    from datetime import date
+
+    from iku_desktop.store import models as m
+
+    kab = m.Kabupaten.get(m.Kabupaten.bps == "1571").id
+    k = m.Koperasi.create(nomor_badan_hukum="1/BH", nama="K", tanggal_badan_hukum=date(2022, 1, 1),
+                          kabupaten_id=kab, jenis="jasa")
+    m.KoperasiTahunBuku.create(koperasi=k, tahun=2021, volume_usaha=1, aset=1,
+                               tanggal_rat=date(2022, 3, 1))
+    m.KoperasiTahunBuku.create(koperasi=k, tahun=2022, volume_usaha=2, aset=2,
+                               tanggal_rat=date(2023, 3, 1))

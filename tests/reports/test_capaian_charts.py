@@ -2,7 +2,6 @@
 realisasi per kabupaten/kota; a year without data is a gap, never 0; the code still verifies."""
 
 import io
-from datetime import date
 from decimal import Decimal
 
 import pypdf
@@ -15,16 +14,7 @@ from iku_desktop.reports.charts import kabupaten_drawing, trend_drawing
 from iku_desktop.services import printing
 from iku_desktop.store import document_repo
 from iku_desktop.store import models as m
-
-
-def _koperasi_2022_only():
-    kab = m.Kabupaten.get(m.Kabupaten.bps == "1571").id
-    k = m.Koperasi.create(nomor_badan_hukum="1/BH", nama="K", tanggal_badan_hukum=date(2022, 1, 1),
-                          kabupaten_id=kab, jenis="jasa")
-    m.KoperasiTahunBuku.create(koperasi=k, tahun=2021, volume_usaha=1, aset=1,
-                               tanggal_rat=date(2022, 3, 1))
-    m.KoperasiTahunBuku.create(koperasi=k, tahun=2022, volume_usaha=2, aset=2,
-                               tanggal_rat=date(2023, 3, 1))
+from tests.conftest import koperasi_2022_only
 
 
 def _text(pdf: bytes) -> list[str]:
@@ -55,7 +45,7 @@ def test_the_kabupaten_chart_leaves_a_gap():
 
 
 def test_the_report_draws_the_period_and_the_kabupaten_and_still_verifies(db):
-    _koperasi_2022_only()
+    koperasi_2022_only()
     ind = document_repo.load_active().semua_indikator[0]
     document_repo.set_target(ind.id, 2024, Decimal("30.00"))
     out = printing.make("capaian", {"year": 2022})
@@ -93,7 +83,7 @@ def test_a_year_locked_before_the_charts_still_prints(db):
 def test_a_locked_year_draws_its_frozen_figures(db):
     from iku_desktop.services import locking
 
-    _koperasi_2022_only()
+    koperasi_2022_only()
     before = printing.make("capaian", {"year": 2022}, archive=False)
     locking.lock_year(2022)
     m.KoperasiTahunBuku.delete().execute()  # the data changes after the lock

@@ -1,13 +1,12 @@
 """The charts of the Ringkasan and the cards: year labels, target beside realisasi, a year
 without data drawn as a gap (no bar), never as 0."""
 
-from datetime import date
 from decimal import Decimal
 
 from iku_desktop.domain.charts import trend_points
-from iku_desktop.store import models as m
 from ui.charts import REALISASI, TARGET, TrendChart
 from ui.main_window import MainWindow
+from tests.conftest import koperasi_2022_only
 
 
 def colour_pixels(widget, rect, colour) -> int:
@@ -31,20 +30,10 @@ def test_a_gap_has_no_bar_and_a_year_with_data_has_one(qtbot):
     assert colour_pixels(chart, chart.year_rect(2), REALISASI) == 0  # a real 0: no height
 
 
-def _koperasi_2022_only():
-    kab = m.Kabupaten.get(m.Kabupaten.bps == "1571").id
-    k = m.Koperasi.create(nomor_badan_hukum="1/BH", nama="K", tanggal_badan_hukum=date(2022, 1, 1),
-                          kabupaten_id=kab, jenis="jasa")
-    m.KoperasiTahunBuku.create(koperasi=k, tahun=2021, volume_usaha=1, aset=1,
-                               tanggal_rat=date(2022, 3, 1))
-    m.KoperasiTahunBuku.create(koperasi=k, tahun=2022, volume_usaha=2, aset=2,
-                               tanggal_rat=date(2023, 3, 1))
-
-
 def test_ringkasan_draws_the_period_with_gaps(qtbot, db_path):
     w = MainWindow(db_path, year=2022)
     qtbot.addWidget(w)
-    _koperasi_2022_only()
+    koperasi_2022_only()
     w.refresh()
     w.resize(1366, 740)
     w.show()
@@ -62,7 +51,7 @@ def test_ringkasan_draws_the_period_with_gaps(qtbot, db_path):
 def test_the_card_of_iku_1_has_a_bar_per_kabupaten(qtbot, db_path):
     w = MainWindow(db_path, year=2022)
     qtbot.addWidget(w)
-    _koperasi_2022_only()
+    koperasi_2022_only()
     w.refresh()
     w.resize(1366, 740)
     w.tabs.setCurrentWidget(w.sasaran_tabs[0])

@@ -1,6 +1,5 @@
 import subprocess
 import sys
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -8,6 +7,7 @@ from pytestqt.modeltest import ModelTester
 
 from iku_desktop.store import models as m
 from ui.main_window import MainWindow
+from tests.conftest import koperasi_2022_only
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,13 +30,7 @@ def test_first_start_creates_the_default_database(qtbot, tmp_path):
 def test_values_cards_and_year_change(qtbot, db_path):
     w = MainWindow(db_path, year=2022)
     qtbot.addWidget(w)
-    kab = m.Kabupaten.get(m.Kabupaten.bps == "1571").id
-    k = m.Koperasi.create(nomor_badan_hukum="1/BH", nama="K", tanggal_badan_hukum=date(2022, 1, 1),
-                          kabupaten_id=kab, jenis="jasa")
-    m.KoperasiTahunBuku.create(koperasi=k, tahun=2021, volume_usaha=1, aset=1,
-                               tanggal_rat=date(2022, 3, 1))
-    m.KoperasiTahunBuku.create(koperasi=k, tahun=2022, volume_usaha=2, aset=2,
-                               tanggal_rat=date(2023, 3, 1))
+    koperasi_2022_only()
     w.refresh()
     card = w.sasaran_tabs[0].panels[1].card
     assert card.value.text() == "100,00%"
