@@ -25,11 +25,9 @@ def lock_of(year: int) -> locking.YearLock | None:
                                                      row.kode)
 
 
-def frozen_rows(year: int) -> dict[int, dict] | None:
-    """Indikator number → its row of the locked Laporan Capaian of ``year``; None when the
-    year is not locked."""
-    if locking.locked_year(year) is None:
-        return None
+def frozen_rows(year: int) -> dict[int, dict]:
+    """Indikator number → its row of the Laporan Capaian of ``year`` as it was locked (the
+    caller knows the year is locked)."""
     snap = printing.snapshot_of("capaian", {"year": year})
     return {r["nomor"]: r for r in snap["baris"]}
 
