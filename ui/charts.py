@@ -51,6 +51,11 @@ class TrendChart(QWidget):
         self.setAccessibleName(f"Grafik tren {title}")
         self.update()
 
+    @property
+    def empty(self) -> bool:
+        """Whether no year has a target or a realisasi (nothing to draw)."""
+        return all(p.realisasi is None and p.target is None for p in self.points)
+
     def year_labels(self) -> list[str]:
         """The labels under the bars, left to right."""
         return [p.label for p in self.points]

@@ -14,10 +14,12 @@ from iku_desktop.domain.charts import trend_points
 from iku_desktop.domain.formatting import DASH, format_figure, format_number
 from iku_desktop.services.indicators import IndikatorReport
 
-from .charts import TrendChart
+from .charts import EMPTY, TrendChart
 from .first_run import FirstRunPanel
 from .formatting import BAND_COLOURS, count_words, lock_label, show_lock
 from .table_model import RowsModel
+
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" (not exported by PySide6)
 
 
 class SummaryModel(RowsModel):
@@ -73,7 +75,8 @@ class TrendGrid(QWidget):
         self.charts: dict[int, TrendChart] = {}
         self._columns = 0
 
-    def show_trends(self, reports, trend: dict[int, dict]) -> None:
+    def show_trends(self, reports, trend: dict[int, dict]) -> bool:
+        """Draw each indikator's trend; whether any has something to draw."""
         numbers = [r.indikator.nomor for r in reports]
         if list(self.charts) != numbers:
             for chart in self.charts.values():
@@ -87,6 +90,7 @@ class TrendGrid(QWidget):
             self.charts[ind.nomor].set_trend(f"{ind.nomor}. {ind.judul}",
                                              trend_points(values, values, ind.targets),
                                              ind.satuan)
+        return not all(chart.empty for chart in self.charts.values())
 
     def _place(self) -> None:
         columns = max(1, min(len(self.charts), self.width() // self.MIN_WIDTH)) or 1
@@ -124,6 +128,8 @@ class SummaryTab(QWidget):
         header.setSectionResizeMode(5, QHeaderView.Stretch)
         for c in (0, 2, 3, 4):
             header.setSectionResizeMode(c, QHeaderView.ResizeToContents)
+        # wrapped rows follow their columns' widths (set once the window has its size)
+        header.sectionResized.connect(lambda *_: self._fit_rows())
         split = QSplitter(Qt.Vertical)
         split.setChildrenCollapsible(False)
         split.addWidget(self.table)
@@ -133,8 +139,11 @@ class SummaryTab(QWidget):
         self.trend_heading = QLabel()
         self.trend_heading.setStyleSheet("font-weight: bold; color: #1f3b57;")
         below_lay.addWidget(self.trend_heading)
+        self.no_trend = QLabel(f"{EMPTY}: grafik tren tampil setelah target diisi.")
+        self.no_trend.setStyleSheet("color: #7a8793;")
+        below_lay.addWidget(self.no_trend)
         self.trends = TrendGrid()
-        scroll = QScrollArea()
+        self.trend_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.NoFrame)
         scroll.setWidget(self.trends)
@@ -142,7 +151,8 @@ class SummaryTab(QWidget):
         split.addWidget(below)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 4)
-        lay.addWidget(split)
+        lay.addWidget(split, 1)
+        lay.addStretch(0)  # under a table and a line held to their height: the rest empty
 
     def show_reports(self, year: int, reports, trend: dict[int, dict]) -> None:
         """``trend``: per indikator number, the realisasi of each year of the period (None
@@ -152,9 +162,25 @@ class SummaryTab(QWidget):
                              + (" — dikunci" if lock else ""))
         show_lock(self.lock_mark, lock)
         self.model.set_reports(reports)
-        self.table.resizeRowsToContents()
+        self._fit_rows()
         years = sorted({y for values in trend.values() for y in values})
         self.trend_heading.setText(f"Tren periode {years[0]}–{years[-1]}: target dan realisasi"
                                    if years else "Tren periode")
-        self.trends.show_trends(reports, trend)
+        drawn = self.trends.show_trends(reports, trend)
+        self.trend_scroll.setVisible(drawn)  # nothing to draw: one line instead of the charts
+        self.no_trend.setVisible(not drawn)
+        self.chart_area.setMaximumHeight(QWIDGETSIZE_MAX if drawn else
+                                         self.chart_area.minimumSizeHint().height())
         self.first_run.update_state(year)
+
+    def _fit_rows(self) -> None:
+        self.table.resizeRowsToContents()
+        fit_rows(self.table)
+
+
+def fit_rows(table: QTableView, most: int = 8) -> None:
+    """The table as tall as its rows (up to ``most`` of them, then it scrolls): never
+    squeezed to a strip by what is around it, nor padded with empty space."""
+    rows = min(table.model().rowCount(), most)
+    table.setFixedHeight(table.horizontalHeader().height() + 2 * table.frameWidth()
+                         + sum(table.rowHeight(r) for r in range(rows)))

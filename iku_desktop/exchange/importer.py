@@ -116,15 +116,17 @@ def read_tables(path: Path, report: ValidationReport) -> list[readers.Table]:
 
 
 def import_file(path: str | Path, kind: str | None = None, dry_run: bool = False,
-                origin: str | None = None, progress: Progress | None = None) -> ImportResult:
+                origin: str | None = None, progress: Progress | None = None,
+                check_target=None) -> ImportResult:
     """Import a file as the office ``origin`` (default: this database's office); with
     ``progress`` the caller sees the stages and may cancel (a cancelled import writes
-    nothing)."""
+    nothing). ``check_target``: ``kinds.base.ImportContext.check_target``."""
     result = ImportResult(str(path), dry_run=dry_run)
     origin = origin or m.current_office()
     try:
         with gc_paused():
-            return _import(Path(path), kind, dry_run, origin, progress or Progress(), result)
+            return _import(Path(path), kind, dry_run, origin, progress or Progress(), result,
+                           check_target)
     except Cancelled:
         result.cancelled, result.written, result.counts = True, False, {}
         result.report.warning("cancelled", "Impor dibatalkan; tidak ada data yang disimpan")
@@ -132,7 +134,7 @@ def import_file(path: str | Path, kind: str | None = None, dry_run: bool = False
 
 
 def _import(p: Path, kind, dry_run, origin, progress: Progress,
-            result: ImportResult) -> ImportResult:
+            result: ImportResult, check_target=None) -> ImportResult:
     report = result.report
     progress.step("Membaca berkas")
     try:
@@ -163,7 +165,7 @@ def _import(p: Path, kind, dry_run, origin, progress: Progress,
         result.kinds.append(spec.name)
         planned.append((spec, table))
 
-    ctx_base = dict(origin=origin, file_name=p.name, sha256=sha)
+    ctx_base = dict(origin=origin, file_name=p.name, sha256=sha, check_target=check_target)
     pending: dict[str, set] = {}
     checked = []
     for spec, table in sorted(planned, key=lambda st: _order(st[0].name)):

@@ -456,7 +456,8 @@ class _UuidSet:
     def __init__(self, name: str) -> None:
         self.name, self.batch = name, []
         self.conn = sqlite3.connect("")
-        self.conn.execute("CREATE TABLE u (t TEXT, u TEXT, PRIMARY KEY (t, u)) WITHOUT ROWID")
+        self.conn.execute("CREATE TABLE u (t TEXT, u TEXT, n INTEGER, PRIMARY KEY (t, u)) "
+                          "WITHOUT ROWID")
 
     def __enter__(self):
         return self
@@ -473,7 +474,7 @@ class _UuidSet:
         batch, self.batch = self.batch, []
         try:
             with self.conn:
-                self.conn.executemany("INSERT INTO u VALUES (?, ?)", [b[:2] for b in batch])
+                self.conn.executemany("INSERT INTO u VALUES (?, ?, ?)", batch)
         except sqlite3.OperationalError as exc:  # the temporary folder full
             raise PackageError(f"Paket {self.name} tidak dapat diperiksa: folder sementara "
                                f"tidak dapat ditulis ({exc})") from exc
@@ -481,10 +482,13 @@ class _UuidSet:
             for table, uuid, n in batch:  # the first repeat, in the order of the rows
                 try:
                     with self.conn:
-                        self.conn.execute("INSERT INTO u VALUES (?, ?)", (table, uuid))
+                        self.conn.execute("INSERT INTO u VALUES (?, ?, ?)", (table, uuid, n))
                 except sqlite3.IntegrityError:
-                    raise PackageError(f"Paket {self.name} ditolak: {table} baris {n} mengulang "
-                                       f"uuid {uuid}") from None
+                    first = self.conn.execute("SELECT n FROM u WHERE t = ? AND u = ?",
+                                              (table, uuid)).fetchone()[0]
+                    raise PackageError(f"Paket {self.name} ditolak: {table} baris {n} memakai "
+                                       f"pengenal (uuid) yang sama dengan baris {first}; paket "
+                                       "ini rusak atau diubah") from None
 
 
 class Rows:

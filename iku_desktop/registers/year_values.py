@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
+from ..domain.targets import target_problem
 from ..exchange.cells import CellError, parse_int, parse_score, text
 from .spec import Field, RegisterSpec
 
@@ -60,6 +62,16 @@ def find_indikator(doc, ref: IndikatorRef):
     return sasaran.indikator[ref.urutan - 1]
 
 
+def parse_target(value) -> Decimal:
+    """A target: a score that is not negative (``domain.targets``; the top of its scale is
+    the indikator's, checked where the indikator is known)."""
+    d = parse_score(value)
+    problem = target_problem(d)
+    if problem:
+        raise CellError(problem)
+    return d
+
+
 def _tahun() -> Field:
     return Field("tahun", "Tahun", lambda v: parse_int(v, 2000, 2100), True, kind="int",
                  editable=False, example="2024")
@@ -80,7 +92,7 @@ TARGET = RegisterSpec(
               help="Keterangan saja (tidak diimpor)"),
         Field("satuan", "Satuan", text, column=None, help="Keterangan saja (tidak diimpor)"),
         _tahun(),
-        Field("nilai", "Target", parse_score, kind="score",
+        Field("nilai", "Target", parse_target, kind="score",
               help="Angka target (koma desimal); kosongkan untuk menghapus target tahun itu",
               example="20,50"),
     ),

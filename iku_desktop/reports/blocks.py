@@ -3,6 +3,7 @@ block."""
 
 from __future__ import annotations
 
+from typing import Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -13,6 +14,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from ..domain import richtext
 from ..domain.dokumen import Penandatangan
 from ..domain.identifiers import format_nip
+from .columns import PADDING, Share, content_widths
 from .styles import Styles
 
 BULLET = "\u25aa"  # ▪, the bullet of the official document
@@ -62,23 +64,35 @@ def signature_block(tempat_tanggal: str, sig: Penandatangan, styles: Styles,
     return t
 
 
-def grid_table(rows: list[list], widths: list[float], st: Styles, header_rows: int = 1,
+def grid_table(rows: list[list], widths: list[float] | Share, st: Styles, header_rows: int = 1,
                signature=None, align_right: tuple[int, ...] = (),
-               split_in_row: bool = False) -> Table:
+               split_in_row: bool = False, padding: float = PADDING,
+               extra: Sequence[tuple] = ()) -> Table:
     """A bordered table whose header repeats on every page; with ``signature`` (a flowable
     or a list of them) the last row is a borderless signature block kept with the last data
     row (never alone on a page). Rows are kept whole on a page; with ``split_in_row`` a row
-    may continue on the next page (for a row taller than a page: a very long text)."""
+    may continue on the next page (for a row taller than a page: a very long text).
+    ``widths`` as a ``Share``: fitted to the content (columns.content_widths), or the
+    weights' shares of the width when the longest words alone are wider. ``extra``: more
+    style commands (spans)."""
     data = [[Paragraph(str(c), st.cell_head) if isinstance(c, str) else c for c in r]
             for r in rows[:header_rows]]
     for r in rows[header_rows:]:
         data.append([Paragraph(escape(str(c)), st.cell) if isinstance(c, (str, int)) else c
                      for c in r])
+    if isinstance(widths, Share):
+        total = sum(widths.weights)
+        widths = content_widths(data, widths.weights, widths.width, padding) or \
+            [w / total * widths.width for w in widths.weights]
     last = len(data) - 1
     commands = [("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE"),
                 ("BACKGROUND", (0, 0), (-1, header_rows - 1), "#e8e8e8"),
-                ("GRID", (0, 0), (-1, last), 0.6, "#000000")]
+                ("GRID", (0, 0), (-1, last), 0.6, "#000000"),
+                *extra]
+    if padding != PADDING:
+        commands += [("LEFTPADDING", (0, 0), (-1, last), padding),
+                     ("RIGHTPADDING", (0, 0), (-1, last), padding)]
     for col in align_right:
         commands.append(("ALIGN", (col, header_rows), (col, last), "RIGHT"))
     if signature is not None and not signature_apart(signature, sum(widths),
@@ -88,9 +102,22 @@ def grid_table(rows: list[list], widths: list[float], st: Styles, header_rows: i
                      ("TOPPADDING", (0, last + 1), (-1, last + 1), 8 * mm),
                      ("LEFTPADDING", (0, last + 1), (-1, last + 1), 0),
                      ("NOSPLIT", (0, last), (-1, last + 1))]
-    t = Table(data, colWidths=widths, repeatRows=header_rows, **splitting(split_in_row))
+    t = GridTable(data, colWidths=widths, repeatRows=header_rows, **splitting(split_in_row))
     t.setStyle(TableStyle(commands))
     return t
+
+
+class GridTable(Table):
+    """A Table whose "too large for the page" error can be told: reportlab names the
+    tallest row in it, and fails (TypeError) on a table whose header cells span rows when
+    the heights below the page's end were never measured (None) — the layout would stop
+    instead of being tried again with rows split."""
+
+    def _culprit(self):
+        if None not in self._rowHeights:
+            return super()._culprit()
+        known = [h for h in self._rowHeights if h is not None]
+        return f"a row of {max(known, default=0):.0f} points or more"
 
 
 # The third layout (after rows kept whole, then rows split): the signature block follows

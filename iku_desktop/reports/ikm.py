@@ -13,6 +13,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer
 from ..domain.dokumen import Penandatangan
 from ..domain.formatting import DASH, format_number
 from .blocks import blank_date, grid_table, right, signature_block, title_block
+from .columns import Share
 from .layout import PageSetup, build_flowing, frame_width
 from .styles import make_styles
 
@@ -58,7 +59,7 @@ def _story(snap: dict, st, width: float, font: str, split: bool) -> list:
     for s in snap["surveys"]:
         rows.append([s["nama"], s["periode"] or DASH, s["jenis_layanan"] or DASH,
                      right(_n(s["populasi"], 0), st), right(_n(s["responden"], 0), st)])
-    story.append(grid_table(rows, [w * width for w in (0.24, 0.22, 0.28, 0.13, 0.13)], st,
+    story.append(grid_table(rows, Share((0.24, 0.22, 0.28, 0.13, 0.13), width), st,
                             split_in_row=split))
     story.append(Spacer(1, 2 * mm))
     minimum = snap["sampel_minimum"]
@@ -82,7 +83,7 @@ def _story(snap: dict, st, width: float, font: str, split: bool) -> list:
         for i, (cat, n) in enumerate(snap["profil"][key]):
             rows.append([label if i == 0 else "", cat, right(_n(n, 0), st),
                          right(format_number(n * 100 / total) + "%", st)])
-    story.append(grid_table(rows, [w * width for w in (0.22, 0.38, 0.18, 0.22)], st,
+    story.append(grid_table(rows, Share((0.22, 0.38, 0.18, 0.22), width), st,
                             split_in_row=split))
     story.append(Spacer(1, 4 * mm))
 
@@ -92,7 +93,7 @@ def _story(snap: dict, st, width: float, font: str, split: bool) -> list:
         rows.append([u["kode"], u["nama"], right(_n(u["jumlah"], 0), st),
                      right(_n(u["dijawab"], 0), st), right(_n(u["nrr"], 3), st),
                      right(_n(u["nrr_tertimbang"], 3), st)])
-    story.append(grid_table(rows, [w * width for w in (0.08, 0.42, 0.14, 0.12, 0.12, 0.12)], st,
+    story.append(grid_table(rows, Share((0.08, 0.42, 0.14, 0.12, 0.12, 0.12), width), st,
                             split_in_row=split))
     story.append(Spacer(1, 3 * mm))
     if snap["nilai"] is None:

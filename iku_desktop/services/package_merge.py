@@ -263,7 +263,8 @@ class _TableMerge:
         self.result, self.own_last, self.now = result, own_last, now
         self.own = ownership.office_code()
         self.counts = result.counts.setdefault(table, TableCounts())
-        uuids = [r["uuid"] for r in rows]
+        self.chunk = {r["uuid"]: r for r in rows}
+        uuids = list(self.chunk)
         self.local = {}
         for i in range(0, len(uuids), 500):
             part = uuids[i:i + 500]
@@ -294,6 +295,13 @@ class _TableMerge:
 
     def _name(self, row: dict) -> str:
         return row_names.name_of_values(self.table, row, self.conn)
+
+    def _other(self, uuid: str) -> str:
+        """The name of the row holding a natural key: a row of this chunk (not written yet)
+        by its values in the package, else the row here."""
+        row = self.chunk.get(uuid)
+        return self._name(row) if row is not None else row_names.name(self.table, uuid,
+                                                                       self.conn)
 
     def hold(self, row: dict, reason: str) -> None:
         self.conn.execute(
@@ -330,15 +338,15 @@ class _TableMerge:
         try:
             values = self.mapper.to_local(table, row)
         except MissingParent as exc:
-            return self.hold(row, f"menunggu {exc} yang belum ada di sini")
+            return self.hold(row, row_names.waiting_for(exc.table))
         problem = self._not_owned(row)
         if problem:
             return self.refuse(row, problem)
         if self.key and values.get(self.key) is not None:
             other = self.natural.get(values[self.key])
             if other is not None and other != uuid:
-                return self.refuse(row, (f"{self.key} {values[self.key]} sudah ada di sini "
-                                          f"sebagai data lain (uuid {other})"))
+                return self.refuse(row, row_names.taken(table, self.key, values[self.key],
+                                                        self._other(other)))
             self.natural[values[self.key]] = uuid
             here = self.local.get(uuid)
             if here is not None and here.get(self.key) != values[self.key]:

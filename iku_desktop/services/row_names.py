@@ -2,7 +2,8 @@
 koperasi by its name and nomor badan hukum, a tahun buku by its year and koperasi, a usaha
 by its name, a SAKIP evaluation or a lock by its year, an IKM survey by its name, a target
 by its indikator and year. The audit log, the package conflicts, and the package rows
-refused or held back all name rows here.
+refused or held back all name rows here (``taken``, ``waiting_for``: the reasons that
+name another row).
 
 ``names`` looks rows up in the open database (one query per table, for a list of
 thousands of audit rows); ``name_of_values`` names a row from its own portable values (a
@@ -119,6 +120,30 @@ def name_of_values(table: str, values: dict, conn=None) -> str:
     if table == "ikm_survei":
         return _NAMES[table](v.get("nama"), v.get("tahun"))
     return name(table, v.get("uuid"), conn)
+
+
+# what a row of a table is called inside a sentence ("… sudah dipakai koperasi lain")
+_KINDS = {"koperasi": "koperasi", "usaha_kecil": "usaha kecil", "sakip": "evaluasi SAKIP",
+          "ikm_survei": "survei IKM"}
+# a natural key's column as a user reads it
+_FIELDS = {"nomor_badan_hukum": "nomor badan hukum", "nib": "NIB", "tahun": "tahun",
+           "nama": "nama"}
+# a parent row a package's row waits for ("menunggu data koperasinya")
+_PARENTS = {"koperasi": "koperasinya", "ikm_survei": "survei IKM-nya",
+            "indikator": "indikatornya", "sasaran": "sasarannya", "dokumen": "Dokumen IKU-nya",
+            "kabupaten": "kabupaten/kotanya"}
+
+
+def taken(table: str, column: str, value, other: str) -> str:
+    """Why a package's row is refused: its natural key is another row's (``other``: that
+    row's name)."""
+    return (f"{_FIELDS.get(column, column)} {value} sudah dipakai "
+            f"{_KINDS.get(table, label(table))} lain: {other}")
+
+
+def waiting_for(parent_table: str) -> str:
+    """Why a package's row is held back: the row it belongs to is not here yet."""
+    return f"menunggu data {_PARENTS.get(parent_table, 'induknya')}, yang belum ada di sini"
 
 
 def _here(table: str, uuid: str, conn=None) -> bool:

@@ -33,7 +33,11 @@ NATURAL = {"koperasi": "nomor_badan_hukum", "usaha_kecil": "nib", "sakip": "tahu
 
 
 class MissingParent(LookupError):
-    """A row refers to a row this database does not have."""
+    """A row refers to a row this database does not have: ``table`` and ``uuid``."""
+
+    def __init__(self, table: str, uuid: str) -> None:
+        super().__init__(f"{table} {uuid}")
+        self.table, self.uuid = table, uuid
 
 
 def content_hash(row: dict) -> str:
@@ -108,7 +112,7 @@ class Mapper:
                     continue
                 local = self.id_of(ref, v)
                 if local is None:
-                    raise MissingParent(f"{ref} {v}")
+                    raise MissingParent(ref, v)
                 out[col] = local
             else:
                 out[k] = v

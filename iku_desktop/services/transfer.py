@@ -69,8 +69,10 @@ def import_file(path: str | Path, kind: str | None = None, dry_run: bool = False
     """Import ``path`` into the open database as the office ``origin`` (default: this
     database's office); ``kind``: of every table (default: recognised from the headers).
     Any error: nothing is written."""
+    from .indicators import registry
+
     result = importer.import_file(path, kind=kind, dry_run=dry_run, origin=origin,
-                                  progress=progress)
+                                  progress=progress, check_target=registry.check_target)
     written = {t for t, c in result.counts.items() if c.added or c.updated}
     return Imported(**vars(result), changes=OpChanges.of(written))
 

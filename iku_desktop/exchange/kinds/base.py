@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Callable
 
 from ...store import bulk
 from ...store import models as m
@@ -38,6 +40,10 @@ class ImportContext:
     # natural keys that earlier tables of the same import will add (a workbook's koperasi
     # sheet before its tahun buku sheet): kind name → keys
     pending: dict[str, set] = field(default_factory=dict)
+    # why a value cannot be the target of an indikator (value, metode, nomor → a reason or
+    # None): the services' ``indicators.registry.check_target``, which knows each method's
+    # scale; without it only the sign is checked (by the field's parser)
+    check_target: Callable[[Decimal, str, int], str | None] | None = None
 
     def error(self, row: ParsedRow, key: str | None, code: str, message: str) -> None:
         self.report.error(code, message, sheet=self.sheet, row=row.row,

@@ -1,7 +1,9 @@
 """Import kind ``target``: the target of each indikator for each year of the document's
 period (``registers.year_values.TARGET``). The indikator is named by its number in the
 document in force; a year outside its period, or of a locked year whose target would
-change, is refused naming the row. A blank target removes the year's target."""
+change, a negative target or one above the top of its indikator's scale
+(``domain.targets``), is refused naming the row. A blank target removes the year's
+target."""
 
 from __future__ import annotations
 
@@ -43,6 +45,10 @@ def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
             ctx.error(r, "tahun", "out_of_period", f"Tahun {tahun} di luar periode dokumen "
                       f"({doc.tahun_awal}–{doc.tahun_akhir})")
             continue
+        problem = ctx.check_target and r.get("nilai") is not None and \
+            ctx.check_target(r["nilai"], ind.metode, ind.nomor)
+        if problem:
+            ctx.error(r, "nilai", "out_of_range", problem)
         key = (ind.id, tahun)
         if key in seen:
             ctx.error(r, "indikator", "duplicate_key",

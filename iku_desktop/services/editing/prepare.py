@@ -57,12 +57,24 @@ def prepare_year_value(table: str, indikator_id: int, tahun: int, raw) -> Change
     """The target or the manual realisasi of an indikator for a year; blank removes it."""
     label, _, model_ = YEAR_VALUES[table]
     value = None if is_blank(raw) else _required(table, "nilai", raw)
+    if table == "target" and value is not None:
+        _check_target(indikator_id, value)
     row = model_.get_or_none((model_.indikator == indikator_id) & (model_.tahun == tahun))
     old = None if row is None or row.deleted else row.nilai
     if old == value:
         return None
     return Change(table, None, {"nilai": old}, {"nilai": value}, f"Ubah {label.lower()} {tahun}",
                   insert_values={"indikator_id": indikator_id, "tahun": tahun})
+
+
+def _check_target(indikator_id: int, value) -> None:
+    """A target above the top of its indikator's scale (``domain.targets``) is refused."""
+    from ..indicators import registry
+
+    ind = m.Indikator.get_by_id(indikator_id)
+    problem = registry.check_target(value, ind.metode, ind.urutan)
+    if problem:
+        raise EditError(f"{registers.get('target').field('nilai').label}: {problem}")
 
 
 def prepare_sakip(tahun_text, skema: str = "88/2021") -> Change:

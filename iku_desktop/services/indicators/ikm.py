@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...domain import ikm as rule
+from ...domain import targets
 from ...domain.formatting import format_number
 from ...domain.numbers import round_half_up
 from ...domain.results import BreakdownRow, IndicatorResult, TraceStep
@@ -97,4 +98,5 @@ def compute(year: int) -> IndicatorResult:
 
 METHOD = register(Method(
     NAME, "Dihitung dari respon Survei Kepuasan Masyarakat", lambda year, indikator: compute(year),
-    depends_on=frozenset({"ikm_survei", "ikm_respon"}), panel="ikm", demo_target=Decimal(80)))
+    depends_on=frozenset({"ikm_survei", "ikm_respon"}), panel="ikm", demo_target=Decimal(80),
+    scale=targets.IKM))

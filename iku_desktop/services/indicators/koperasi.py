@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ...domain import targets
 from ...domain.koperasi import (
     JenisKoperasi, KoperasiCount, belum_ada_data, persentase_berkualitas,
 )
@@ -82,4 +83,5 @@ METHOD = register(Method(
     NAME, "Dihitung dari register koperasi (RAT, volume usaha, aset)",
     lambda year, indikator: compute(year),
     depends_on=frozenset({"koperasi", "koperasi_tahun_buku", "setting"}), panel="koperasi",
-    demo_target=Decimal(20)))
+    demo_target=Decimal(20),
+    scale=targets.PERCENT))

@@ -16,6 +16,7 @@ from typing import Callable
 
 from ...domain.dokumen import Indikator
 from ...domain.results import IndicatorResult
+from ...domain.targets import Scale, target_problem
 
 # the table holding the realisasi typed in per year (the method ``manual`` reads it)
 TYPED_IN = "realisasi_manual"
@@ -35,6 +36,8 @@ class Method:
         maps to a panel: "koperasi", "usaha_kecil", "sakip", "ikm"), None when none.
     demo_target: the target the demonstration data sets for the first year of the
         period (one more each year), None: none.
+    scale: the scale its realisasi is on (``domain.targets``: a target above its top is
+        refused), None: unknown (typed in).
     """
 
     name: str
@@ -43,6 +46,7 @@ class Method:
     depends_on: frozenset[str] = frozenset()
     panel: str | None = None
     demo_target: Decimal | None = None
+    scale: Scale | None = None
 
     @property
     def typed_in(self) -> bool:
@@ -73,6 +77,17 @@ def get(name: str) -> Method | None:
 def methods() -> tuple[Method, ...]:
     """Every registered method, in the order registered."""
     return tuple(_METHODS.values())
+
+
+def scale_of(metode: str) -> Scale | None:
+    """The scale of the realisasi of an indikator computed by ``metode``."""
+    method = _METHODS.get(metode)
+    return method.scale if method else None
+
+
+def check_target(value: Decimal, metode: str, nomor: int) -> str | None:
+    """Why ``value`` cannot be the target of indikator ``nomor`` computed by ``metode``."""
+    return target_problem(value, scale_of(metode), nomor)
 
 
 def names() -> tuple[str, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...domain import sakip as rule
+from ...domain import targets
 from ...domain.formatting import format_date, format_decimal, format_number
 from ...domain.results import BreakdownRow, IndicatorResult, TraceStep
 from ...store import models as m
@@ -46,4 +47,5 @@ def compute(year: int) -> IndicatorResult:
 
 METHOD = register(Method(
     NAME, "Nilai LHE evaluasi SAKIP", lambda year, indikator: compute(year),
-    depends_on=frozenset({"sakip"}), panel="sakip", demo_target=Decimal(70)))
+    depends_on=frozenset({"sakip"}), panel="sakip", demo_target=Decimal(70),
+    scale=targets.SAKIP))

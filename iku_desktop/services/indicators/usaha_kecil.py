@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ...domain import targets
 from ...domain.formatting import format_number
 from ...domain.numbers import percent, round_half_up
 from ...domain.results import IndicatorResult, TraceStep
@@ -82,4 +83,5 @@ def compute(year: int) -> IndicatorResult:
 METHOD = register(Method(
     NAME, "Dihitung dari register usaha kecil (NIB/IUMK)", lambda year, indikator: compute(year),
     depends_on=frozenset({"usaha_kecil", "setting"}), panel="usaha_kecil",
-    demo_target=Decimal(45)))
+    demo_target=Decimal(45),
+    scale=targets.PERCENT))
