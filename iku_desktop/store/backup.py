@@ -143,7 +143,8 @@ def create(db_path: Path, reason: str = "manual", keep: int | None = None,
     keep = keep if keep is not None else _keep()
     rotate(db_path, keep)
     copied, problem = copy_to_second(db_path, target,
-                                     _second_folder() if second is None else second, keep)
+                                     _second_folder() if second is None else second, keep,
+                                     cancel)
     return Backup(target, now, reason, copied, problem)
 
 
@@ -169,11 +170,13 @@ def second_folder_problem(folder: Path) -> str | None:
     return f"folder {folder} tidak dapat ditulis: {reason}" if reason else None
 
 
-def copy_to_second(db_path: Path, made: Path, second: str, keep: int) -> tuple[Path | None, str]:
+def copy_to_second(db_path: Path, made: Path, second: str, keep: int,
+                   cancel: Cancel | None = None) -> tuple[Path | None, str]:
     """Copy the backup ``made`` into ``second``'s subfolder named like the backup folder
     (written whole under a temporary name, then renamed) and keep the newest ``keep``
     there. Returns (the copy, "") or (None, why not) — never raises: the backup beside the
-    database is made either way. No second folder set: (None, "")."""
+    database is made either way. No second folder set: (None, ""). ``cancel``: a slow
+    stick's copy stops between blocks (its partial file removed)."""
     if not second.strip():
         return None, ""
     root = Path(second)
@@ -188,7 +191,10 @@ def copy_to_second(db_path: Path, made: Path, second: str, keep: int) -> tuple[P
             if sub.resolve() == main.resolve():
                 return None, (f"Folder cadangan kedua {root} sama dengan folder cadangan "
                               "utama; tidak disalin")
-            shutil.copyfile(made, partial)
+            if not _copy_file(made, partial, cancel):
+                partial.unlink(missing_ok=True)
+                return None, ("Penyalinan ke folder cadangan kedua dihentikan (basis data "
+                              "ditutup)")
             partial.replace(target)
             _rotate_folder(sub, keep)
             return target, ""
@@ -203,6 +209,19 @@ def copy_to_second(db_path: Path, made: Path, second: str, keep: int) -> tuple[P
                        f"{dbfile.write_problem(sub / 'x') or exc}")
     return None, (f"Cadangan tidak disalin ke folder cadangan kedua: {problem}. Cadangan "
                   f"utama tetap dibuat di {main}")
+
+
+def _copy_file(src: Path, dest: Path, cancel: Cancel | None, block: int = 1 << 20) -> bool:
+    """Copy ``src`` to ``dest``; False when ``cancel`` stopped it part way."""
+    if cancel is None:
+        shutil.copyfile(src, dest)
+        return True
+    with open(src, "rb") as fin, open(dest, "wb") as fout:
+        while data := fin.read(block):
+            if cancel.requested:
+                return False
+            fout.write(data)
+    return True
 
 
 def _check_source(db_path: Path, conn: sqlite3.Connection | None,
