@@ -46,7 +46,8 @@ class BackupDialog(QDialog):
         make = QPushButton("&Buat cadangan sekarang")
         make.clicked.connect(self.make)
         self.restore_button = QPushButton("&Pulihkan yang dipilih…")
-        self.restore_button.clicked.connect(self.restore)
+        # (not ``connect(self.restore)``: ``clicked`` would pass False as ``confirm``)
+        self.restore_button.clicked.connect(lambda: self.restore())
         close = QPushButton("&Tutup")
         close.clicked.connect(self.reject)
         for b in (make, self.restore_button):
