@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
 from iku_desktop.store import backup, dbfile, lockfile, settings
 from iku_desktop.store.database import open_database
@@ -122,10 +122,14 @@ def yesterdays_backup(db_path, keep=1):
 
 def test_damage_found_by_the_daily_check_is_shown_and_no_backup_rotated(qtbot, db_path,
                                                                         monkeypatch):
-    asked = []  # (the open refusing the file would ask, and wait on, these)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or
-                        QMessageBox.No)
-    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: asked.append(a))
+    from PySide6.QtTest import QTest
+
+    from ui.backup_dialog import BackupDialog
+
+    asked = []  # (the open refusing the file asks, and waits on, these)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or
+                        QMessageBox.Yes)
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: asked.append(a[2]))
     with_filler(db_path)
     old = yesterdays_backup(db_path, keep=1)
     damage_a_filler_page(db_path)  # not seen by a clean open, seen by quick_check
@@ -139,6 +143,19 @@ def test_damage_found_by_the_daily_check_is_shown_and_no_backup_rotated(qtbot, d
     assert "RUSAK" in status(w).text()
     assert files_in(backup.folder_for(db_path)) == [old.name]  # the sound one kept
     assert asked == []
+    # the box leads to the backups; restoring the one kept mends the file
+    QTest.mouseClick(box.findChild(QPushButton, "buka_cadangan"), Qt.LeftButton)
+    dialog = w.findChild(BackupDialog, "cadangan")
+    assert dialog is not None and dialog.isVisible() and dialog.list.count() == 1
+    dialog.list.setCurrentRow(0)
+    QTest.mouseClick(dialog.restore_button, Qt.LeftButton)
+    assert len(asked) == 1 and "Ganti isi basis data" in asked[0]
+    conn = sqlite3.connect(db_path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+    assert w.db_path == db_path and w.session is not None
 
 
 def test_a_second_folder_that_cannot_be_written_is_shown(qtbot, db_path, tmp_path):
