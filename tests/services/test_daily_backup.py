@@ -89,3 +89,18 @@ def test_on_a_rollback_journal_it_is_taken_at_the_open(db_path, monkeypatch):
         assert [b.reason for b in backup.list_backups(db_path)] == ["harian"]
     finally:
         s.close()
+
+
+def test_after_an_unclean_shutdown_the_open_checks_and_the_daily_backup_only_copies(
+        db_path, checks):
+    from tests.store.test_open_check import crash_after_a_write
+
+    crash_after_a_write(db_path)
+    s = session.open_session(db_path)
+    try:
+        assert checks == [1]  # at the open, before anything is written
+        assert s.daily is not None and not s.daily.check
+        s.daily.run()
+        assert checks == [1]
+    finally:
+        s.close()
