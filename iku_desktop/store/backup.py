@@ -45,8 +45,10 @@ class Cancelled(BackupError):
 class Cancel:
     """Stops a backup running in another thread: ``request()`` interrupts the SQL statement
     running on its connection (the ``quick_check``) and the backup stops before it writes
-    anything. A copy already being written is finished (and renamed whole): it takes a
-    fraction of the check's time, and a whole copy is a sound backup."""
+    anything. A copy beside the database already being written is finished (and renamed
+    whole): one step of SQLite's backup, a fraction of the check's time, and a whole copy
+    is a sound backup. Its copy to the second folder (a slow stick) stops between blocks,
+    its partial file removed."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -327,7 +329,8 @@ def connect_for_worker(db_path: Path) -> sqlite3.Connection:
     """A connection of its own to the database at ``db_path`` that is open in this program
     (a worker thread's; never ``immutable``: the window writes meanwhile), refusing every
     write. In WAL mode its reads see one consistent state and never hold a writer up."""
-    conn = sqlite3.connect(dbfile.sqlite_uri(db_path), uri=True, timeout=30.0,
+    # mode=rw: a file gone meanwhile is an error, never a new empty database
+    conn = sqlite3.connect(dbfile.sqlite_uri(db_path, mode="rw"), uri=True, timeout=30.0,
                            check_same_thread=False)
     conn.execute("PRAGMA query_only = 1")
     return conn
