@@ -71,11 +71,6 @@ def stop(window) -> None:
         _say(shown, "")
 
 
-def running(window) -> bool:
-    shown = window.statusBar().findChild(QLabel, LABEL)
-    return shown is not None and shown.job is not None
-
-
 def _say(shown: QLabel, text: str, warning: bool = False, tip: str = "") -> None:
     shown.setText(text)
     shown.setToolTip(tip or text)

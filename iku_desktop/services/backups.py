@@ -87,7 +87,13 @@ class Daily:
         file is ``DatabaseDamaged`` and no backup is made or rotated; ``cancel`` stops it
         (``Cancelled``) before anything is written. ``Backup.second_problem`` says why no
         copy was made in the second folder."""
-        conn = backup.connect_for_worker(self.path)
+        try:
+            conn = backup.connect_for_worker(self.path)
+        except sqlite3.Error as exc:  # the file gone or unreadable meanwhile: said as such
+            from .database import explain
+
+            raise explain(exc, self.path) or BackupError(
+                f"Cadangan harian tidak dibuat: {self.path}: {exc}") from exc
         try:
             return backup.create(self.path, "harian", keep=self.keep, conn=conn,
                                  check=self.check, second=self.second, cancel=cancel)

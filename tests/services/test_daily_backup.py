@@ -104,3 +104,15 @@ def test_after_an_unclean_shutdown_the_open_checks_and_the_daily_backup_only_cop
         assert checks == [1]
     finally:
         s.close()
+
+
+def test_a_file_gone_before_the_worker_starts_is_said_not_created(db_path):
+    s = session.open_session(db_path)
+    try:
+        daily = s.daily
+    finally:
+        s.close()
+    db_path.unlink()
+    with pytest.raises(session.DatabaseError):
+        daily.run()
+    assert not db_path.exists()
