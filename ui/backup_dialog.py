@@ -15,6 +15,20 @@ from iku_desktop.domain.formatting import format_time
 from iku_desktop.services import backups
 
 
+NOT_COPIED = "Cadangan dibuat, tidak disalin"
+
+
+def not_copied(parent, made: backups.Backup) -> QMessageBox:
+    """Say (a warning box, not waited on) that the backup ``made`` was not copied to the
+    second backup folder, naming the folder and why (``Backup.second_problem``): the
+    manual backup and the daily one say it alike."""
+    box = QMessageBox(QMessageBox.Warning, NOT_COPIED, made.second_problem, parent=parent)
+    box.setObjectName("cadangan_tidak_disalin")
+    box.addButton("Tutup", QMessageBox.AcceptRole)
+    box.open()
+    return box
+
+
 class BackupDialog(QDialog):
     def __init__(self, window) -> None:
         super().__init__(window)
@@ -32,7 +46,8 @@ class BackupDialog(QDialog):
         make = QPushButton("&Buat cadangan sekarang")
         make.clicked.connect(self.make)
         self.restore_button = QPushButton("&Pulihkan yang dipilih…")
-        self.restore_button.clicked.connect(self.restore)
+        # (not ``connect(self.restore)``: ``clicked`` would pass False as ``confirm``)
+        self.restore_button.clicked.connect(lambda: self.restore())
         close = QPushButton("&Tutup")
         close.clicked.connect(self.reject)
         for b in (make, self.restore_button):
@@ -63,7 +78,7 @@ class BackupDialog(QDialog):
             QMessageBox.warning(self, "Cadangan gagal", str(exc))
         else:
             if made.second_problem:
-                QMessageBox.warning(self, "Cadangan dibuat, tidak disalin", made.second_problem)
+                not_copied(self, made)
         self.reload()
 
     def restore(self, confirm: bool = True) -> bool:

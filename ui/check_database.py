@@ -37,10 +37,35 @@ def _done(window, result: session.Checked) -> None:
              f"Basis data {result.path} utuh: setiap halaman, baris dan indeks diperiksa "
              f"({format_number(result.seconds, 1)} detik).")
     else:
-        _box(window, QMessageBox.Critical, "Basis data rusak",
-             f"Pemeriksaan basis data {result.path} menemukan kerusakan:\n"
-             + "\n".join(result.problems[:5])
-             + "\n\nPulihkan dari cadangan terakhir: Berkas › Cadangan.")
+        damaged(window, f"Pemeriksaan basis data {result.path} menemukan kerusakan:\n"
+                + "\n".join(result.problems[:5]))
+
+
+def damaged(window, found: str, note: str = "") -> QMessageBox:
+    """Say (a message box, not waited on) that a check found ``found`` (the damage, in
+    Indonesian) and what to do, with a button to the backups (Berkas › Cadangan);
+    ``note``: what was or was not done because of it."""
+    box = _box(window, QMessageBox.Critical, "Basis data rusak",
+               found + (f"\n\n{note}" if note else "")
+               + "\n\nPulihkan dari cadangan terakhir: Berkas › Cadangan.")
+    backups_button = box.addButton("Buka &Cadangan…", QMessageBox.AcceptRole)
+    backups_button.setObjectName("buka_cadangan")
+    box.setDefaultButton(backups_button)
+    backups_button.clicked.connect(lambda: _open_backups(window))
+    return box
+
+
+def _open_backups(window) -> None:
+    from .backup_dialog import BackupDialog
+
+    dialog = BackupDialog(window)
+    dialog.setObjectName("cadangan")
+    dialog.open()
+
+
+def failed(window, title: str, text: str) -> QMessageBox:
+    """Say (a message box, not waited on) that a check or backup could not be made."""
+    return _box(window, QMessageBox.Critical, title, text)
 
 
 def _failed(window, exc: Exception) -> None:

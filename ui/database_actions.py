@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from iku_desktop.services import backups, session
 
-from . import tasks
+from . import daily_check, tasks
 
 RECENT = 8  # files in Berkas › Berkas terakhir
 DATABASE_FILTER = "Basis data IKU (*.sqlite)"
@@ -20,7 +20,14 @@ def choose_database(window) -> None:
                                           str(window.db_path.parent),
                                           "Basis data IKU (*.sqlite *.db);;Semua berkas (*)")
     if path:
-        window.open_database(Path(path))
+        open_other(window, Path(path))
+
+
+def open_other(window, path: Path) -> None:
+    """Open ``path`` in the window instead of the open database; a daily check running on
+    that one is stopped first (it would hold the switch up: ``daily_check.stop``)."""
+    daily_check.stop(window)
+    window.open_database(path)
 
 
 def remember(window, path: Path) -> None:
@@ -32,7 +39,7 @@ def remember(window, path: Path) -> None:
     window.recent_menu.clear()
     for p in recent:
         act = window.recent_menu.addAction(p)
-        act.triggered.connect(lambda _=False, p=p: window.open_database(Path(p)))
+        act.triggered.connect(lambda _=False, p=p: open_other(window, Path(p)))
 
 
 def ask_new_database(window) -> None:
@@ -55,7 +62,7 @@ def new_database(window, path: Path) -> None:
     except session.DatabaseError as exc:
         QMessageBox.critical(window, "Basis data tidak dapat dibuat", str(exc))
         return
-    window.open_database(path)
+    open_other(window, path)
 
 
 def ask_save_copy(window) -> None:
@@ -83,6 +90,7 @@ def save_copy(window, path: Path) -> bool:
 def restore_backup(window, source: Path) -> bool:
     """Close the database, restore ``source`` over it (``backups.restore_backup``: the
     guards, the state it replaces backed up first, the audit record), and open it again."""
+    daily_check.stop(window)
     tasks.wait()
     path = window.db_path
     window.close_session()

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
 
     def close_session(self) -> None:
         """Close the open database (background work finished first)."""
+        opening.stop_daily_check(self)  # stopped, not waited for (``ui.daily_check``)
         tasks.wait()
         if self.session is not None:
             self.session.close()

@@ -1,6 +1,7 @@
 """Opening a database for the window: the questions ``services.session.open_session`` asks
 (another program holds it: read-only, take over, or cancel; a damaged file: restore the
-latest backup?) and its refusals shown as message boxes."""
+latest backup?) and its refusals shown as message boxes; the daily check and backup then
+starts in the background (``daily_check``)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 from iku_desktop.domain.formatting import format_time
 from iku_desktop.services import session
 from iku_desktop.services.session import DatabaseError, RestoreFailed, Session
+
+from . import daily_check
 
 
 def _ask_held(parent, held) -> str | None:
@@ -38,16 +41,25 @@ def _offer_restore(parent, exc: Exception, latest) -> bool:
 
 
 def open_for_window(parent, path: Path) -> Session | None:
-    """Open ``path`` for the window, asking the user where needed; None: not opened."""
+    """Open ``path`` for the window, asking the user where needed; None: not opened. The
+    daily check and backup, when due, starts in the background (``daily_check``)."""
     try:
-        return session.open_session(
+        opened = session.open_session(
             path, ask_held=lambda held: _ask_held(parent, held),
             offer_restore=lambda exc, latest: _offer_restore(parent, exc, latest))
+        if opened is not None and parent is not None:
+            daily_check.start(parent, opened)
+        return opened
     except RestoreFailed as err:
         QMessageBox.critical(parent, "Pemulihan gagal", str(err))
     except DatabaseError as exc:
         QMessageBox.critical(parent, "Basis data tidak dapat dibuka", str(exc))
     return None
+
+
+def stop_daily_check(parent) -> None:
+    """Stop the daily check running in the background before the database is closed."""
+    daily_check.stop(parent)
 
 
 def close_for_window(path: Path | None) -> None:

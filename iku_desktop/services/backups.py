@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..store import audit, audit_witness, backup, lockfile
-from ..store.backup import Backup, BackupError  # noqa: F401 (the front ends' names)
+from ..store.backup import Backup, BackupError, Cancel, Cancelled  # noqa: F401 (front ends)
 from ..store.database import DatabaseMissing, open_database
 from ..store.dbfile import check_path
 from .changes import OpChanges
@@ -62,6 +62,56 @@ def second_folder() -> tuple[str, str | None]:
 
     folder = str(settings.get("cadangan_folder_kedua"))
     return folder, (backup.second_folder_problem(Path(folder)) if folder else None)
+
+
+@dataclass(frozen=True)
+class Daily:
+    """The daily check and backup of an open database, still to be taken (the window takes
+    it in a worker thread while the user works: ``run``).
+
+    Attributes:
+    path: the database.
+    check: run ``quick_check`` first (False: the open has just run it).
+    keep: how many backups are kept (the office's setting, read when it was planned).
+    second: the second backup folder ("" none), read when it was planned.
+    """
+
+    path: Path
+    check: bool
+    keep: int
+    second: str
+
+    def run(self, cancel: Cancel | None = None) -> Backup:
+        """Check and back up the database through a connection of this thread's own
+        (SQLite's online backup: one consistent state while the window writes). A damaged
+        file is ``DatabaseDamaged`` and no backup is made or rotated; ``cancel`` stops it
+        (``Cancelled``) before anything is written. ``Backup.second_problem`` says why no
+        copy was made in the second folder."""
+        try:
+            conn = backup.connect_for_worker(self.path)
+        except sqlite3.Error as exc:  # the file gone or unreadable meanwhile: said as such
+            from .database import explain
+
+            raise explain(exc, self.path) or BackupError(
+                f"Cadangan harian tidak dibuat: {self.path}: {exc}") from exc
+        try:
+            return backup.create(self.path, "harian", keep=self.keep, conn=conn,
+                                 check=self.check, second=self.second, cancel=cancel)
+        finally:
+            conn.close()
+
+
+def daily_due(path: str | os.PathLike, db) -> Daily | None:
+    """The daily check and backup of the open database ``db`` at ``path`` when none was
+    taken today (None: taken already)."""
+    from ..store import settings
+
+    p = Path(path)
+    if not backup.daily_due(p):
+        return None
+    return Daily(p, check=not getattr(db, "iku_checked", False),
+                 keep=int(settings.get("cadangan_disimpan")),
+                 second=str(settings.get("cadangan_folder_kedua")))
 
 
 def require_database(path: str | os.PathLike) -> None:

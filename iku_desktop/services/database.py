@@ -100,14 +100,22 @@ def init_database(path: str | os.PathLike) -> SqliteDatabase:
     return db
 
 
-def open_for_work(path: str | os.PathLike, check: bool | None = None) -> SqliteDatabase:
+def open_for_work(path: str | os.PathLike, check: bool | None = None,
+                  defer_daily: bool = False) -> SqliteDatabase:
     """Open an existing database for a day's work: with the daily backup, and so the daily
     ``quick_check`` (``check``: as ``open_database``; a damaged file is ``DatabaseDamaged``).
     When not even the daily backup fits on the disk, the database stays open read-only,
-    saying so."""
+    saying so.
+
+    ``defer_daily`` (the window): the daily check and backup is left to the caller, who
+    takes it in the background (``backups.daily_due``) — unless the file is in rollback
+    journal mode (a network share: a reader there would hold the user's writes up) or the
+    backup would not fit on the disk (then the database opens read-only, as above)."""
     p = Path(path)
     db = open_database(p, check=check)
     if read_only_reason(db) is None:
+        if defer_daily and _wal(db) and backup.fits(p):
+            return db
         try:
             backup.daily(p, db.connection(), check=not getattr(db, "iku_checked", False))
         except DatabaseError:
@@ -122,11 +130,17 @@ def open_for_work(path: str | os.PathLike, check: bool | None = None) -> SqliteD
     return db
 
 
-def open_or_create(path: str | os.PathLike, check: bool | None = None) -> SqliteDatabase:
-    """The window's first start: open the database, creating it with the default
-    document when the file does not exist yet."""
+def _wal(db: SqliteDatabase) -> bool:
+    return str(db.execute_sql("PRAGMA journal_mode").fetchone()[0]).lower() == "wal"
+
+
+def open_or_create(path: str | os.PathLike, check: bool | None = None,
+                   defer_daily: bool = False) -> SqliteDatabase:
+    """The window's first start: open the database (``defer_daily``: as ``open_for_work``),
+    creating it with the default document when the file does not exist yet."""
     p = Path(path)
-    return open_for_work(p, check=check) if p.exists() else init_database(p)
+    return open_for_work(p, check=check, defer_daily=defer_daily) if p.exists() \
+        else init_database(p)
 
 
 def office_code() -> str:

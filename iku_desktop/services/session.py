@@ -3,7 +3,8 @@ it (creating a first one), its lock file (who else holds it, taking it over, rel
 it), opening read-only with the reason, a damaged file (the latest backup offered for
 restore — only then: a file of another application, a read-only folder or a full disk is
 said as such, and a file that cannot be written opens read-only with the reason), and
-closing. Backups are ``services.backups``.
+closing. Backups are ``services.backups``; the daily check and backup of a session is
+left to the window, which takes it in the background (``Session.daily``).
 
 The state of a session — the office the database belongs to and why it is read-only —
 is held by the open database object (``models.current_office``, ``ownership.read_only``),
@@ -34,12 +35,15 @@ class RestoreFailed(BackupError):
 
 @dataclass
 class Session:
-    """An open database: ``db`` (the models are bound to it), its ``path``, and why it is
-    read-only (None: writable, and this program holds its lock)."""
+    """An open database: ``db`` (the models are bound to it), its ``path``, why it is
+    read-only (None: writable, and this program holds its lock), and the daily check and
+    backup still to be taken (``backups.Daily.run``; None: taken today already, or not
+    to be taken: read-only, just created, taken at the open)."""
 
     path: Path
     db: object
     read_only: str | None
+    daily: backups.Daily | None = None
 
     @property
     def office(self) -> str:
@@ -92,7 +96,8 @@ def open_session(path: str | os.PathLike, ask_held: AskHeld = lambda held: None,
     p = Path(path)
     read_only = None
     check = None  # as ``open_database``: when a WAL or hot journal was left
-    if p.exists():
+    existed = p.exists()
+    if existed:
         if lockfile.lock_path(p).exists() and lockfile.holder(p) is None:
             check = True  # a window on this PC that did not close cleanly
         held = lockfile.acquire(p)
@@ -117,7 +122,8 @@ def open_session(path: str | os.PathLike, ask_held: AskHeld = lambda held: None,
         if read_only is not None:
             lockfile.release(p)
     ownership.set_read_only(db, read_only)
-    return Session(p, db, read_only)
+    daily = backups.daily_due(p, db) if existed and read_only is None else None
+    return Session(p, db, read_only, daily)
 
 
 def _open(path: Path, read_only: str | None, offer_restore: OfferRestore,
@@ -126,7 +132,8 @@ def _open(path: Path, read_only: str | None, offer_restore: OfferRestore,
         try:
             if read_only:
                 return open_database(path, read_only=True, check=check)
-            return open_or_create(path, check=check)
+            # the daily check and backup: in the background (``Session.daily``)
+            return open_or_create(path, check=check, defer_daily=True)
         except DatabaseDamaged as exc:
             latest = backups.latest_usable(path)
             if attempt == 0 and latest is not None and offer_restore(exc, latest):

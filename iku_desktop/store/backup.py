@@ -4,7 +4,8 @@ time and reason; only the newest N are kept (setting ``cadangan_disimpan``). Tak
 every import and package merge, before a schema upgrade, once a day on open, and on demand;
 restoring first backs up the state it replaces. A backup is taken only of a file that passes
 ``quick_check`` (a damaged copy would rotate the sound ones out): that check is also the
-daily one, since the first open of a day takes a backup.
+daily one, since the first open of a day takes a backup. The window takes it in a worker
+thread while the user works (``Cancel`` stops it when the window closes first).
 
 Every backup is also copied to a second folder when the office sets one (setting
 ``cadangan_folder_kedua``, e.g. a USB stick), into a subfolder of the same name, rotated
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
+import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -34,6 +36,39 @@ REASONS = {"manual": "dibuat pengguna", "harian": "cadangan harian",
 
 class BackupError(Refused):
     """A backup that cannot be made or restored; ``str()`` is the user's message."""
+
+
+class Cancelled(BackupError):
+    """The backup was stopped (``Cancel.request``) before anything was written."""
+
+
+class Cancel:
+    """Stops a backup running in another thread: ``request()`` interrupts the SQL statement
+    running on its connection (the ``quick_check``) and the backup stops before it writes
+    anything. A copy beside the database already being written is finished (and renamed
+    whole): one step of SQLite's backup, a fraction of the check's time, and a whole copy
+    is a sound backup. Its copy to the second folder (a slow stick) stops between blocks,
+    its partial file removed."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self.requested = False
+
+    def request(self) -> None:
+        with self._lock:
+            self.requested = True
+            if self._conn is not None:
+                self._conn.interrupt()  # safe from another thread (SQLite's own)
+
+    def attach(self, conn: sqlite3.Connection | None) -> None:
+        with self._lock:
+            self._conn = conn
+        self.stop_here()
+
+    def stop_here(self) -> None:
+        if self.requested:
+            raise Cancelled("Pemeriksaan dan pencadangan dihentikan (basis data ditutup)")
 
 
 @dataclass(frozen=True)
@@ -73,11 +108,17 @@ def _copy(src: sqlite3.Connection, target: Path, rollback_journal: bool = False)
 
 
 def create(db_path: Path, reason: str = "manual", keep: int | None = None,
-           conn: sqlite3.Connection | None = None, check: bool = True) -> Backup:
+           conn: sqlite3.Connection | None = None, check: bool = True,
+           second: str | None = None, cancel: Cancel | None = None) -> Backup:
     """Copy the database (through ``conn`` if open) into its backup folder; rotate. With
-    ``check`` the database must first pass ``quick_check`` (``DatabaseDamaged`` if not)."""
+    ``check`` the database must first pass ``quick_check`` (``DatabaseDamaged`` if not).
+    ``keep`` and ``second`` (the second backup folder) default to the office's settings
+    (read through the bound database: pass them from a worker thread). ``cancel``: may be
+    stopped from another thread (``Cancelled``) until the copy starts."""
     if check:
-        _check_source(db_path, conn)
+        _check_source(db_path, conn, cancel)
+    if cancel is not None:
+        cancel.stop_here()
     folder = folder_for(db_path)
     now = datetime.now()
     target = folder / f"{now:%Y%m%d-%H%M%S-%f}-{reason}.sqlite"
@@ -103,8 +144,10 @@ def create(db_path: Path, reason: str = "manual", keep: int | None = None,
         raise BackupError(_failure(folder, exc)) from exc
     keep = keep if keep is not None else _keep()
     rotate(db_path, keep)
-    second, problem = copy_to_second(db_path, target, _second_folder(), keep)
-    return Backup(target, now, reason, second, problem)
+    copied, problem = copy_to_second(db_path, target,
+                                     _second_folder() if second is None else second, keep,
+                                     cancel)
+    return Backup(target, now, reason, copied, problem)
 
 
 def _second_folder() -> str:
@@ -129,11 +172,13 @@ def second_folder_problem(folder: Path) -> str | None:
     return f"folder {folder} tidak dapat ditulis: {reason}" if reason else None
 
 
-def copy_to_second(db_path: Path, made: Path, second: str, keep: int) -> tuple[Path | None, str]:
+def copy_to_second(db_path: Path, made: Path, second: str, keep: int,
+                   cancel: Cancel | None = None) -> tuple[Path | None, str]:
     """Copy the backup ``made`` into ``second``'s subfolder named like the backup folder
     (written whole under a temporary name, then renamed) and keep the newest ``keep``
     there. Returns (the copy, "") or (None, why not) — never raises: the backup beside the
-    database is made either way. No second folder set: (None, "")."""
+    database is made either way. No second folder set: (None, ""). ``cancel``: a slow
+    stick's copy stops between blocks (its partial file removed)."""
     if not second.strip():
         return None, ""
     root = Path(second)
@@ -148,7 +193,10 @@ def copy_to_second(db_path: Path, made: Path, second: str, keep: int) -> tuple[P
             if sub.resolve() == main.resolve():
                 return None, (f"Folder cadangan kedua {root} sama dengan folder cadangan "
                               "utama; tidak disalin")
-            shutil.copyfile(made, partial)
+            if not _copy_file(made, partial, cancel):
+                partial.unlink(missing_ok=True)
+                return None, ("Penyalinan ke folder cadangan kedua dihentikan (basis data "
+                              "ditutup)")
             partial.replace(target)
             _rotate_folder(sub, keep)
             return target, ""
@@ -165,11 +213,31 @@ def copy_to_second(db_path: Path, made: Path, second: str, keep: int) -> tuple[P
                   f"utama tetap dibuat di {main}")
 
 
-def _check_source(db_path: Path, conn: sqlite3.Connection | None) -> None:
+def _copy_file(src: Path, dest: Path, cancel: Cancel | None, block: int = 1 << 20) -> bool:
+    """Copy ``src`` to ``dest``; False when ``cancel`` stopped it part way."""
+    if cancel is None:
+        shutil.copyfile(src, dest)
+        return True
+    with open(src, "rb") as fin, open(dest, "wb") as fout:
+        while data := fin.read(block):
+            if cancel.requested:
+                return False
+            fout.write(data)
+    return True
+
+
+def _check_source(db_path: Path, conn: sqlite3.Connection | None,
+                  cancel: Cancel | None = None) -> None:
     try:
         src = conn if conn is not None else dbfile.connect_read_only(db_path)
         try:
-            found = dbfile.quick_check(src)
+            if cancel is not None:
+                cancel.attach(src)
+            try:
+                found = dbfile.quick_check(src)
+            finally:
+                if cancel is not None:
+                    cancel.attach(None)  # (raises Cancelled: an interrupted check)
         finally:
             if conn is None:
                 src.close()
@@ -179,9 +247,11 @@ def _check_source(db_path: Path, conn: sqlite3.Connection | None) -> None:
             raise known from exc
         found = [str(exc)]
     if found != ["ok"]:
-        raise dbfile.DatabaseDamaged(
+        damaged = dbfile.DatabaseDamaged(
             f"Cadangan tidak dibuat: pemeriksaan integritas basis data {db_path} gagal "
             f"({'; '.join(found[:5])}). Pulihkan dari cadangan terakhir.")
+        damaged.problems = found[:5]  # (the window lists them)
+        raise damaged
 
 
 def _failure(folder: Path, exc: Exception) -> str:
@@ -228,13 +298,42 @@ def _rotate_folder(folder: Path, keep: int) -> None:
         old.path.unlink(missing_ok=True)
 
 
+def daily_due(db_path: Path) -> bool:
+    """Whether no backup was taken today yet (the first open of a day takes one)."""
+    today = datetime.now().date()
+    return not any(b.taken_at.date() == today for b in list_backups(db_path))
+
+
 def daily(db_path: Path, conn: sqlite3.Connection, check: bool = True) -> Backup | None:
     """Once a day, on open: a backup when none was taken today (``check``: as ``create``;
     False when the open has just checked)."""
-    today = datetime.now().date()
-    if any(b.taken_at.date() == today for b in list_backups(db_path)):
+    if not daily_due(db_path):
         return None
     return create(db_path, "harian", conn=conn, check=check)
+
+
+def fits(db_path: Path) -> bool:
+    """Whether a backup of the database at ``path`` fits on the disk of its backup folder
+    (the file and its WAL, as the copy may be as large)."""
+    size = sum(Path(f"{db_path}{s}").stat().st_size if Path(f"{db_path}{s}").exists() else 0
+               for s in ("", "-wal"))
+    folder = folder_for(db_path)
+    try:
+        free = shutil.disk_usage(folder if folder.is_dir() else db_path.parent).free
+    except OSError:
+        return True  # said by the backup itself if it fails
+    return free >= size + 1024 * 1024
+
+
+def connect_for_worker(db_path: Path) -> sqlite3.Connection:
+    """A connection of its own to the database at ``db_path`` that is open in this program
+    (a worker thread's; never ``immutable``: the window writes meanwhile), refusing every
+    write. In WAL mode its reads see one consistent state and never hold a writer up."""
+    # mode=rw: a file gone meanwhile is an error, never a new empty database
+    conn = sqlite3.connect(dbfile.sqlite_uri(db_path, mode="rw"), uri=True, timeout=30.0,
+                           check_same_thread=False)
+    conn.execute("PRAGMA query_only = 1")
+    return conn
 
 
 def restore(db_path: Path, backup: Path) -> Backup:

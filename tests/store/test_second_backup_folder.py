@@ -138,3 +138,32 @@ def test_the_setting_is_listed_and_cleared_on_the_command_line(capsys, db_path, 
     assert "cadangan_folder_kedua = (kosong)" in run(capsys, db_path, "setting")[1]
     code, _, err = run(capsys, db_path, "setting", "cadangan_disimpan", "nol")
     assert code == 2 and "Jumlah cadangan yang disimpan: diisi bilangan 1–1000" in err
+
+
+def test_a_stopped_copy_to_a_slow_stick_leaves_no_partial_file(db_path, tmp_path):
+    """The window closing while the daily backup is copied to the stick: the copy stops
+    between blocks, its partial file removed; the backup beside the database stays."""
+    from iku_desktop.store import backup
+
+    class StopAfterTheFirstBlock(backup.Cancel):
+        asked = 0
+
+        @property
+        def requested(self):
+            self.asked += 1
+            return self.asked > 1
+
+        @requested.setter
+        def requested(self, value):
+            pass
+
+    stick = tmp_path / "FLASHDISK"
+    stick.mkdir()
+    made = backup.folder_for(db_path) / "20261201-080000-000000-harian.sqlite"
+    made.parent.mkdir()
+    made.write_bytes(b"\0" * (3 << 20))  # three blocks
+    copy, problem = backup.copy_to_second(db_path, made, str(stick), 10,
+                                          StopAfterTheFirstBlock())
+    assert copy is None and "dihentikan" in problem
+    assert list((stick / f"{db_path.stem}-cadangan").iterdir()) == []
+    assert made.is_file()

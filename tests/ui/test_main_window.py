@@ -94,13 +94,15 @@ def test_backup_dialog_makes_and_restores(qtbot, db_path):
     from datetime import date
 
     from iku_desktop.store import models as m
+    from ui import tasks
     from ui.backup_dialog import BackupDialog
 
     w = MainWindow(db_path, year=2022)
     qtbot.addWidget(w)
+    tasks.wait()  # the daily backup of the first open, taken in the background
     dialog = BackupDialog(w)
     qtbot.addWidget(dialog)
-    start = dialog.list.count()  # the daily backup of the first open
+    start = dialog.list.count()
     dialog.make()
     assert dialog.list.count() == start + 1
     kab = m.Kabupaten.get(m.Kabupaten.bps == "1571").id

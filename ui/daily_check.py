@@ -1,0 +1,121 @@
+"""The daily check and backup in the background: the first open of a day checks the database
+(``quick_check``) and backs it up in a worker thread while the window is already usable
+(``services.backups.Daily``). The status bar says so in a label of its own on the right,
+which ``showMessage`` does not overwrite; then the outcome. Damage found is said in a
+message box (no backup made, none rotated out); a copy that did not reach the second
+backup folder is said as the manual backup says it (``backup_dialog.not_copied``) and
+stays in the status bar.
+
+Closing the database (the window closing, another database opened, a restore) stops a
+running check first (``stop``): its SQL is interrupted and nothing is written; a copy
+already being written is finished whole."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QLabel
+
+from iku_desktop.domain.formatting import format_time
+from iku_desktop.services import backups
+from iku_desktop.services.session import DatabaseDamaged, DatabaseError, Session
+
+from . import backup_dialog, check_database, tasks
+
+RUNNING = "Memeriksa dan mencadangkan basis data…"
+LABEL = "pemeriksaan_harian"
+WARNING_STYLE = "color: #a00000; font-weight: bold"
+
+
+@dataclass
+class _Job:
+    session: Session
+    cancel: backups.Cancel
+
+
+def label(window) -> QLabel:
+    """The status bar's label of the daily check (made on first use)."""
+    found = window.statusBar().findChild(QLabel, LABEL)
+    if found is None:
+        found = QLabel()
+        found.setObjectName(LABEL)
+        found.job = None
+        window.statusBar().addPermanentWidget(found)
+    return found
+
+
+def start(window, opened: Session) -> None:
+    """Take the daily check and backup of ``opened`` in the background, when one is due."""
+    stop(window)
+    shown = label(window)
+    if getattr(shown, "path", None) != opened.path:
+        _say(shown, "")  # what it said of another database
+    shown.path = opened.path
+    if opened.daily is None:
+        return
+    job = _Job(opened, backups.Cancel())
+    shown.job = job
+    _say(shown, RUNNING)
+    daily = opened.daily
+    tasks.run(lambda: daily.run(job.cancel), lambda made: _done(window, job, made),
+              lambda exc: _failed(window, job, exc))
+
+
+def stop(window) -> None:
+    """Stop the running daily check, if any (its outcome is no longer shown); the caller
+    then waits for the worker (``tasks.wait``) before closing the database."""
+    shown = window.statusBar().findChild(QLabel, LABEL)
+    if shown is not None and shown.job is not None:
+        shown.job.cancel.request()
+        shown.job = None
+        _say(shown, "")
+
+
+def _say(shown: QLabel, text: str, warning: bool = False, tip: str = "") -> None:
+    shown.setText(text)
+    shown.setToolTip(tip or text)
+    shown.setStyleSheet(WARNING_STYLE if warning else "")
+    shown.setVisible(bool(text))
+
+
+def _current(window, job: _Job) -> QLabel | None:
+    """The label when ``job`` is still the window's daily check (not stopped)."""
+    shown = window.statusBar().findChild(QLabel, LABEL)
+    if shown is None or shown.job is not job:
+        return None
+    shown.job = None
+    return shown
+
+
+def _done(window, job: _Job, made: backups.Backup) -> None:
+    shown = _current(window, job)
+    if shown is None:
+        return
+    when = format_time(made.taken_at.astimezone())
+    if made.second_problem:
+        _say(shown, "Cadangan harian dibuat, tetapi TIDAK disalin ke folder cadangan kedua "
+                    f"{job.session.daily.second}", warning=True, tip=made.second_problem)
+        backup_dialog.not_copied(window, made)
+    else:
+        _say(shown, f"Basis data utuh; cadangan harian dibuat ({when})")
+
+
+def _failed(window, job: _Job, exc: Exception) -> None:
+    if isinstance(exc, backups.Cancelled):
+        return
+    shown = _current(window, job)
+    if shown is None:
+        return
+    if isinstance(exc, DatabaseDamaged):
+        _say(shown, "BASIS DATA RUSAK — pulihkan dari Berkas › Cadangan", warning=True,
+             tip=str(exc))
+        problems = getattr(exc, "problems", None) or [str(exc)]
+        check_database.damaged(
+            window, f"Pemeriksaan harian basis data {job.session.path} menemukan kerusakan:\n"
+                    + "\n".join(problems),
+            "Cadangan harian tidak dibuat; cadangan yang sudah ada tetap disimpan.")
+    elif isinstance(exc, (backups.BackupError, DatabaseError)):
+        _say(shown, "Cadangan harian gagal", warning=True, tip=str(exc))
+        check_database.failed(window, "Cadangan harian gagal", str(exc))
+    else:
+        raise exc
