@@ -1,0 +1,55 @@
+"""A backup taken by a command before it writes — before an import, a package merge, a
+schema upgrade — that could not be copied to the second backup folder (a USB stick that
+is not there) is said on stderr naming the folder; the command still does its work and
+succeeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from iku_desktop.cli import main as cli
+from iku_desktop.store import backup, settings
+from iku_desktop.store import models as m
+from iku_desktop.store.database import open_database
+
+SAID = "Peringatan: Cadangan tidak disalin ke folder cadangan kedua"
+
+
+def run(capsys, *args):
+    code = cli([str(a) for a in args])
+    out = capsys.readouterr()
+    assert "Traceback" not in out.err
+    return code, out.out, out.err
+
+
+def broken_stick(tmp_path: Path) -> Path:
+    """A second folder that cannot be written here, root or not: a regular file."""
+    stick = tmp_path / "FLASHDISK"
+    stick.write_text("bukan folder")
+    return stick
+
+
+def set_second_folder(db_path: Path, folder: Path) -> None:
+    db = open_database(db_path)
+    try:
+        settings.set_values({"cadangan_folder_kedua": str(folder)})
+    finally:
+        db.close()
+
+
+def test_import_says_its_backup_was_not_copied(capsys, db_path, tmp_path):
+    stick = broken_stick(tmp_path)
+    set_second_folder(db_path, stick)
+    data = tmp_path / "koperasi.csv"
+    data.write_text("Nomor Badan Hukum,Nama Koperasi,Tanggal Badan Hukum,Kabupaten/Kota,"
+                    "Jenis Koperasi,Status\n1/BH,KSP Maju,01/01/2010,Kota Jambi,Jasa,Aktif\n",
+                    encoding="utf-8")
+    code, out, err = run(capsys, "--db", db_path, "import", data)
+    assert code == 0 and "koperasi: 1 ditambah" in out
+    assert SAID in err and f"{stick} bukan folder" in err
+    assert [b.reason for b in backup.list_backups(db_path)].count("sebelum-impor") == 1
+    db = open_database(db_path)
+    try:
+        assert [k.nama for k in m.Koperasi.select()] == ["KSP Maju"]
+    finally:
+        db.close()
