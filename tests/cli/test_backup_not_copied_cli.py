@@ -53,3 +53,35 @@ def test_import_says_its_backup_was_not_copied(capsys, db_path, tmp_path):
         assert [k.nama for k in m.Koperasi.select()] == ["KSP Maju"]
     finally:
         db.close()
+
+
+def district_package(tmp_path: Path) -> Path:
+    """A province and a district that know each other's keys; the district's package of
+    one usaha."""
+    from iku_desktop.services import editing, packages
+    from tests.services.test_packages import new_office
+
+    new_office(tmp_path, "provinsi")
+    db = open_database(new_office(tmp_path, "muaro", "1505"))
+    try:
+        editing.prepare_usaha("Kopi", "Ali", "Muaro Jambi", "01/03/2021").write()
+        packages.export_package(tmp_path / "muaro.ikupkg")
+    finally:
+        db.close()
+    return tmp_path / "muaro.ikupkg"
+
+
+def test_package_import_says_its_backup_was_not_copied(capsys, tmp_path):
+    pkg = district_package(tmp_path)
+    prov = tmp_path / "provinsi.sqlite"
+    stick = broken_stick(tmp_path)
+    set_second_folder(prov, stick)
+    code, out, err = run(capsys, "--db", prov, "package", "import", pkg)
+    assert code == 0 and "Paket ke-1 diimpor" in out
+    assert SAID in err and f"{stick} bukan folder" in err
+    assert [b.reason for b in backup.list_backups(prov)].count("sebelum-paket") == 1
+    db = open_database(prov)
+    try:
+        assert [u.nama_usaha for u in m.UsahaKecil.select()] == ["Kopi"]
+    finally:
+        db.close()

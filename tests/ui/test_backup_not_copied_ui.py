@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from iku_desktop.store import settings
 from iku_desktop.store import models as m
 from tests.exchange.workbooks import xlsx
-from ui import daily_check, tasks
+from ui import daily_check, exchange_dialogs, tasks
 from ui.main_window import MainWindow
 
 KOP = ["Nomor Badan Hukum", "Nama Koperasi", "Tanggal Badan Hukum", "Kabupaten/Kota",
@@ -61,3 +61,26 @@ def test_an_import_says_its_backup_was_not_copied(window, qtbot, tmp_path):
     assert said in dialog.summary.text()
     status = daily_check.label(window)
     assert status.text() == said and "bukan folder" in status.toolTip()
+
+
+def test_a_package_merge_says_its_backup_was_not_copied(qtbot, tmp_path, monkeypatch):
+    from tests.cli.test_backup_not_copied_cli import district_package
+
+    monkeypatch.setattr(tasks, "SYNCHRONOUS", True)
+    pkg = district_package(tmp_path)
+    w = MainWindow(tmp_path / "provinsi.sqlite")
+    qtbot.addWidget(w)
+    stick = broken_stick(tmp_path)
+    settings.set_values({"cadangan_folder_kedua": str(stick)})
+    dialog = exchange_dialogs.PackageImportDialog(pkg, w)
+    qtbot.addWidget(dialog)
+    assert box_on(dialog) is None  # the preview takes no backup
+    QTest.mouseClick(dialog.go, Qt.LeftButton)
+    assert "sudah digabungkan" in dialog.heading.text()
+    assert [u.nama_usaha for u in m.UsahaKecil.select()] == ["Kopi"]  # merged all the same
+    box = box_on(dialog)
+    assert box is not None and box.isVisible() and f"{stick} bukan folder" in box.text()
+    said = ("Cadangan sebelum menggabung paket dibuat, tetapi TIDAK disalin ke folder "
+            f"cadangan kedua {stick}")
+    assert said in dialog.heading.text()
+    assert daily_check.label(w).text() == said
