@@ -85,3 +85,40 @@ def test_package_import_says_its_backup_was_not_copied(capsys, tmp_path):
         assert [u.nama_usaha for u in m.UsahaKecil.select()] == ["Kopi"]
     finally:
         db.close()
+
+
+def older_database(tmp_path: Path, second_folder: Path) -> Path:
+    """A database one schema version behind, holding a koperasi, with ``second_folder``
+    set as its second backup folder."""
+    from iku_desktop.store import migrate
+
+    path = tmp_path / "lama.sqlite"
+    db = open_database(path, create=True, upgrade=False)
+    try:
+        migrate.upgrade(db, path, to_version=migrate.latest_version() - 1)
+        db.execute_sql("INSERT INTO koperasi (uuid, updated_at, nomor_badan_hukum, nama, "
+                       "tanggal_badan_hukum, kabupaten_id, jenis) VALUES ('u1', 't', '1/BH', "
+                       "'KSP Lama', '2000-01-01', 1, 'jasa')")
+        settings.set_values({"cadangan_folder_kedua": str(second_folder)})
+    finally:
+        db.close()
+    return path
+
+
+def test_a_schema_upgrade_says_its_backup_was_not_copied(capsys, tmp_path):
+    from iku_desktop.store import migrate
+
+    stick = broken_stick(tmp_path)
+    old = older_database(tmp_path, stick)
+    code, out, err = run(capsys, "--db", old, "setting")  # any command opening the file
+    assert code == 0 and f"cadangan_folder_kedua = {stick}" in out
+    assert SAID in err and f"{stick} bukan folder" in err
+    assert [b.reason for b in backup.list_backups(old)] == ["sebelum-migrasi"]
+    db = open_database(old)
+    try:
+        assert migrate.current_version(db) == migrate.latest_version()
+        assert [k.nama for k in m.Koperasi.select()] == ["KSP Lama"]  # kept
+    finally:
+        db.close()
+    # said once: the next command finds the file upgraded already
+    assert SAID not in run(capsys, "--db", old, "setting")[2]

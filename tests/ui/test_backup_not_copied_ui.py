@@ -84,3 +84,25 @@ def test_a_package_merge_says_its_backup_was_not_copied(qtbot, tmp_path, monkeyp
             f"cadangan kedua {stick}")
     assert said in dialog.heading.text()
     assert daily_check.label(w).text() == said
+
+
+def test_opening_an_older_file_says_its_upgrade_backup_was_not_copied(qtbot, tmp_path,
+                                                                      monkeypatch):
+    from iku_desktop.store import backup, migrate
+    from tests.cli.test_backup_not_copied_cli import older_database
+
+    monkeypatch.setattr(tasks, "SYNCHRONOUS", True)
+    stick = broken_stick(tmp_path)
+    old = older_database(tmp_path, stick)
+    w = MainWindow(old)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: box_on(w) is not None)
+    box = box_on(w)
+    assert box.isVisible() and f"{stick} bukan folder" in box.text()
+    said = ("Cadangan sebelum pembaruan skema dibuat, tetapi TIDAK disalin ke folder "
+            f"cadangan kedua {stick}")
+    assert daily_check.label(w).text() == said
+    assert [b.reason for b in backup.list_backups(old)] == ["sebelum-migrasi"]
+    assert migrate.current_version(w.db) == migrate.latest_version()
+    assert [k.nama for k in m.Koperasi.select()] == ["KSP Lama"]
