@@ -5,6 +5,7 @@ succeeds."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from iku_desktop.cli import main as cli
@@ -53,6 +54,10 @@ def test_import_says_its_backup_was_not_copied(capsys, db_path, tmp_path):
         assert [k.nama for k in m.Koperasi.select()] == ["KSP Maju"]
     finally:
         db.close()
+    # --json says it in its own field (stdout stays JSON), and on stderr as above
+    code, out, err = run(capsys, "--db", db_path, "import", data, "--json")
+    assert code == 0 and SAID in err
+    assert f"{stick} bukan folder" in json.loads(out)["second_folder_problem"]
 
 
 def district_package(tmp_path: Path) -> Path:
