@@ -4,7 +4,8 @@
 which ``showMessage`` does not overwrite; then the outcome. Damage found is said in a
 message box (no backup made, none rotated out); a copy that did not reach the second
 backup folder is said as the manual backup says it (``backup_dialog.not_copied``) and
-stays in the status bar.
+stays in the status bar (``not_copied``: the backups taken before an import, a package
+merge and a schema upgrade say it the same way).
 
 Closing the database (the window closing, another database opened, a restore) stops a
 running check first (``stop``): its SQL is interrupted and nothing is written; a copy
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from iku_desktop.domain.formatting import format_time
 from iku_desktop.services import backups
@@ -93,11 +94,26 @@ def _done(window, job: _Job, made: backups.Backup) -> None:
         return
     when = format_time(made.taken_at.astimezone())
     if made.second_problem:
-        _say(shown, "Cadangan harian dibuat, tetapi TIDAK disalin ke folder cadangan kedua "
-                    f"{job.session.daily.second}", warning=True, tip=made.second_problem)
-        backup_dialog.not_copied(window, made)
+        not_copied(window, made)
     else:
         _say(shown, f"Basis data utuh; cadangan harian dibuat ({when})")
+
+
+def not_copied_text(made: backups.Backup) -> str:
+    """What the status bar says of the backup ``made`` that did not reach the second
+    backup folder, naming the folder."""
+    what = "Cadangan harian" if made.reason == "harian" else f"Cadangan {made.label}"
+    return f"{what} dibuat, tetapi TIDAK disalin ke folder cadangan kedua {made.second}"
+
+
+def not_copied(window, made: backups.Backup, parent=None) -> QMessageBox:
+    """Say that the backup ``made`` (daily, or taken before an import, a package merge or
+    a schema upgrade) was not copied to the second backup folder: in red in the window's
+    status bar, the reason as its tip (``not_copied_text``), and in the warning box not
+    waited on (``backup_dialog.not_copied``, over ``parent``: default the window)."""
+    if window is not None and hasattr(window, "statusBar"):
+        _say(label(window), not_copied_text(made), warning=True, tip=made.second_problem)
+    return backup_dialog.not_copied(parent or window, made)
 
 
 def _failed(window, job: _Job, exc: Exception) -> None:

@@ -1,7 +1,8 @@
 """Data packages in the window: send (export: signed, and sealed to the receivers, or sent
 unsealed when the user so chooses), receive (import with a preview naming sender, receivers
 and key fingerprints and what will change; a new key of a known office accepted with a
-button), and the conflicts found, side by side, to keep ours or take theirs."""
+button; the backup before the merge that missed the second backup folder said as the daily
+one says it), and the conflicts found, side by side, to keep ours or take theirs."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from iku_desktop.services import office_keys, ownership, packages
 from iku_desktop.services.editing_errors import EditError
 from iku_desktop.services.packages import SUFFIX, PackageError
 
-from . import keys_dialog, tasks
+from . import daily_check, keys_dialog, tasks
 
 CHANGED = QBrush(QColor("#fff3cd"))
 
@@ -188,6 +189,15 @@ class PackageImportDialog(QDialog):
                     "data itu tiba.")
         return out
 
+    @staticmethod
+    def _not_copied_text(r: packages.MergeResult) -> str:
+        """The backup taken before the merge that did not reach the second backup folder,
+        as the status bar says it (``daily_check.not_copied_text``)."""
+        if not r.second_problem:
+            return ""
+        return (f"<br><b style='{daily_check.WARNING_STYLE}'>"
+                f"{escape(daily_check.not_copied_text(r.backup))}</b>")
+
     def _show(self, r: packages.MergeResult) -> None:
         who = r.office_name or r.office
         number = f" ke-{format_number(r.nomor, 0)}" if r.nomor else ""
@@ -204,7 +214,8 @@ class PackageImportDialog(QDialog):
             self.heading.setText(f"Paket{number} dari <b>{who}</b> sudah digabungkan."
                                  + (f" {format_number(len(r.conflicts), 0)} konflik menunggu "
                                     "keputusan."
-                                    if r.conflicts else "") + self._held_text(r))
+                                    if r.conflicts else "") + self._held_text(r)
+                                 + self._not_copied_text(r))
         self.order.setText("<br>".join(f"<b style='color:#9a3412'>{escape(n)}</b>"
                                        for n in r.order_notes))
         self.order.setVisible(bool(r.order_notes))
@@ -236,6 +247,8 @@ class PackageImportDialog(QDialog):
         self.busy.hide()
         self.result = result
         self._show(result)
+        if result.second_problem:  # the backup before the merge: not on the stick
+            daily_check.not_copied(self.window, result.backup, self)
         self.window.data_changed_after_import(result.changes)
         if result.conflicts:
             ConflictDialog(self.window).exec()

@@ -1,11 +1,14 @@
 """Impor data: preview the rows of a file, check every row (errors and warnings, filterable),
 import with a progress bar and a cancel button (cancel leaves the database unchanged), and
-tell what changed per table. Rows with errors can be saved back with a Kesalahan column."""
+tell what changed per table. Rows with errors can be saved back with a Kesalahan column.
+The backup taken before the import that did not reach the second backup folder is said as
+the daily one says it (``daily_check.not_copied``)."""
 
 from __future__ import annotations
 
 import threading
 from datetime import date
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -21,7 +24,7 @@ from iku_desktop.services import transfer
 from iku_desktop.services.database import office_code
 from iku_desktop.services.transfer import Imported, Progress
 
-from . import column_fit, screen_fit, tasks
+from . import column_fit, daily_check, screen_fit, tasks
 from .table_model import RowsModel
 
 PREVIEW_ROWS = 100
@@ -186,6 +189,8 @@ class ImportDialog(QDialog):
         self.result = result
         self.progress.hide()
         self.stage.clear()
+        if result.second_problem:  # the backup before it: not on the stick
+            daily_check.not_copied(self.parentWidget(), result.backup, self)
         if result.cancelled:
             self.summary.setText("Impor dibatalkan; basis data tidak berubah.")
             self.import_button.setEnabled(True)
@@ -197,6 +202,9 @@ class ImportDialog(QDialog):
         lines = [f"{label(t)}: {format_number(c.added, 0)} ditambah, "
                  f"{format_number(c.updated, 0)} diubah, {format_number(c.unchanged, 0)} tetap"
                  for t, c in result.counts.items()]
+        if result.second_problem:
+            lines.append(f"<b style='{daily_check.WARNING_STYLE}'>"
+                         f"{escape(daily_check.not_copied_text(result.backup))}</b>")
         self.summary.setText("<b>Impor selesai.</b><br>" + "<br>".join(lines))
         self.cancel_button.setText("&Tutup")
         self.on_imported(result.changes)

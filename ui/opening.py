@@ -1,12 +1,14 @@
 """Opening a database for the window: the questions ``services.session.open_session`` asks
 (another program holds it: read-only, take over, or cancel; a damaged file: restore the
 latest backup?) and its refusals shown as message boxes; the daily check and backup then
-starts in the background (``daily_check``)."""
+starts in the background (``daily_check``). The backup taken before a schema upgrade that
+did not reach the second backup folder is said as the daily one says it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from iku_desktop.domain.formatting import format_time
@@ -49,12 +51,21 @@ def open_for_window(parent, path: Path) -> Session | None:
             offer_restore=lambda exc, latest: _offer_restore(parent, exc, latest))
         if opened is not None and parent is not None:
             daily_check.start(parent, opened)
+            _say_upgrade_backup(parent, opened)
         return opened
     except RestoreFailed as err:
         QMessageBox.critical(parent, "Pemulihan gagal", str(err))
     except DatabaseError as exc:
         QMessageBox.critical(parent, "Basis data tidak dapat dibuka", str(exc))
     return None
+
+
+def _say_upgrade_backup(parent, opened: Session) -> None:
+    """The backup taken before the open upgraded the schema, when it did not reach the
+    second backup folder: said as the daily one says it, once the window is shown."""
+    made = opened.upgraded
+    if made is not None and made.second_problem:
+        QTimer.singleShot(0, parent, lambda: daily_check.not_copied(parent, made))
 
 
 def stop_daily_check(parent) -> None:

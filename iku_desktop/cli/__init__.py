@@ -225,10 +225,13 @@ def _run(argv: list[str] | None) -> int:
 
     if not hasattr(args, "db"):
         args.db = default_path()
+    from . import notices
+
     session.for_command_line(
         f"Perintah iku {args.command}",
         lambda s: print(f"Menunggu basis data yang sedang ditulis proses lain… ({s:.0f} "
-                        "detik)", file=sys.stderr))
+                        "detik)", file=sys.stderr),
+        lambda made: notices.backup_not_copied(made.second_problem))  # before an upgrade
     try:
         try:
             return args.func(args)

@@ -13,7 +13,7 @@ from ..services import session
 from ..services.database import office_code, open_for_work
 from ..services.indicators import compute_year
 from ..services.session import opened
-from . import render
+from . import notices, render
 
 
 def refused(exc: Exception, code: int = 1, note: str = "") -> int:
@@ -59,6 +59,7 @@ def cmd_import(args) -> int:
                 print(f"{table}: {format_number(c.added, 0)} ditambah, "
                       f"{format_number(c.updated, 0)} diubah, "
                       f"{format_number(c.unchanged, 0)} tetap")
+    notices.backup_not_copied(result.second_problem)  # the backup before it: not on the stick
     if not result.report.ok and args.errors_out and result.tables:
         try:
             bad = transfer.write_errors(result, args.errors_out)
@@ -205,8 +206,7 @@ def cmd_backup(args) -> int:
             print(f"Cadangan dibuat: {b.path}")
             if b.second_copy is not None:
                 print(f"Disalin ke folder cadangan kedua: {b.second_copy}")
-            if b.second_problem:
-                print(f"Peringatan: {b.second_problem}", file=sys.stderr)
+            notices.backup_not_copied(b.second_problem)
         elif args.action == "list":
             found = backups.list_backups(args.db)
             if not found:

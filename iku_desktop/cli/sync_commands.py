@@ -107,6 +107,7 @@ def cmd_package(args) -> int:
 
 def _package(args) -> int:
     from ..services import office_keys, ownership, package_witness, packages
+    from . import notices
 
     try:
         if args.action == "export":
@@ -141,6 +142,7 @@ def _package(args) -> int:
                 print(json.dumps(r.as_dict(), ensure_ascii=False, indent=1))
             else:
                 _print_merge(r)
+            notices.backup_not_copied(r.second_problem)  # the backup before the merge
             return 1 if r.refused else 0
         elif args.action == "conflicts":
             found = packages.conflicts(include_resolved=args.all)

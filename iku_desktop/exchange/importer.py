@@ -63,6 +63,8 @@ class ImportResult:
     counts: table → added/updated/unchanged (empty when nothing was written).
     dry_run: validated only.
     written: whether the database was changed.
+    backup: the backup taken before writing (None: none taken); ``second_problem``: why
+        it was not copied to the second backup folder ("" copied, or none set).
     """
 
     file: str
@@ -73,6 +75,11 @@ class ImportResult:
     dry_run: bool = False
     written: bool = False
     cancelled: bool = False
+    backup: backup.Backup | None = None
+
+    @property
+    def second_problem(self) -> str:
+        return self.backup.second_problem if self.backup is not None else ""
 
     def as_dict(self) -> dict:
         return {
@@ -81,6 +88,7 @@ class ImportResult:
             "counts": {t: c.as_dict() for t, c in self.counts.items()},
             "errors": [i.as_dict() for i in self.report.errors],
             "warnings": [i.as_dict() for i in self.report.warnings],
+            "second_folder_problem": self.second_problem,
         }
 
 
@@ -188,7 +196,8 @@ def _import(p: Path, kind, dry_run, origin, progress: Progress,
     if any(rows for _, _, rows in checked):
         progress.step("Membuat cadangan")
         try:
-            backup.create(backup.current_path(), "sebelum-impor", conn=m.database.connection())
+            result.backup = backup.create(backup.current_path(), "sebelum-impor",
+                                          conn=m.database.connection())
         except backup.BackupError as exc:
             report.error("backup", f"{exc}. Impor dibatalkan; tidak ada yang disimpan")
             return result

@@ -7,8 +7,9 @@ merge. The merge itself (``package_merge``) goes row by row by uuid, the version
 rows whose parent has not arrived are held back (``held_rows``) and applied by a later
 merge. A gap in the sender's numbers, a late package and a number received before under
 another package id (a replay) are reported. Importing the same package twice changes
-nothing. The database is backed up before a merge; the merge is one transaction, and its
-result names what it changed (``MergeResult.changes``).
+nothing. The database is backed up before a merge (``MergeResult.backup``: said when it
+did not reach the second backup folder); the merge is one transaction, and its result names
+what it changed (``MergeResult.changes``).
 """
 
 from __future__ import annotations
@@ -104,7 +105,8 @@ def import_package(path: str | Path, dry_run: bool = False) -> MergeResult:
             tx.rollback()
         return result
     try:
-        backup.create(backup.current_path(), "sebelum-paket", conn=m.database.connection())
+        result.backup = backup.create(backup.current_path(), "sebelum-paket",
+                                      conn=m.database.connection())
     except backup.BackupError as exc:
         raise pkgfile.PackageError(f"{exc}. Paket tidak digabungkan") from exc
     try:

@@ -30,6 +30,7 @@ from ..domain.ownership import PROVINSI, REGIONAL
 from ..exchange import package as pkgfile
 from ..store import summaries
 from ..store import models as m
+from ..store.backup import Backup
 from . import ownership, row_names
 from .changes import OpChanges
 from .package_order import compare, join, parse_versi, version_problem, versi_text
@@ -84,6 +85,8 @@ class MergeResult:
         (``package_witness``).
     touched: tables written besides the rows counted (the province's document put in
         force at a district, its local copy removed).
+    backup: the backup taken before the merge (None: none, a preview); ``second_problem``:
+        why it was not copied to the second backup folder ("" copied, or none set).
     """
 
     package_id: str
@@ -106,6 +109,11 @@ class MergeResult:
     order_notes: list[str] = field(default_factory=list)
     missing: list[int] = field(default_factory=list)
     touched: set[str] = field(default_factory=set)
+    backup: Backup | None = None
+
+    @property
+    def second_problem(self) -> str:
+        return self.backup.second_problem if self.backup is not None else ""
 
     @property
     def changed(self) -> bool:
@@ -136,7 +144,8 @@ class MergeResult:
                 "counts": {t: c.as_dict() for t, c in self.counts.items()},
                 "refused": [r.__dict__ for r in self.refused],
                 "held": [r.__dict__ for r in self.held], "released": self.released,
-                "still_held": self.still_held, "conflicts": self.conflicts}
+                "still_held": self.still_held, "conflicts": self.conflicts,
+                "second_folder_problem": self.second_problem}
 
 
 @dataclass(frozen=True)

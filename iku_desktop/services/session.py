@@ -36,14 +36,17 @@ class RestoreFailed(BackupError):
 @dataclass
 class Session:
     """An open database: ``db`` (the models are bound to it), its ``path``, why it is
-    read-only (None: writable, and this program holds its lock), and the daily check and
+    read-only (None: writable, and this program holds its lock), the daily check and
     backup still to be taken (``backups.Daily.run``; None: taken today already, or not
-    to be taken: read-only, just created, taken at the open)."""
+    to be taken: read-only, just created, taken at the open), and the backup taken before
+    the open upgraded its schema (``upgraded``; None: no upgrade) — its
+    ``second_problem`` says why it did not reach the second backup folder."""
 
     path: Path
     db: object
     read_only: str | None
     daily: backups.Daily | None = None
+    upgraded: Backup | None = None
 
     @property
     def office(self) -> str:
@@ -123,7 +126,7 @@ def open_session(path: str | os.PathLike, ask_held: AskHeld = lambda held: None,
             lockfile.release(p)
     ownership.set_read_only(db, read_only)
     daily = backups.daily_due(p, db) if existed and read_only is None else None
-    return Session(p, db, read_only, daily)
+    return Session(p, db, read_only, daily, getattr(db, "iku_upgrade_backup", None))
 
 
 def _open(path: Path, read_only: str | None, offer_restore: OfferRestore,
@@ -233,8 +236,13 @@ def check_database() -> Checked:
 
 # --- the command line ------------------------------------------------------------------
 
-def for_command_line(source: str, on_wait: Callable[[float], None]) -> None:
+def for_command_line(source: str, on_wait: Callable[[float], None],
+                     on_upgrade_backup: Callable[[Backup], None] | None = None) -> None:
     """A command's writes are recorded in the audit log as ``source``; while waiting for
-    another writer, ``on_wait(seconds)`` is told how long it has waited."""
+    another writer, ``on_wait(seconds)`` is told how long it has waited; a database the
+    command opens at an older schema is upgraded after a backup, told to
+    ``on_upgrade_backup(backup)`` (its ``second_problem``: not copied to the second
+    backup folder)."""
     audit.DEFAULT_SOURCE[0] = source
     writing.ON_WAIT[0] = on_wait
+    migrate.ON_BACKUP[0] = on_upgrade_backup

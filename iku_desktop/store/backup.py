@@ -80,6 +80,7 @@ class Backup:
     second_copy: its copy in the second backup folder (None: none made).
     second_problem: why no copy was made there although a second folder is set (in
         Indonesian; "" when copied or when no second folder is set).
+    second: the second backup folder set when it was taken ("" none).
     """
 
     path: Path
@@ -87,6 +88,7 @@ class Backup:
     reason: str
     second_copy: Path | None = None
     second_problem: str = ""
+    second: str = ""
 
     @property
     def label(self) -> str:
@@ -144,10 +146,9 @@ def create(db_path: Path, reason: str = "manual", keep: int | None = None,
         raise BackupError(_failure(folder, exc)) from exc
     keep = keep if keep is not None else _keep()
     rotate(db_path, keep)
-    copied, problem = copy_to_second(db_path, target,
-                                     _second_folder() if second is None else second, keep,
-                                     cancel)
-    return Backup(target, now, reason, copied, problem)
+    second = _second_folder() if second is None else second
+    copied, problem = copy_to_second(db_path, target, second, keep, cancel)
+    return Backup(target, now, reason, copied, problem, second)
 
 
 def _second_folder() -> str:

@@ -2,7 +2,8 @@
 
 Each migration runs in its own transaction (SQLite DDL is transactional), so a failed
 migration leaves the database at the previous version. Before upgrading a database that
-already holds data, a copy is written beside it with SQLite's online backup API. A
+already holds data, a backup is taken (``store.backup``: beside it, and copied to the
+second backup folder when one is set; ``db.iku_upgrade_backup``, ``ON_BACKUP``). A
 migration that rebuilds a table other tables refer to says ``FOREIGN_KEYS_OFF = True``: it
 runs with foreign keys off and is checked with ``PRAGMA foreign_key_check`` before commit.
 """
@@ -24,6 +25,9 @@ from . import writing
 from .fields import utc_now
 
 HISTORY = "schema_migrations"  # PRAGMA user_version follows its latest version
+# callback(Backup) told of the backup taken before an upgrade (the command line says one
+# that did not reach the second backup folder); it is also kept as ``db.iku_upgrade_backup``
+ON_BACKUP: list = [None]
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,9 @@ def backup_file(db: SqliteDatabase, target: Path) -> Path:
 
 
 def upgrade(db: SqliteDatabase, path: Path | None = None, to_version: int | None = None) -> int:
-    """Apply pending migrations up to ``to_version`` (default: latest). Returns the version."""
+    """Apply pending migrations up to ``to_version`` (default: latest), backing up first a
+    database at ``path`` that holds data (kept as ``db.iku_upgrade_backup``, told to
+    ``ON_BACKUP``). Returns the version."""
     version = current_version(db)
     target = latest_version() if to_version is None else to_version
     if version > latest_version():
@@ -85,7 +91,10 @@ def upgrade(db: SqliteDatabase, path: Path | None = None, to_version: int | None
     if pending and version > 0 and path is not None:
         from . import backup
 
-        backup.create(path, "sebelum-migrasi", conn=db.connection())
+        made = backup.create(path, "sebelum-migrasi", conn=db.connection())
+        db.iku_upgrade_backup = made
+        if ON_BACKUP[0] is not None:
+            ON_BACKUP[0](made)
     conn = db.connection()
     for m in pending:
         keys_off = getattr(m.module, "FOREIGN_KEYS_OFF", False)
