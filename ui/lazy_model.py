@@ -51,6 +51,9 @@ class LazyRegisterModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._ids) - 1, len(self.columns) - 1))
 
+    def ids(self) -> list[int]:
+        return self._ids
+
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 

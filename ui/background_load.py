@@ -1,0 +1,96 @@
+"""A register's ids loaded off the GUI thread (search, filter, sort, year): the query runs in
+a worker (``tasks.run``, its own database connection) while the previous rows stay shown
+with a busy mark — the count line says "memuat…", the rows are grayed and the pointer is
+busy. A newer request supersedes an older one: each request has a generation, and a late
+result of an older one is dropped. The ids are then set keeping the current row (by its
+id) where it is still listed; identical ids leave the view untouched."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor, QPalette
+
+from . import tasks
+
+BUSY = "memuat…"
+GRAY = QColor("#9a9a9a")
+
+
+class BackgroundLoad(QObject):
+    def __init__(self, view, count=None, message=None, parent=None) -> None:
+        """``view``: the register's table view (grayed while loading), or None; ``count``:
+        the label that gets the busy mark; ``message``: where a failed load's error is
+        shown."""
+        super().__init__(parent if parent is not None else view)
+        self.view, self.count, self.message = view, count, message
+        self.generation = 0
+        self.busy = False
+        self._palette: QPalette | None = None
+
+    def load(self, query: Callable[[], Any], show: Callable[[Any], None]) -> None:
+        """Run ``query()`` in a worker; ``show(result)`` on the GUI thread when it is still
+        the newest request."""
+        self.generation += 1
+        generation = self.generation
+        self._mark(True)
+
+        def done(result) -> None:
+            if generation != self.generation:
+                return  # superseded by a newer request: dropped
+            self._mark(False)
+            show(result)
+
+        def failed(exc: Exception) -> None:
+            if generation != self.generation:
+                return
+            self._mark(False)
+            if self.message is not None:
+                self.message.setText(f"Gagal memuat register: {exc}")
+
+        tasks.run(query, done, failed)
+
+    def _mark(self, busy: bool) -> None:
+        if busy == self.busy:
+            return
+        self.busy = busy
+        if self.view is not None:
+            self._gray(busy)
+        if self.count is not None:
+            text = self.count.text()
+            if busy:
+                self.count.setText(f"{text} — {BUSY}" if text else BUSY.capitalize())
+            else:
+                for suffix in (f" — {BUSY}", BUSY.capitalize()):
+                    if text.endswith(suffix):
+                        self.count.setText(text[:-len(suffix)])
+                        break
+
+    def _gray(self, busy: bool) -> None:
+        viewport = self.view.viewport()
+        if busy:
+            self._palette = QPalette(self.view.palette())
+            gray = QPalette(self._palette)
+            gray.setColor(QPalette.Text, GRAY)
+            self.view.setPalette(gray)
+            viewport.setCursor(Qt.BusyCursor)
+        else:
+            if self._palette is not None:
+                self.view.setPalette(self._palette)
+            viewport.unsetCursor()
+
+
+def set_ids_keeping_current(view, model, ids: list[int]) -> bool:
+    """Give ``model`` the new ``ids``, the current row kept on its id where it is still
+    listed (the column too); returns False when the ids are the same (nothing reset)."""
+    if ids == model.ids():
+        return False
+    current = view.currentIndex()
+    current_id = model.id_at(current.row()) if current.isValid() else None
+    model.set_ids(ids)
+    if current_id is not None:
+        row = model.row_of(current_id)
+        if row >= 0:
+            view.setCurrentIndex(model.index(row, current.column()))
+    return True
