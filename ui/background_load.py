@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QPalette
 
 from . import tasks
+from .lazy_model import BLOCK
 
 BUSY = "memuat…"
 GRAY = QColor("#9a9a9a")
@@ -81,14 +82,41 @@ class BackgroundLoad(QObject):
             viewport.unsetCursor()
 
 
-def set_ids_keeping_current(view, model, ids: list[int]) -> bool:
-    """Give ``model`` the new ``ids``, the current row kept on its id where it is still
-    listed (the column too); returns False when the ids are the same (nothing reset)."""
+def current_id(view, model) -> int | None:
+    current = view.currentIndex()
+    return model.id_at(current.row()) if current.isValid() else None
+
+
+def with_rows(query_ids: Callable[[], list[int]], load_rows, keep: int | None):
+    """A query for the worker: the ids, and the display rows of the blocks shown first (the
+    top, the block where row ``keep`` lands), so that the GUI thread paints without
+    querying."""
+    def run():
+        ids = query_ids()
+        starts = {0}
+        if keep is not None:
+            try:
+                starts.add(ids.index(keep) // BLOCK * BLOCK)
+            except ValueError:
+                pass
+        rows = {}
+        for start in starts:
+            if start < len(ids):
+                rows.update(load_rows(ids[start:start + BLOCK]))
+        return ids, rows
+    return run
+
+
+def set_ids_keeping_current(view, model, ids: list[int], rows=None) -> bool:
+    """Give ``model`` the new ``ids`` (with ``rows`` already loaded), the current row kept
+    on its id where it is still listed (the column too); returns False when the ids are
+    the same (then only the rows are refreshed)."""
     if ids == model.ids():
+        model.refresh_rows(rows)
         return False
     current = view.currentIndex()
     current_id = model.id_at(current.row()) if current.isValid() else None
-    model.set_ids(ids)
+    model.set_ids(ids, rows)
     if current_id is not None:
         row = model.row_of(current_id)
         if row >= 0:

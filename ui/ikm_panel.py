@@ -18,7 +18,7 @@ from iku_desktop.services import editing, ikm_register, ownership, printouts, re
 
 from . import column_fit
 from .background_load import BackgroundLoad, set_ids_keeping_current
-from .lazy_model import Column, LazyRegisterModel
+from .lazy_model import BLOCK, Column, LazyRegisterModel
 from .records_panel import RecordsPanel
 from .wrapped_label import WrappedLabel
 
@@ -159,13 +159,21 @@ class IkmPanel(RecordsPanel):
     def reload(self) -> None:
         """The year's surveys and the chosen survey's respondents, in the background."""
         year, wanted = self.year, self.survey_id
+        current = self.grid.currentIndex()
+        wanted_row = current.row() if current.isValid() else None
 
         def query():
             ids = ikm_register.survey_ids(year)
             chosen = wanted if wanted in ids else (ids[0] if ids else None)
             if chosen is None:
-                return ids, None, None, []
-            return ids, chosen, ikm_register.survey(chosen), ikm_register.response_ids(chosen)
+                return ids, None, None, ([], {})
+            responses = ikm_register.response_ids(chosen)
+            keep = wanted_row if chosen == wanted else None
+            first = {0, keep // BLOCK * BLOCK if keep is not None else 0}
+            rows = {}
+            for start in first:
+                rows.update(ikm_register.response_rows(responses[start:start + BLOCK]))
+            return ids, chosen, ikm_register.survey(chosen), (responses, rows)
 
         self.loader.load(query, self._show)
 
@@ -183,7 +191,7 @@ class IkmPanel(RecordsPanel):
             self.reload()
 
     def _show(self, loaded) -> None:
-        ids, self.survey_id, survei, responses = loaded
+        ids, self.survey_id, survei, (responses, rows) = loaded
         if ids == self.surveys.ids():
             self.surveys.refresh_rows()
         else:
@@ -200,8 +208,7 @@ class IkmPanel(RecordsPanel):
             self.grid_title.setText("Pilih atau tambah survei untuk mengisi responden.")
             self.summary.clear()
             return
-        if not set_ids_keeping_current(self.grid, self.responses, responses):
-            self.responses.refresh_rows()
+        set_ids_keeping_current(self.grid, self.responses, responses, rows)
         self.grid_title.setText(f"Responden {survei.nama}: ketik 1–4 pada kolom U1–U9; "
                                 "kursor pindah sendiri.")
         if self._to_new_response:

@@ -16,7 +16,7 @@ from iku_desktop.domain.koperasi import JenisKoperasi, Kualitas, StatusKoperasi
 from iku_desktop.services import editing, ownership, registers
 
 from . import column_fit
-from .background_load import BackgroundLoad
+from .background_load import BackgroundLoad, with_rows
 from .lazy_model import Column, LazyRegisterModel
 from .records_panel import RecordsPanel
 from .table_model import RowsModel
@@ -201,19 +201,22 @@ class KoperasiPanel(RecordsPanel):
         self.filter = registers.RegisterFilter(
             self.search.text(), self.kabupaten.currentData(), self.jenis.currentData(),
             self.status.currentData(), self.filter.order, self.filter.descending)
-        chosen = self.filter
-        self.loader.load(lambda: registers.koperasi_ids(chosen), self._show_ids)
+        chosen, year = self.filter, self.year
+        self.loader.load(with_rows(lambda: registers.koperasi_ids(chosen),
+                                   lambda ids: registers.koperasi_rows(ids, year),
+                                   self.selected_id), self._show_ids)
 
-    def _show_ids(self, ids: list[int]) -> None:
+    def _show_ids(self, loaded) -> None:
+        ids, rows = loaded
         """The queried ids (the rows' kualitas are the year's: the header names it)."""
         header = f"Kualitas {self.year}"
         if self.model.columns[5].header != header:
             self.model.columns[5] = Column(header, self.model.columns[5].value)
             self.model.headerDataChanged.emit(Qt.Horizontal, 5, 5)
         if ids == self.model.ids():
-            self.model.refresh_rows()  # the same koperasi: their values may differ
+            self.model.refresh_rows(rows)  # the same koperasi: their values may differ
         else:
-            self.model.set_ids(ids)
+            self.model.set_ids(ids, rows)
         self.count.setText(f"{format_number(len(ids), 0)} koperasi")
         row = self.model.row_of(self.selected_id) if self.selected_id else -1
         if row >= 0:

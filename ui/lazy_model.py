@@ -37,16 +37,19 @@ class LazyRegisterModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._cache: dict[int, Any] = {}
 
-    def set_ids(self, ids: list[int]) -> None:
+    def set_ids(self, ids: list[int], rows: dict[int, Any] | None = None) -> None:
+        """New ids; ``rows``: display rows already loaded (a background load's first
+        blocks), so that painting them does not query."""
         self.beginResetModel()
         try:
-            self._ids, self._cache = list(ids), {}
+            self._ids, self._cache = list(ids), dict(rows or {})
         finally:
             self.endResetModel()
 
-    def refresh_rows(self) -> None:
-        """Reload what is cached (after an edit) without losing the position."""
-        self._cache = {}
+    def refresh_rows(self, rows: dict[int, Any] | None = None) -> None:
+        """Reload what is cached (after an edit) without losing the position; ``rows``:
+        fresh display rows already loaded."""
+        self._cache = dict(rows or {})
         if self._ids:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._ids) - 1, len(self.columns) - 1))

@@ -71,8 +71,7 @@ class SpecRegisterPanel(RecordsPanel):
         self.loader.load(lambda: registers.spec_ids(table, search), self._show_ids)
 
     def _show_ids(self, ids: list[int]) -> None:
-        if not set_ids_keeping_current(self.table, self.model, ids):
-            self.model.refresh_rows()
+        set_ids_keeping_current(self.table, self.model, ids)
         self.count.setText(f"{format_number(len(ids), 0)} baris")
 
     def refresh(self, changes: OpChanges) -> None:

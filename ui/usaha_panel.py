@@ -17,7 +17,9 @@ from iku_desktop.domain.formatting import format_date, format_number
 from iku_desktop.services import editing, ownership, registers
 
 from . import column_fit
-from .background_load import BackgroundLoad, set_ids_keeping_current
+from .background_load import (
+    BackgroundLoad, current_id, set_ids_keeping_current, with_rows,
+)
 from .lazy_model import Column, LazyRegisterModel
 from .records_panel import RecordsPanel
 
@@ -133,7 +135,8 @@ class UsahaPanel(RecordsPanel):
         """The ids of the search, filter and order, queried in the background."""
         chosen = registers.RegisterFilter(self.search.text(), self.kabupaten.currentData(),
                                           order=self.order, descending=self.descending)
-        self.loader.load(lambda: registers.usaha_ids(chosen), self._show_ids)
+        self.loader.load(with_rows(lambda: registers.usaha_ids(chosen), registers.usaha_rows,
+                                   current_id(self.table, self.model)), self._show_ids)
 
     def refresh(self, changes) -> None:
         """After an edit: the edited values at once, the ids (which it may have moved or
@@ -141,9 +144,9 @@ class UsahaPanel(RecordsPanel):
         self.model.refresh_rows()
         self.reload_when_shown()
 
-    def _show_ids(self, ids: list[int]) -> None:
-        if not set_ids_keeping_current(self.table, self.model, ids):
-            self.model.refresh_rows()
+    def _show_ids(self, loaded) -> None:
+        ids, rows = loaded
+        set_ids_keeping_current(self.table, self.model, ids, rows)
         self.count.setText(f"{format_number(len(ids), 0)} usaha")
 
     def _add(self) -> None:
