@@ -117,8 +117,21 @@ def set_ids_keeping_current(view, model, ids: list[int], rows=None) -> bool:
     current = view.currentIndex()
     current_id = model.id_at(current.row()) if current.isValid() else None
     model.set_ids(ids, rows)
-    if current_id is not None:
-        row = model.row_of(current_id)
-        if row >= 0:
-            view.setCurrentIndex(model.index(row, current.column()))
+    put_current(view, model, current_id, current.column())
     return True
+
+
+def put_current(view, model, row_id: int | None, column: int = 0) -> int:
+    """The current (and selected) row back on ``row_id`` where it is listed; none when it
+    is not. Returns its row, -1 when none."""
+    row = model.row_of(row_id) if row_id is not None else -1
+    selection = view.selectionModel()
+    if row >= 0:
+        index = model.index(row, max(column, 0))
+        if view.currentIndex() != index:
+            view.setCurrentIndex(index)
+        if view.selectionBehavior() == view.SelectionBehavior.SelectRows:
+            view.selectRow(row)
+    elif view.currentIndex().isValid():
+        selection.clear()  # current and selection: the row is no longer listed
+    return row

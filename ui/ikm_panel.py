@@ -165,22 +165,23 @@ class IkmPanel(RecordsPanel):
         def query():
             ids = ikm_register.survey_ids(year)
             chosen = wanted if wanted in ids else (ids[0] if ids else None)
+            surveys = ikm_register.survey_rows(ids)  # with their Responden counts
             if chosen is None:
-                return ids, None, None, ([], {})
+                return (ids, surveys), None, None, ([], {})
             responses = ikm_register.response_ids(chosen)
             keep = wanted_row if chosen == wanted else None
             first = {0, keep // BLOCK * BLOCK if keep is not None else 0}
             rows = {}
             for start in first:
                 rows.update(ikm_register.response_rows(responses[start:start + BLOCK]))
-            return ids, chosen, ikm_register.survey(chosen), (responses, rows)
+            return (ids, surveys), chosen, surveys[chosen], (responses, rows)
 
         self.loader.load(query, self._show)
 
     def refresh(self, changes: OpChanges) -> None:
-        """After a write: the values shown at once (an answer is one cell and the survey's
-        Responden count), the ids and the NRR/IKM line in the background."""
-        self.surveys.refresh_rows()
+        """After a write: the answers shown at once (an answer is one cell), the surveys
+        with their Responden counts, the respondents' ids and the NRR/IKM line in the
+        background."""
         self.responses.refresh_rows()
         self.reload_when_shown()
 
@@ -191,11 +192,11 @@ class IkmPanel(RecordsPanel):
             self.reload()
 
     def _show(self, loaded) -> None:
-        ids, self.survey_id, survei, (responses, rows) = loaded
+        (ids, surveys), self.survey_id, survei, (responses, rows) = loaded
         if ids == self.surveys.ids():
-            self.surveys.refresh_rows()
+            self.surveys.refresh_rows(surveys)
         else:
-            self.surveys.set_ids(ids)
+            self.surveys.set_ids(ids, surveys)
         if self.survey_id:
             row = self.surveys.row_of(self.survey_id)
             if self.survey_table.currentIndex().row() != row:

@@ -16,7 +16,7 @@ from iku_desktop.domain.koperasi import JenisKoperasi, Kualitas, StatusKoperasi
 from iku_desktop.services import editing, ownership, registers
 
 from . import column_fit
-from .background_load import BackgroundLoad, with_rows
+from .background_load import BackgroundLoad, put_current, with_rows
 from .lazy_model import Column, LazyRegisterModel
 from .records_panel import RecordsPanel
 from .table_model import RowsModel
@@ -218,10 +218,9 @@ class KoperasiPanel(RecordsPanel):
         else:
             self.model.set_ids(ids, rows)
         self.count.setText(f"{format_number(len(ids), 0)} koperasi")
-        row = self.model.row_of(self.selected_id) if self.selected_id else -1
-        if row >= 0:
-            self.table.selectRow(row)
-        self.tb_model.load(self.selected_id if row >= 0 else None)
+        chosen = self.selected_id
+        row = put_current(self.table, self.model, chosen)
+        self.tb_model.load(chosen if row >= 0 else None)
 
     def refresh(self, changes: OpChanges) -> None:
         """After an edit: a koperasi edit may move or remove it from the list — query the

@@ -39,12 +39,31 @@ class LazyRegisterModel(QAbstractTableModel):
 
     def set_ids(self, ids: list[int], rows: dict[int, Any] | None = None) -> None:
         """New ids; ``rows``: display rows already loaded (a background load's first
-        blocks), so that painting them does not query."""
-        self.beginResetModel()
-        try:
-            self._ids, self._cache = list(ids), dict(rows or {})
-        finally:
-            self.endResetModel()
+        blocks), so that painting them does not query. A list that had rows changes in
+        place — rows added or removed at the end, the others' values changed — so that
+        the view keeps its columns and scroll position (a reset of 200.000 rows refits the
+        columns and costs the GUI thread tens of ms); the caller puts the current row
+        back on its id."""
+        ids, cache = list(ids), dict(rows or {})
+        old, new = len(self._ids), len(ids)
+        if old == 0 or new == 0:
+            self.beginResetModel()
+            try:
+                self._ids, self._cache = ids, cache
+            finally:
+                self.endResetModel()
+            return
+        if new > old:
+            self.beginInsertRows(QModelIndex(), old, new - 1)
+        elif new < old:
+            self.beginRemoveRows(QModelIndex(), new, old - 1)
+        self._ids, self._cache = ids, cache
+        if new > old:
+            self.endInsertRows()
+        elif new < old:
+            self.endRemoveRows()
+        kept = min(old, new)
+        self.dataChanged.emit(self.index(0, 0), self.index(kept - 1, len(self.columns) - 1))
 
     def refresh_rows(self, rows: dict[int, Any] | None = None) -> None:
         """Reload what is cached (after an edit) without losing the position; ``rows``:
