@@ -162,3 +162,28 @@ def test_a_hidden_register_loads_when_its_tab_is_shown(qtbot, db_path, monkeypat
     qtbot.waitUntil(lambda: len(calls.calls) == 1 and not _busy(panel), timeout=10000)
     assert panel.model.columns[5].header == "Kualitas 2022"
     assert panel.count.text() == "0 koperasi"
+
+
+def test_a_new_order_keeps_the_column_widths_and_the_chosen_koperasi(qtbot, db_path):
+    w = _window(qtbot, db_path)
+    db_kab = m.Kabupaten.get(m.Kabupaten.bps == "1571").id
+    for n, name in enumerate(("KSP Maju", "KSP Makmur", "KUD Tani")):
+        m.Koperasi.create(nomor_badan_hukum=f"{n}/BH", nama=name, kabupaten_id=db_kab,
+                          jenis="jasa", tanggal_badan_hukum=date(2010, 1, 1))
+    panel = show_register(w, w.sasaran_tabs[0].panels[1].records[0])
+    _loaded(qtbot, panel)
+    qtbot.wait(50)  # the columns fitted to the first rows
+    table, header = panel.table, panel.table.horizontalHeader()
+    QTest.mouseClick(table.viewport(), Qt.LeftButton, Qt.NoModifier,
+                     table.visualRect(panel.model.index(0, 1)).center())
+    assert panel.selected_id == m.Koperasi.get(m.Koperasi.nama == "KSP Maju").id
+    header.resizeSection(1, 333)  # as the user drags it
+    QTest.mouseClick(header.viewport(), Qt.LeftButton, Qt.NoModifier,
+                     QPoint(header.sectionViewportPosition(1) + 10, header.height() // 2))
+    _loaded(qtbot, panel)
+    qtbot.wait(50)  # the column fit's timer, had the rows been reset
+    assert _names(panel, 3, 1) == ["KUD Tani", "KSP Makmur", "KSP Maju"]
+    assert header.sectionSize(1) == 333
+    assert table.currentIndex().row() == 2  # KSP Maju, still chosen, moved with its row
+    assert panel.selected_id == m.Koperasi.get(m.Koperasi.nama == "KSP Maju").id
+    assert panel.detail_title.text() == "Tahun buku: KSP Maju"
