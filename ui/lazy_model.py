@@ -105,12 +105,11 @@ class LazyRegisterModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal and \
-                0 <= section < len(self.columns):
-            return self.columns[section].header
-        if role == Qt.DisplayRole and orientation == Qt.Vertical:
+        if role != Qt.DisplayRole:  # asked for every role of every row number: return soon
+            return None
+        if orientation == Qt.Vertical:
             return str(section + 1)
-        return None
+        return self.columns[section].header if 0 <= section < len(self.columns) else None
 
     def flags(self, index):
         if not index.isValid():
