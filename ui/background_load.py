@@ -109,15 +109,17 @@ def with_rows(query_ids: Callable[[], list[int]], load_rows, keep: int | None):
 
 def set_ids_keeping_current(view, model, ids: list[int], rows=None) -> bool:
     """Give ``model`` the new ``ids`` (with ``rows`` already loaded), the current row kept
-    on its id where it is still listed (the column too); returns False when the ids are
-    the same (then only the rows are refreshed)."""
+    on its id where it is still listed (the column too), else at its place; returns False
+    when the ids are the same (then only the rows are refreshed)."""
     if ids == model.ids():
         model.refresh_rows(rows)
         return False
     current = view.currentIndex()
     current_id = model.id_at(current.row()) if current.isValid() else None
     model.set_ids(ids, rows)
-    put_current(view, model, current_id, current.column())
+    if put_current(view, model, current_id, current.column()) < 0 and current.isValid() \
+            and ids:  # its row is gone (deleted): the cursor stays where it was
+        view.setCurrentIndex(model.index(min(current.row(), len(ids) - 1), current.column()))
     return True
 
 
