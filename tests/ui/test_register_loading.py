@@ -187,3 +187,20 @@ def test_a_new_order_keeps_the_column_widths_and_the_chosen_koperasi(qtbot, db_p
     assert table.currentIndex().row() == 2  # KSP Maju, still chosen, moved with its row
     assert panel.selected_id == m.Koperasi.get(m.Koperasi.nama == "KSP Maju").id
     assert panel.detail_title.text() == "Tahun buku: KSP Maju"
+
+
+def test_a_failed_load_keeps_the_rows_and_says_so(qtbot, db_path, monkeypatch):
+    w = _window(qtbot, db_path)
+    for name in ("Bakso", "Apotek"):
+        w.push_change(editing.prepare_usaha(name, "P", "Kota Jambi", "02/02/2022"))
+    usaha = show_register(w, w.sasaran_tabs[1].panels[2].records[0])
+    _loaded(qtbot, usaha)
+
+    def broken(_filter):
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(registers, "usaha_ids", broken)
+    QTest.keyClicks(usaha.search, "Ba")
+    qtbot.waitUntil(lambda: "Gagal memuat register" in usaha.message.text(), timeout=5000)
+    assert not _busy(usaha) and usaha.count.text() == "2 usaha"
+    assert _names(usaha, 2) == ["Apotek", "Bakso"]
