@@ -101,6 +101,12 @@ def header_click(view, section: int) -> None:
                      QPoint(x, header.height() // 2))
 
 
+def idle(panel) -> bool:
+    """No load of the register is under way (its busy mark is gone)."""
+    return not any(getattr(panel, name).busy for name in ("loader", "summary_loader")
+                   if hasattr(panel, name))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", type=Path)
@@ -188,7 +194,7 @@ def main() -> None:
         QTest.keyClick(grid, Qt.Key_3 if n % 2 == 0 else Qt.Key_4)
 
     run("IKM answer (click, key 3/4)", answer,
-        lambda n: ikm.responses.data(cell) == ("3" if n % 2 == 0 else "4"))
+        lambda n: ikm.responses.data(cell) == ("3" if n % 2 == 0 else "4") and idle(ikm))
 
     # sort: the Nama header of both registers
     kop = open_panel("KoperasiPanel")
@@ -196,7 +202,8 @@ def main() -> None:
     def sorted_by_name(panel, n):
         header = panel.table.horizontalHeader()
         want = Qt.DescendingOrder if n % 2 == 0 else Qt.AscendingOrder
-        return header.sortIndicatorOrder() == want and panel.model.rowCount() > 0
+        return header.sortIndicatorOrder() == want and panel.model.rowCount() > 0 and \
+            idle(panel)
 
     run("sort koperasi register (click Nama)", lambda n: header_click(kop.table, 1),
         lambda n: sorted_by_name(kop, n))
@@ -213,7 +220,7 @@ def main() -> None:
         QTest.keyClick(usaha.kabupaten, Qt.Key_Down if n % 2 == 0 else Qt.Key_Up)
 
     run("filter usaha by kabupaten (Key_Down)", kabupaten_step,
-        lambda n: usaha.count.text() != counts[n])
+        lambda n: usaha.count.text() != counts[n] and idle(usaha))
     kop = open_panel("KoperasiPanel")
     words = ["mak", "tani"]
 
@@ -223,7 +230,8 @@ def main() -> None:
         QTest.keyClicks(kop.search, words[n % 2])
 
     run("filter koperasi by search (typed)", search,
-        lambda n: kop.filter.search == words[n % 2] and not kop._debounce.isActive())
+        lambda n: kop.filter.search == words[n % 2] and not kop._debounce.isActive()
+        and idle(kop))
     w.close()
 
     print(f"database {path.name}; window open (built, loaded, first shown) {open_ms:.0f} ms")

@@ -90,15 +90,21 @@ class _Fitter(QObject):
         view.horizontalHeader().viewport().installEventFilter(self)
 
     def watch(self) -> None:
-        """Refit whenever the view's model resets or its rows or headers change."""
+        """Refit whenever the view's model resets, its first rows come or its headers
+        change (not when a listed register's rows change in place: a new order or filter
+        keeps the widths the user sees, and 200.000 rows are not measured again)."""
         model = self.view.model()
         if model is None or model is self._model:
             return
         self._model = model
-        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
-                       model.headerDataChanged):
+        for signal in (model.modelReset, model.layoutChanged, model.headerDataChanged):
             signal.connect(self._timer.start)
+        model.rowsInserted.connect(self._rows_inserted)
         self._timer.start()
+
+    def _rows_inserted(self, _parent, first: int, _last: int) -> None:
+        if first == 0:  # the first rows: the columns have had nothing to fit to
+            self._timer.start()
 
     def fit(self) -> None:
         view = self.view

@@ -17,7 +17,8 @@ from iku_desktop.domain.formatting import DASH, format_date, format_number
 from iku_desktop.services import editing, ikm_register, ownership, printouts, registers
 
 from . import column_fit
-from .lazy_model import Column, LazyRegisterModel
+from .background_load import BackgroundLoad, set_ids_keeping_current
+from .lazy_model import BLOCK, Column, LazyRegisterModel
 from .records_panel import RecordsPanel
 from .wrapped_label import WrappedLabel
 
@@ -149,28 +150,57 @@ class IkmPanel(RecordsPanel):
         lay.addWidget(split, 1)
         lay.addWidget(self.message)
         self.survey_id: int | None = None
+        self._to_new_response = False  # after "Tambah responden": its first answer cell
+        # the surveys and the respondents' ids in the background (50.000 respondents), the
+        # NRR/IKM line too: the previous ones stay shown meanwhile, marked
+        self.loader = BackgroundLoad(self.grid, self.grid_title, self.message, self)
+        self.summary_loader = BackgroundLoad(None, self.summary, self.message, self)
 
     def reload(self) -> None:
-        ids = ikm_register.survey_ids(self.year)
-        self.surveys.set_ids(ids)
-        if self.survey_id not in ids:
-            self.survey_id = ids[0] if ids else None
-        if self.survey_id:
-            self.survey_table.selectRow(self.surveys.row_of(self.survey_id))
-        self._load_responses()
+        """The year's surveys and the chosen survey's respondents, in the background."""
+        year, wanted = self.year, self.survey_id
+        current = self.grid.currentIndex()
+        wanted_row = current.row() if current.isValid() else None
+
+        def query():
+            ids = ikm_register.survey_ids(year)
+            chosen = wanted if wanted in ids else (ids[0] if ids else None)
+            surveys = ikm_register.survey_rows(ids)  # with their Responden counts
+            if chosen is None:
+                return (ids, surveys), None, None, ([], {})
+            responses = ikm_register.response_ids(chosen)
+            keep = wanted_row if chosen == wanted else None
+            first = {0, keep // BLOCK * BLOCK if keep is not None else 0}
+            rows = {}
+            for start in first:
+                rows.update(ikm_register.response_rows(responses[start:start + BLOCK]))
+            return (ids, surveys), chosen, surveys[chosen], (responses, rows)
+
+        self.loader.load(query, self._show)
 
     def refresh(self, changes: OpChanges) -> None:
-        current = self.grid.currentIndex()
-        self.reload()
-        if current.isValid():
-            self.grid.setCurrentIndex(self.responses.index(
-                min(current.row(), self.responses.rowCount() - 1), current.column()))
+        """After a write: the answers shown at once (an answer is one cell), the surveys
+        with their Responden counts, the respondents' ids and the NRR/IKM line in the
+        background."""
+        self.responses.refresh_rows()
+        self.reload_when_shown()
 
     def _survey_selected(self, current, _previous) -> None:
-        self.survey_id = self.surveys.id_at(current.row())
-        self._load_responses()
+        chosen = self.surveys.id_at(current.row())
+        if chosen is not None and chosen != self.survey_id:
+            self.survey_id = chosen
+            self.reload()
 
-    def _load_responses(self) -> None:
+    def _show(self, loaded) -> None:
+        (ids, surveys), self.survey_id, survei, (responses, rows) = loaded
+        if ids == self.surveys.ids():
+            self.surveys.refresh_rows(surveys)
+        else:
+            self.surveys.set_ids(ids, surveys)
+        if self.survey_id:
+            row = self.surveys.row_of(self.survey_id)
+            if self.survey_table.currentIndex().row() != row:
+                self.survey_table.selectRow(row)
         enabled = self.survey_id is not None
         for b in (self.add_response, self.delete_response):
             b.setEnabled(enabled)
@@ -179,15 +209,18 @@ class IkmPanel(RecordsPanel):
             self.grid_title.setText("Pilih atau tambah survei untuk mengisi responden.")
             self.summary.clear()
             return
-        survei = ikm_register.survey(self.survey_id)
-        ids = ikm_register.response_ids(self.survey_id)
-        self.responses.set_ids(ids)
+        set_ids_keeping_current(self.grid, self.responses, responses, rows)
         self.grid_title.setText(f"Responden {survei.nama}: ketik 1–4 pada kolom U1–U9; "
                                 "kursor pindah sendiri.")
-        self._summary(survei)
+        if self._to_new_response:
+            self._to_new_response = False
+            self.grid.setCurrentIndex(self.responses.index(self.responses.rowCount() - 1,
+                                                           FIRST_UNSUR))
+            self.grid.setFocus()
+        year, nama = self.year, survei.nama
+        self.summary_loader.load(lambda: printouts.snapshot_ikm(year, nama), self._summary)
 
-    def _summary(self, survei) -> None:
-        snap = printouts.snapshot_ikm(self.year, survei.nama)
+    def _summary(self, snap) -> None:
         nrr = ", ".join(f"{u['kode']} {format_number(u['nrr'], 3) if u['nrr'] is not None else DASH}"
                         for u in snap["unsur"])
         if snap["nilai"] is None:
@@ -218,10 +251,9 @@ class IkmPanel(RecordsPanel):
             self.push(editing.prepare_delete("ikm_survei", self.survey_id, "Hapus survei"))
 
     def _add_response(self) -> None:
-        if self.try_edit(lambda: editing.prepare_response(self.survey_id)) is None:
-            row = self.responses.rowCount() - 1
-            self.grid.setCurrentIndex(self.responses.index(row, FIRST_UNSUR))
-            self.grid.setFocus()
+        self._to_new_response = True  # once its id is loaded
+        if self.try_edit(lambda: editing.prepare_response(self.survey_id)) is not None:
+            self._to_new_response = False
 
     def _delete_response(self) -> None:
         rid = self.responses.id_at(self.grid.currentIndex().row())

@@ -16,6 +16,7 @@ from iku_desktop.domain.koperasi import JenisKoperasi, Kualitas, StatusKoperasi
 from iku_desktop.services import editing, ownership, registers
 
 from . import column_fit
+from .background_load import BackgroundLoad, put_current, with_rows
 from .lazy_model import Column, LazyRegisterModel
 from .records_panel import RecordsPanel
 from .table_model import RowsModel
@@ -167,6 +168,7 @@ class KoperasiPanel(RecordsPanel):
         lay.addWidget(self.count)
         lay.addWidget(self.message)
         self.selected_id: int | None = None
+        self.loader = BackgroundLoad(self.table, self.count, self.message, self)
 
     def _columns(self) -> list[Column]:
         """The koperasi's columns, headed by the register spec's column labels."""
@@ -199,20 +201,32 @@ class KoperasiPanel(RecordsPanel):
         self.filter = registers.RegisterFilter(
             self.search.text(), self.kabupaten.currentData(), self.jenis.currentData(),
             self.status.currentData(), self.filter.order, self.filter.descending)
-        ids = registers.koperasi_ids(self.filter)
-        self.model.columns[5] = Column(f"Kualitas {self.year}", self.model.columns[5].value)
-        self.model.set_ids(ids)
+        chosen, year = self.filter, self.year
+        self.loader.load(with_rows(lambda: registers.koperasi_ids(chosen),
+                                   lambda ids: registers.koperasi_rows(ids, year),
+                                   self.selected_id), self._show_ids)
+
+    def _show_ids(self, loaded) -> None:
+        ids, rows = loaded
+        """The queried ids (the rows' kualitas are the year's: the header names it)."""
+        header = f"Kualitas {self.year}"
+        if self.model.columns[5].header != header:
+            self.model.columns[5] = Column(header, self.model.columns[5].value)
+            self.model.headerDataChanged.emit(Qt.Horizontal, 5, 5)
+        if ids == self.model.ids():
+            self.model.refresh_rows(rows)  # the same koperasi: their values may differ
+        else:
+            self.model.set_ids(ids, rows)
         self.count.setText(f"{format_number(len(ids), 0)} koperasi")
-        row = self.model.row_of(self.selected_id) if self.selected_id else -1
-        if row >= 0:
-            self.table.selectRow(row)
-        self.tb_model.load(self.selected_id if row >= 0 else None)
+        chosen = self.selected_id
+        row = put_current(self.table, self.model, chosen)
+        self.tb_model.load(chosen if row >= 0 else None)
 
     def refresh(self, changes: OpChanges) -> None:
         """After an edit: a koperasi edit may move or remove it from the list — query the
         ids again; a tahun buku edit only changes values — reload the visible rows."""
         if changes.touches({"koperasi"}):
-            self.reload()
+            self.reload_when_shown()
         else:
             self.model.refresh_rows()
             self.tb_model.load(self.selected_id)

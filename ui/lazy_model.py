@@ -37,19 +37,44 @@ class LazyRegisterModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._cache: dict[int, Any] = {}
 
-    def set_ids(self, ids: list[int]) -> None:
-        self.beginResetModel()
-        try:
-            self._ids, self._cache = list(ids), {}
-        finally:
-            self.endResetModel()
+    def set_ids(self, ids: list[int], rows: dict[int, Any] | None = None) -> None:
+        """New ids; ``rows``: display rows already loaded (a background load's first
+        blocks), so that painting them does not query. A list that had rows changes in
+        place — rows added or removed at the end, the others' values changed — so that
+        the view keeps its columns and scroll position (a reset of 200.000 rows refits the
+        columns and costs the GUI thread tens of ms); the caller puts the current row
+        back on its id."""
+        ids, cache = list(ids), dict(rows or {})
+        old, new = len(self._ids), len(ids)
+        if old == 0 or new == 0:
+            self.beginResetModel()
+            try:
+                self._ids, self._cache = ids, cache
+            finally:
+                self.endResetModel()
+            return
+        if new > old:
+            self.beginInsertRows(QModelIndex(), old, new - 1)
+        elif new < old:
+            self.beginRemoveRows(QModelIndex(), new, old - 1)
+        self._ids, self._cache = ids, cache
+        if new > old:
+            self.endInsertRows()
+        elif new < old:
+            self.endRemoveRows()
+        kept = min(old, new)
+        self.dataChanged.emit(self.index(0, 0), self.index(kept - 1, len(self.columns) - 1))
 
-    def refresh_rows(self) -> None:
-        """Reload what is cached (after an edit) without losing the position."""
-        self._cache = {}
+    def refresh_rows(self, rows: dict[int, Any] | None = None) -> None:
+        """Reload what is cached (after an edit) without losing the position; ``rows``:
+        fresh display rows already loaded."""
+        self._cache = dict(rows or {})
         if self._ids:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._ids) - 1, len(self.columns) - 1))
+
+    def ids(self) -> list[int]:
+        return self._ids
 
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
@@ -80,12 +105,11 @@ class LazyRegisterModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal and \
-                0 <= section < len(self.columns):
-            return self.columns[section].header
-        if role == Qt.DisplayRole and orientation == Qt.Vertical:
+        if role != Qt.DisplayRole:  # asked for every role of every row number: return soon
+            return None
+        if orientation == Qt.Vertical:
             return str(section + 1)
-        return None
+        return self.columns[section].header if 0 <= section < len(self.columns) else None
 
     def flags(self, index):
         if not index.isValid():

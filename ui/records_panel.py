@@ -24,10 +24,26 @@ class RecordsPanel(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c0392b;")
+        self.stale = True  # loads when first shown
 
     def set_year(self, year: int) -> None:
+        """Another year: a shown register loads it now (in the background where it is
+        large); a hidden one only when it is first shown."""
         self.year = year
-        self.reload()
+        self.reload_when_shown()
+
+    def reload_when_shown(self) -> None:
+        if self.isVisible():
+            self.stale = False
+            self.reload()
+        else:
+            self.stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.stale = False
+            self.reload()
 
     def reload(self) -> None:  # pragma: no cover — each panel overrides
         raise NotImplementedError
@@ -95,8 +111,9 @@ class RecordsPanel(QWidget):
         return [(nama, nama) for _, nama in registers.kabupaten()]
 
     def refresh(self, changes: OpChanges) -> None:
-        """After a write that changed what this panel shows: by default, load again."""
-        self.reload()
+        """After a write that changed what this panel shows: by default, load again (a
+        hidden panel when it is next shown)."""
+        self.reload_when_shown()
 
     def try_edit(self, prepare: Callable[[], editing.Change | None]) -> str | None:
         """Prepare an edit and push it; returns the error message, or None when accepted."""

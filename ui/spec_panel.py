@@ -16,6 +16,7 @@ from iku_desktop.services import editing, ownership, registers
 from iku_desktop.services.changes import OpChanges
 
 from . import column_fit
+from .background_load import BackgroundLoad, set_ids_keeping_current
 from .lazy_model import Column, LazyRegisterModel
 from .records_panel import Push, RecordsPanel
 
@@ -59,15 +60,21 @@ class SpecRegisterPanel(RecordsPanel):
         self.count = QLabel()
         lay.addWidget(self.count)
         lay.addWidget(self.message)
+        self.loader = BackgroundLoad(self.table, self.count, self.message, self)
 
     def _edit(self, row_id: int, field: str, value) -> str | None:
         return self.try_edit(lambda: editing.prepare_edit(self.table_name, row_id, field, value))
 
     def reload(self) -> None:
-        ids = registers.spec_ids(self.table_name, self.search.text())
-        self.model.set_ids(ids)
+        """The ids of the search, queried in the background."""
+        table, search = self.table_name, self.search.text()
+        self.loader.load(lambda: registers.spec_ids(table, search), self._show_ids)
+
+    def _show_ids(self, ids: list[int]) -> None:
+        set_ids_keeping_current(self.table, self.model, ids)
         self.count.setText(f"{format_number(len(ids), 0)} baris")
 
     def refresh(self, changes: OpChanges) -> None:
         if changes.touches(self.TABLES):
-            self.reload()
+            self.model.refresh_rows()  # the edited values at once, the ids after
+            self.reload_when_shown()

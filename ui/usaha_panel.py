@@ -17,6 +17,9 @@ from iku_desktop.domain.formatting import format_date, format_number
 from iku_desktop.services import editing, ownership, registers
 
 from . import column_fit
+from .background_load import (
+    BackgroundLoad, current_id, set_ids_keeping_current, with_rows,
+)
 from .lazy_model import Column, LazyRegisterModel
 from .records_panel import RecordsPanel
 
@@ -89,6 +92,7 @@ class UsahaPanel(RecordsPanel):
         self.count = QLabel()
         lay.addWidget(self.count)
         lay.addWidget(self.message)
+        self.loader = BackgroundLoad(self.table, self.count, self.message, self)
 
     def _columns(self) -> list[tuple[Column, str | None]]:
         """Every field of the register as a column (the spec's labels), editable where the
@@ -128,10 +132,21 @@ class UsahaPanel(RecordsPanel):
         self.reload()
 
     def reload(self) -> None:
-        ids = registers.usaha_ids(registers.RegisterFilter(
-            self.search.text(), self.kabupaten.currentData(), order=self.order,
-            descending=self.descending))
-        self.model.set_ids(ids)
+        """The ids of the search, filter and order, queried in the background."""
+        chosen = registers.RegisterFilter(self.search.text(), self.kabupaten.currentData(),
+                                          order=self.order, descending=self.descending)
+        self.loader.load(with_rows(lambda: registers.usaha_ids(chosen), registers.usaha_rows,
+                                   current_id(self.table, self.model)), self._show_ids)
+
+    def refresh(self, changes) -> None:
+        """After an edit: the edited values at once, the ids (which it may have moved or
+        removed) in the background."""
+        self.model.refresh_rows()
+        self.reload_when_shown()
+
+    def _show_ids(self, loaded) -> None:
+        ids, rows = loaded
+        set_ids_keeping_current(self.table, self.model, ids, rows)
         self.count.setText(f"{format_number(len(ids), 0)} usaha")
 
     def _add(self) -> None:

@@ -72,16 +72,20 @@ def survey(survey_id: int) -> SurveyRow:
 def response_ids(survey_id: int) -> list[int]:
     """The live responses of a survey, in the order they were added."""
     r = m.IkmRespon
-    # read from the cursor, without peewee's row objects: 35.000 responses in ~10 ms, not
-    # ~250 ms (the window loads them at start-up)
-    return [i for (i,) in r.select(r.id).where((r.deleted == False)  # noqa: E712
-                                               & (r.survei == survey_id))
-            .order_by(r.id).tuples()]
+    # read from the cursor, without peewee's row objects or its tuples' iteration: 50.000
+    # responses in ~20 ms, not ~170 ms
+    sql, params = (r.select(r.id).where((r.deleted == False)  # noqa: E712
+                                        & (r.survei == survey_id)).order_by(r.id).sql())
+    return [i for (i,) in m.database.execute_sql(sql, params).fetchall()]
 
 
 _RESPONSE_FIELDS = [f for f in ResponseRow.__dataclass_fields__]
 
 
 def response_rows(ids: list[int]) -> dict[int, ResponseRow]:
-    return {r.id: ResponseRow(*(getattr(r, f) for f in _RESPONSE_FIELDS))
-            for r in m.IkmRespon.select().where(m.IkmRespon.id.in_(ids))}
+    """A block of responses, as tuples (a row of the grid is painted from it on the GUI
+    thread after an answer: peewee's row objects would cost three times as much)."""
+    r = m.IkmRespon
+    columns = [getattr(r, f) for f in _RESPONSE_FIELDS]
+    return {row[0]: ResponseRow(*row)
+            for row in r.select(*columns).where(r.id.in_(ids)).tuples()}

@@ -14,3 +14,16 @@ def isolated_settings(tmp_path, qapp):
     qapp.setOrganizationName("IKU Desktop Test")
     qapp.setApplicationName("IKU Desktop Test")
     yield
+
+
+@pytest.fixture(autouse=True)
+def background_work_inline(request, monkeypatch):
+    """Background work (a register's ids, the IKM summary…) runs inline, so that a test
+    reads what a load shows without waiting. A test marked ``background`` runs it in the
+    worker threads as the app does: every background path has such tests of its own
+    (tests/ui/test_register_loading.py)."""
+    from ui import tasks
+
+    if request.node.get_closest_marker("background") is None:
+        monkeypatch.setattr(tasks, "SYNCHRONOUS", True)
+    yield

@@ -22,6 +22,8 @@ from tests.ui.test_target_tab import _go, _target, _window, press, type_text
 from ui import daily_check, tasks
 from ui.main_window import MainWindow
 
+pytestmark = pytest.mark.background  # the check runs in a worker, as in the app
+
 
 class HeldCheck:
     """``dbfile.quick_check`` replaced: in a worker it says it started and then ``hold``s;

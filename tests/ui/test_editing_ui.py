@@ -8,6 +8,7 @@ from pytestqt.modeltest import ModelTester
 
 from iku_desktop.store import models as m
 from ui.main_window import MainWindow
+from tests.ui.showing import show_register
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def window(qtbot, db_path):
 
 
 def koperasi_panel(w):
-    return w.sasaran_tabs[0].panels[1].records[0]
+    return show_register(w, w.sasaran_tabs[0].panels[1].records[0])
 
 
 def card(w):
@@ -96,16 +97,16 @@ def test_record_models_pass_the_model_tester(window):
     panel.table.selectRow(0)
     ModelTester(None).check(panel.model)
     ModelTester(None).check(panel.tb_model)
-    sakip = window.sasaran_tabs[2].panels[3].records[0]
+    sakip = show_register(window, window.sasaran_tabs[2].panels[3].records[0])
     ModelTester(None).check(sakip.model)
-    targets = window.sasaran_tabs[2].panels[3].records[1]
+    targets = show_register(window, window.sasaran_tabs[2].panels[3].records[1])
     ModelTester(None).check(targets.model)
-    usaha = window.sasaran_tabs[1].panels[2].records[0]
+    usaha = show_register(window, window.sasaran_tabs[1].panels[2].records[0])
     ModelTester(None).check(usaha.model)
 
 
 def test_target_edit_updates_capaian(window):
-    targets = window.sasaran_tabs[0].panels[1].records[1]
+    targets = show_register(window, window.sasaran_tabs[0].panels[1].records[1])
     row = targets.model.years.index(2022)
     assert targets.model.setData(targets.model.index(row, 1), "20")
     assert card(window).target.text() == "20,00%"
@@ -152,7 +153,7 @@ def test_add_koperasi_through_the_form(window, monkeypatch):
 def test_usaha_nib_edit_counts_as_wirausaha(window):
     from iku_desktop.services import editing
 
-    usaha = window.sasaran_tabs[1].panels[2].records[0]
+    usaha = show_register(window, window.sasaran_tabs[1].panels[2].records[0])
     window.push_change(editing.prepare_usaha("Warung", "Siti", "Kota Jambi", "02/02/2022"))
     ucard = window.sasaran_tabs[1].panels[2].card
     assert ucard.counts.text().startswith("0 dari 1 usaha kecil")
@@ -172,7 +173,7 @@ def test_usaha_nib_edit_counts_as_wirausaha(window):
 def test_usaha_sort_by_header_is_done_in_sql(window):
     from iku_desktop.services import editing
 
-    usaha = window.sasaran_tabs[1].panels[2].records[0]
+    usaha = show_register(window, window.sasaran_tabs[1].panels[2].records[0])
     for name in ("Bakso", "Apotek", "Cendol"):
         window.push_change(editing.prepare_usaha(name, "P", "Kota Jambi", "02/02/2022"))
     names = lambda: [usaha.model.data(usaha.model.index(r, 0)) for r in range(3)]  # noqa: E731
@@ -186,7 +187,7 @@ def test_sakip_component_above_its_maximum_is_flagged_as_typed(window, qtbot):
 
     from iku_desktop.services import editing
 
-    sakip = window.sasaran_tabs[2].panels[3].records[0]
+    sakip = show_register(window, window.sasaran_tabs[2].panels[3].records[0])
     window.push_change(editing.prepare_sakip("2022"))
     view = sakip.table
     index = sakip.model.index(0, 4)  # Pelaporan (max 15)

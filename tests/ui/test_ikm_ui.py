@@ -5,12 +5,13 @@ from PySide6.QtCore import Qt
 from iku_desktop.store import models as m
 from ui.ikm_panel import FIRST_UNSUR
 from ui.main_window import MainWindow
+from tests.ui.showing import show_register
 
 
 def test_typing_answers_moves_on_and_updates_the_card(qtbot, db_path):
     w = MainWindow(db_path, year=2022)
     qtbot.addWidget(w)
-    panel = w.sasaran_tabs[2].panels[4].records[0]
+    panel = show_register(w, w.sasaran_tabs[2].panels[4].records[0])
     card = w.sasaran_tabs[2].panels[4].card
     assert card.value.text() == "–"
     w.push_change(__import__("iku_desktop.services.editing", fromlist=["x"]).prepare_survey(
@@ -39,7 +40,7 @@ def test_answer_by_label_and_bad_answer_message(qtbot, db_path):
 
     w = MainWindow(db_path, year=2022)
     qtbot.addWidget(w)
-    panel = w.sasaran_tabs[2].panels[4].records[0]
+    panel = show_register(w, w.sasaran_tabs[2].panels[4].records[0])
     w.push_change(editing.prepare_survey("SKM 2022", 2022))
     panel._add_response()
     model = panel.responses
@@ -59,7 +60,7 @@ def test_ikm_models_pass_the_model_tester(qtbot, db_path):
 
     w = MainWindow(db_path, year=2022)
     qtbot.addWidget(w)
-    panel = w.sasaran_tabs[2].panels[4].records[0]
+    panel = show_register(w, w.sasaran_tabs[2].panels[4].records[0])
     w.push_change(editing.prepare_survey("SKM 2022", 2022))
     panel._add_response()
     ModelTester(None).check(panel.surveys)

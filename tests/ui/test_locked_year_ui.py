@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from iku_desktop.services import editing, locking
 from iku_desktop.store import models as m
 from ui.main_window import MainWindow
+from tests.ui.showing import show_register
 
 
 @pytest.fixture
@@ -63,7 +64,7 @@ def test_a_locked_year_shows_its_frozen_figures_marked(qtbot, locked_db):
 def test_an_edit_in_the_window_keeps_the_locked_figures(qtbot, locked_db):
     w = MainWindow(locked_db, year=2022)
     qtbot.addWidget(w)
-    panel = w.sasaran_tabs[0].panels[1].records[0]
+    panel = show_register(w, w.sasaran_tabs[0].panels[1].records[0])
     panel.table.selectRow(0)
     tb = panel.tb_model
     assert tb.setData(tb.index(1, 4), "80")  # aset 2022 falls again
@@ -78,7 +79,7 @@ def test_locking_from_the_dokumen_menu_marks_the_year_and_its_target_column(qtbo
     w = MainWindow(db_path, year=2023)
     qtbot.addWidget(w)
     assert w.summary.lock_mark.isHidden()
-    model = w.target_tab.model
+    model = show_register(w, w.target_tab).model
     col = FIRST_YEAR + model.years.index(2023)
     assert model.headerData(col, Qt.Horizontal) == "2023"
     assert office_menus.lock_year(w, confirm=False)

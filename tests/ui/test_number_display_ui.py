@@ -7,13 +7,15 @@ from PySide6.QtCore import Qt
 from iku_desktop.services import editing
 from iku_desktop.store import models as m
 from ui.main_window import MainWindow
+from tests.ui.showing import show_register
 
 
 def test_ikm_panel_groups_population_and_counts(qtbot, db_path):
     w = MainWindow(db_path, year=2022)
     qtbot.addWidget(w)
     w.push_change(editing.prepare_survey("SKM 2022", 2022, "20000"))
-    panel = next(p for p in w.record_panels() if type(p).__name__ == "IkmPanel")
+    panel = show_register(w, next(p for p in w.record_panels()
+                                  if type(p).__name__ == "IkmPanel"))
     column = [panel.surveys.headerData(c, Qt.Horizontal) for c in range(panel.surveys.columnCount())] \
         .index("Populasi penerima layanan")
     index = panel.surveys.index(0, column)

@@ -17,6 +17,7 @@ from ui import exchange_dialogs, office_menus, opening, tasks
 from ui.audit_dialog import AuditDialog
 from ui.keys_dialog import KeysDialog
 from ui.main_window import MainWindow
+from tests.ui.showing import show_register
 
 
 @pytest.fixture
@@ -263,7 +264,7 @@ def test_tetapkan_and_lock_from_the_menus(qtbot, db_path, warnings):
     assert "sudah dikunci" in warnings[-1][1]
     from PySide6.QtCore import Qt
 
-    targets = w.sasaran_tabs[0].panels[1].records[1].model
+    targets = show_register(w, w.sasaran_tabs[0].panels[1].records[1]).model
     locked, open_ = targets.years.index(2022), targets.years.index(2023)
     assert not targets.flags(targets.index(locked, 1)) & Qt.ItemIsEditable
     assert targets.flags(targets.index(open_, 1)) & Qt.ItemIsEditable
@@ -277,7 +278,7 @@ def test_rows_of_another_area_are_gray_and_not_editable(qtbot, db_path):
     w.push_change(editing.prepare_usaha("Warung Kota", "Siti", "Kota Jambi", "02/02/2022"))
     assert office_menus.choose_office(w, "Kabupaten Muaro Jambi (1505)")
     w.push_change(usaha_change())
-    usaha = w.sasaran_tabs[1].panels[2].records[0]
+    usaha = show_register(w, w.sasaran_tabs[1].panels[2].records[0])
     model = usaha.model
     rows = {model.data(model.index(r, 0)): r for r in range(model.rowCount())}
     other, own = model.index(rows["Warung Kota"], 0), model.index(rows["Kopi"], 0)
