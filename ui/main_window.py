@@ -1,8 +1,8 @@
 """The main window: the year switch, Ringkasan, Target, a tab per sasaran strategis, Dokumen IKU.
 
 A thin composition: the menus (``window_menus``), the database and Excel actions
-(``database_actions``, ``excel_actions``), the tabs (``window_tabs``), the trends
-(``summary_wiring``) and what a write changed (``recompute``) live in their own modules;
+(``database_actions``, ``excel_actions``), the tabs (``window_tabs``), the year's figures
+(``year_figures``, ``summary_wiring``) and what a write changed (``recompute``) live in their own modules;
 the window holds the open database and the year's reports, and is the door every edit
 goes through (``push_change``)."""
 
@@ -14,16 +14,16 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget
 
-from iku_desktop.services import document_edit, editing, frozen_year, office, ownership, session
+from iku_desktop.services import document_edit, editing, office, ownership, session
 from iku_desktop.services.changes import OpChanges
 from iku_desktop.services.database import interactive_writes
 from iku_desktop.services.editing_errors import EditError
-from iku_desktop.services.indicators import compute_year
 
 from . import (database_actions, excel_actions, opening, qt_indonesian, recompute, screen_fit,
-               summary_wiring, tasks, window_menus, window_tabs)
+               tasks, window_menus, window_tabs)
 from .print_dialog import PrintDialog
 from .undo import EditCommand, written
+from .year_figures import YearFigures
 from .year_switch import YearSwitch
 
 
@@ -44,7 +44,8 @@ class MainWindow(QMainWindow):
         interactive_writes()  # an edit waits briefly for another writer, then says so
         screen_fit.open_at_screen(self)
         window_menus.build(self)
-        self.year_switch = YearSwitch(self.refresh)
+        self.figures = YearFigures(self)
+        self.year_switch = YearSwitch(self.year_changed)
         self.year_box = self.year_switch.box
         self.addToolBar(self.year_switch)
         self.tabs = QTabWidget()
@@ -110,19 +111,34 @@ class MainWindow(QMainWindow):
     def years(self) -> tuple[int, ...]:
         return () if self.doc is None else tuple(self.doc.tahun)
 
+    @property
+    def shown_year(self) -> int | None:
+        """The year of the figures on screen (the year box's once they are computed)."""
+        return self.figures.shown_year
+
     def refresh(self) -> None:
-        """Compute and show the whole year again (another year, another database)."""
+        """Compute and show the whole year again (another database, office, document): its
+        reports at once, the trends in the background (``year_figures``)."""
         if self.db is None or self.year is None:
             return
         self.settings.setValue("year", self.year)
-        # a locked year shows the figures of its locked Laporan Capaian
-        self.reports = frozen_year.as_shown(compute_year(self.doc, self.year), self.year)
-        self.trend = summary_wiring.trends(self.doc)
-        window_tabs.show_reports(self)
-        for panel in self.record_panels():
-            panel.set_year(self.year)
+        self.figures.refresh()
+        self._panels_to_year()
         state = f" — HANYA-BACA: {self.read_only}" if self.read_only else ""
         self.statusBar().showMessage(f"{self.office.describe()} — {self.db_path}{state}")
+
+    def year_changed(self) -> None:
+        """Another year in the year box: its figures computed in the background (the year
+        before shown meanwhile, under a busy mark); the registers go to the year."""
+        if self.db is None or self.year is None:
+            return
+        self.settings.setValue("year", self.year)
+        self.figures.compute()
+        self._panels_to_year()
+
+    def _panels_to_year(self) -> None:
+        for panel in self.record_panels():
+            panel.set_year(self.year)
 
     def record_panels(self):
         return window_tabs.record_panels(self)

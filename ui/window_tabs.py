@@ -62,7 +62,7 @@ def rebuild_keeping_place(window) -> None:
 
 def show_reports(window) -> None:
     """The year's reports on Ringkasan (with the trends) and on each sasaran's tab."""
-    window.summary.show_reports(window.year, window.reports, window.trend)
+    window.summary.show_reports(window.shown_year, window.reports, window.trend)
     for tab in window.sasaran_tabs:
         tab.show_reports([r for r in window.reports if r.sasaran_nomor == tab.sasaran.nomor])
 

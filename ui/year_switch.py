@@ -1,4 +1,5 @@
-"""The toolbar's year switch: the years of the document's period, the one shown."""
+"""The toolbar's year switch: the years of the document's period, the one shown, and beside
+it the busy mark while another year's figures are being computed."""
 
 from __future__ import annotations
 
@@ -16,10 +17,21 @@ class YearSwitch(QToolBar):
         self.box.currentIndexChanged.connect(lambda _: on_change())
         self.addWidget(QLabel(" Tahun: "))
         self.addWidget(self.box)
+        self.busy = QLabel()
+        self.busy.setObjectName("year_busy")
+        self.busy.setStyleSheet("color: #8a5300; padding-left: 8px;")
+        self.busy_action = self.addWidget(self.busy)
+        self.busy_action.setVisible(False)
 
     @property
     def year(self) -> int | None:
         return self.box.currentData()
+
+    def show_busy(self, year: int | None) -> None:
+        """"Menghitung 2023…" beside the box while ``year``'s figures are computed; None:
+        no mark."""
+        self.busy.setText("" if year is None else f"Menghitung {year}…")
+        self.busy_action.setVisible(year is not None)
 
     def fill(self, years, wanted: int | None) -> None:
         """Offer ``years`` and show ``wanted`` (the last year when it is not among them),
