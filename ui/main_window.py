@@ -1,10 +1,12 @@
 """The main window: the year switch, Ringkasan, Target, a tab per sasaran strategis, Dokumen IKU.
 
 A thin composition: the menus (``window_menus``), the database and Excel actions
-(``database_actions``, ``excel_actions``), the tabs (``window_tabs``), the year's figures
-(``year_figures``, ``summary_wiring``) and what a write changed (``recompute``) live in their own modules;
-the window holds the open database and the year's reports, and is the door every edit
-goes through (``push_change``)."""
+(``database_actions``, ``excel_actions``), the tabs (``window_tabs``), the year's
+figures (``year_figures``, ``summary_wiring``) and what a write changed (``recompute``)
+live in their own modules; the window holds the open database and the year's reports,
+and is the door every edit goes through (``push_change``). What the first paint does not
+need (dialogs, editors, the import and Excel code, the tabs not shown) loads when first
+used."""
 
 from __future__ import annotations
 
@@ -14,14 +16,13 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget
 
-from iku_desktop.services import document_edit, editing, office, ownership, session
+from iku_desktop.services import editing, office, ownership, session
 from iku_desktop.services.changes import OpChanges
 from iku_desktop.services.database import interactive_writes
 from iku_desktop.services.editing_errors import EditError
 
-from . import (database_actions, excel_actions, opening, qt_indonesian, recompute, screen_fit,
-               tasks, window_menus, window_tabs)
-from .print_dialog import PrintDialog
+from . import (database_actions, opening, qt_indonesian, recompute, screen_fit, tasks,
+               window_menus, window_tabs)
 from .undo import EditCommand, written
 from .year_figures import YearFigures
 from .year_switch import YearSwitch
@@ -38,6 +39,7 @@ class MainWindow(QMainWindow):
         self.read_only: str | None = None  # why, when the database is open read-only
         self.office = None
         self.doc = None
+        self._document = None  # Dokumen IKU's editor, once built (``window_tabs.document``)
         self.reports = []
         self.trend: dict[int, dict] = {}  # per indikator number: realisasi per year
         self.undo_stack = QUndoStack(self)
@@ -112,6 +114,11 @@ class MainWindow(QMainWindow):
         return () if self.doc is None else tuple(self.doc.tahun)
 
     @property
+    def document(self):
+        """Dokumen IKU's tab: its editor (built when first shown or asked for)."""
+        return window_tabs.document(self)
+
+    @property
     def shown_year(self) -> int | None:
         """The year of the figures on screen (the year box's once they are computed)."""
         return self.figures.shown_year
@@ -137,7 +144,7 @@ class MainWindow(QMainWindow):
         self._panels_to_year()
 
     def _panels_to_year(self) -> None:
-        for panel in self.record_panels():
+        for panel in window_tabs.built_record_panels(self):
             panel.set_year(self.year)
 
     def record_panels(self):
@@ -148,6 +155,8 @@ class MainWindow(QMainWindow):
         """An edit from any panel: onto the undo stack (which writes it) — unless this office
         may not make it (read-only database, a row of another office, a tetapkan document,
         a locked year)."""
+        from iku_desktop.services import document_edit  # with the first edit, not the window
+
         try:
             if isinstance(change, editing.Change):
                 ownership.check_change(change.table, change.row_id, change.insert_values,
@@ -180,7 +189,9 @@ class MainWindow(QMainWindow):
         self.data_changed(changes)
 
     # ------------------------------------------------------------------ dialogs
-    def show_print_dialog(self) -> PrintDialog | None:
+    def show_print_dialog(self):
+        from .print_dialog import PrintDialog  # its module loads when first asked for
+
         if self.doc is None:
             QMessageBox.information(self, "Cetak", window_tabs.NO_DOCUMENT)
             return None
@@ -189,6 +200,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_import(self, path: Path):
+        from . import excel_actions
+
         return excel_actions.show_import(self, path)
 
     # ------------------------------------------------------------------ Qt events

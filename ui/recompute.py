@@ -31,16 +31,16 @@ def data_changed(window, changes: OpChanges) -> None:
             window_tabs.rebuild_keeping_place(window)
             return
         if window.doc is not None and changes.document:
-            window.document.load(window.doc)
+            window_tabs.document_changed(window)
             window.setWindowTitle(f"IKU Desktop — {window.doc.unit_organisasi} — "
                                   f"{window.db_path.name}")
     if window.doc is None:  # nothing is shown that the change could touch
         return
     if changes.settings:
-        window.document.load(window.doc)
+        window_tabs.document_changed(window)
     # figures being computed from the data before this write are computed again
     window.figures.data_changed(lambda: _recompute_affected(window, changes))
-    for panel in window_tabs.record_panels(window):
+    for panel in window_tabs.built_record_panels(window):
         if changes.touches(panel.TABLES):
             panel.refresh(changes)
 

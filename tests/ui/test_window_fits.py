@@ -122,7 +122,8 @@ def _tooltip(qtbot, viewport, pos: QPoint) -> str:
 
 def test_a_long_header_or_cell_has_its_full_text_in_the_tooltip(qtbot, demo_path):
     w = _window(qtbot, demo_path, (1024, 576))
-    qtbot.keyClick(w, Qt.Key_PageDown, Qt.ControlModifier)  # Sasaran 1: the koperasi
+    for _ in range(2):  # Target, then Sasaran 1: the koperasi
+        qtbot.keyClick(w, Qt.Key_PageDown, Qt.ControlModifier)
     settle(qtbot)
     table = w.sasaran_tabs[0].record_panels()[0].table
     model, header = table.model(), table.horizontalHeader()
@@ -144,7 +145,8 @@ def test_a_long_header_or_cell_has_its_full_text_in_the_tooltip(qtbot, demo_path
 
 def test_an_empty_column_does_not_take_the_width(qtbot, demo_path):
     w = _window(qtbot, demo_path, (1024, 576))
-    qtbot.keyClick(w, Qt.Key_PageDown, Qt.ControlModifier)
+    for _ in range(2):  # Target, then Sasaran 1: the koperasi
+        qtbot.keyClick(w, Qt.Key_PageDown, Qt.ControlModifier)
     settle(qtbot)
     table = w.sasaran_tabs[0].record_panels()[0].table
     model, header = table.model(), table.horizontalHeader()
