@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
 from iku_desktop.errors import Refused
 from iku_desktop.services import first_run, session
 
-from .target_tab import FIRST_YEAR
-
 DONE, TODO = "✓", "•"
 NEXT_LABELS = {"target": "Isi target", "data": "Impor data"}
 
@@ -40,6 +38,8 @@ def open_targets(window) -> None:
     if tab is None:  # no document in force
         QMessageBox.information(window, "Target", "Belum ada dokumen IKU yang berlaku.")
         return
+    from .target_tab import FIRST_YEAR
+
     window.tabs.setCurrentWidget(tab)
     model = tab.table.model()
     if window.year in model.years:

@@ -16,14 +16,13 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget
 
-from iku_desktop.services import editing, office, ownership, session
+from iku_desktop.services import office, ownership, session
 from iku_desktop.services.changes import OpChanges
 from iku_desktop.services.database import interactive_writes
 from iku_desktop.services.editing_errors import EditError
 
 from . import (database_actions, opening, qt_indonesian, recompute, screen_fit, tasks,
                window_menus, window_tabs)
-from .undo import EditCommand, written
 from .year_figures import YearFigures
 from .year_switch import YearSwitch
 
@@ -39,7 +38,7 @@ class MainWindow(QMainWindow):
         self.read_only: str | None = None  # why, when the database is open read-only
         self.office = None
         self.doc = None
-        self._document = None  # Dokumen IKU's editor, once built (``window_tabs.document``)
+        self._pages = {}  # the tabs built when first shown (``window_tabs.page``)
         self.reports = []
         self.trend: dict[int, dict] = {}  # per indikator number: realisasi per year
         self.undo_stack = QUndoStack(self)
@@ -115,8 +114,14 @@ class MainWindow(QMainWindow):
 
     @property
     def document(self):
-        """Dokumen IKU's tab: its editor (built when first shown or asked for)."""
-        return window_tabs.document(self)
+        """Dokumen IKU's tab: its editor (built when first shown or asked for) or, without
+        a document in force, what to do instead."""
+        return window_tabs.page(self, "document")
+
+    @property
+    def target_tab(self):
+        """The Target tab (built when first shown or asked for); None without a document."""
+        return window_tabs.page(self, "target")
 
     @property
     def shown_year(self) -> int | None:
@@ -155,7 +160,10 @@ class MainWindow(QMainWindow):
         """An edit from any panel: onto the undo stack (which writes it) — unless this office
         may not make it (read-only database, a row of another office, a tetapkan document,
         a locked year)."""
-        from iku_desktop.services import document_edit  # with the first edit, not the window
+        # loaded with the first edit, not with the window
+        from iku_desktop.services import document_edit, editing
+
+        from .undo import EditCommand, written
 
         try:
             if isinstance(change, editing.Change):
@@ -205,6 +213,11 @@ class MainWindow(QMainWindow):
         return excel_actions.show_import(self, path)
 
     # ------------------------------------------------------------------ Qt events
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self.figures.painted:  # the work that waited for the first paint, after it
+            tasks.soon(self.figures.first_paint)
+
     def closeEvent(self, event) -> None:
         focused = QApplication.focusWidget()
         if focused is not None:  # an editor that stores its text on leaving does so now,

@@ -5,6 +5,7 @@ it is computed from. The tab's body is built when the tab is first shown or aske
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -18,8 +19,10 @@ from iku_desktop.services.indicators import IndikatorReport, registry
 from . import column_fit
 from .breakdown_model import BreakdownModel
 from .indicator_card import IndicatorCard
-from .records_panel import RecordsPanel
 from .wrapped_label import WrappedLabel
+
+if TYPE_CHECKING:  # the register panels load with the first tab that shows them
+    from .records_panel import RecordsPanel
 
 
 # the register panel of a method (its ``panel`` key): tab label, module and class of its

@@ -9,7 +9,8 @@ year's frozen figures) and the trends over the period.
   running one read the data before the edit: its result is dropped).
 - The window opening, another database or office, a reshaped document (``refresh``): the
   year's reports at once (≈ 15 ms at ten times Jambi's size: the first paint shows them),
-  the trends after, in the background.
+  the trends after, in the background — when the window opens, once it has been painted
+  (a worker started before would share the interpreter with the first paint).
 """
 
 from __future__ import annotations
@@ -33,13 +34,23 @@ class YearFigures:
         self.computing: int | None = None  # the year whose reports are being computed
         self.trend_stale = True  # the trends are being computed (again)
         self.shown_year: int | None = None  # the year of ``window.reports``
+        self.painted = False  # the trends wait for the window's first paint
 
     def refresh(self) -> None:
         """Everything again: the year's reports now, the trends in the background."""
         w = self.window
         self.generation += 1
         self._show(self.generation, None, w.year, reports_of(w.doc, w.year), None)
-        self.compute_trends()
+        self.trend_stale = True
+        if self.painted:  # else once the window has been painted (``first_paint``)
+            self.compute_trends()
+
+    def first_paint(self) -> None:
+        """The window has been painted for the first time: the trends it waited for."""
+        if not self.painted:
+            self.painted = True
+            if self.trend_stale and self.computing is None and self.window.db is not None:
+                self.compute_trends()
 
     def compute(self) -> None:
         """The year shown in the year box, in the background (with the trends when they

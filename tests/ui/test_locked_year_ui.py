@@ -54,7 +54,9 @@ def test_a_locked_year_shows_its_frozen_figures_marked(qtbot, locked_db):
     assert card.value.text() == "0,00%" and card.target.text() == "50,00%"
     assert card.title.text().endswith("— dikunci") and not card.lock_mark.isHidden()
     assert "Data sekarang memberi realisasi 100,00%" in card.notes.text()
-    tasks.wait()  # the trends are computed in the background
+    w.show()  # the trends: computed in the background once the window is painted
+    qtbot.waitExposed(w)
+    tasks.wait()
     assert w.trend[1][2022] == Decimal("0.00")  # the trend chart: the year as locked
     # an open year: today's figures, no mark
     w.year_box.setCurrentIndex(w.year_box.findData(2023))
