@@ -1,7 +1,9 @@
 """Benchmark: start-up, each against its bare baseline, in fresh processes, interleaved.
 
 - window:   ``ui.app.main`` on a demo database (Jambi's size: ``--scale 1``) until the main
-            window's first paint, under QT_QPA_PLATFORM=offscreen;
+            window's first paint, under QT_QPA_PLATFORM=offscreen; ``ui.app`` is imported
+            before Qt, as ``iku-desktop`` and ``main.py`` do (a module imported after Qt
+            passes through PySide's import hook, which reads its source);
   bare Qt:  a QApplication and a plain QWidget shown until its first paint;
 - ``iku --version``  against  ``python -c pass``;
 - ``iku compute --year Y`` on a ten-times-Jambi demo database  against  ``iku --version``.
@@ -55,6 +57,7 @@ app.exec()
 
 WINDOW = """
 import sys
+from ui.app import main  # as iku-desktop starts (ui.app:main): its module first, then Qt
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
@@ -68,7 +71,6 @@ class First(QObject):
         return False
 f = First()
 app.installEventFilter(f)
-from ui.app import main
 sys.exit(main(["--db", sys.argv[1]]))
 """
 
