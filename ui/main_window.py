@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         self.office = None
         self.doc = None
         self._pages = {}  # the tabs built when first shown (``window_tabs.page``)
+        self._painted = False
         self.reports = []
         self.trend: dict[int, dict] = {}  # per indikator number: realisasi per year
         self.undo_stack = QUndoStack(self)
@@ -215,8 +216,13 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ Qt events
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
-        if not self.figures.painted:  # the work that waited for the first paint, after it
-            tasks.soon(self.figures.first_paint)
+        if not self._painted:  # the work that waited for the first paint, after it
+            self._painted = True
+            tasks.soon(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self.figures.first_paint()  # the trends
+        window_tabs.preload()  # the modules of the tabs not shown yet
 
     def closeEvent(self, event) -> None:
         focused = QApplication.focusWidget()

@@ -8,9 +8,12 @@ and their modules imported — when their tab is first shown or they are first a
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from . import tasks
 from .sasaran_tab import SasaranTab
 from .summary_tab import SummaryTab
 
@@ -68,14 +71,16 @@ def page(window, name: str):
         return entry
     placeholder, make = entry
     tabs = window.tabs
-    index, current = tabs.indexOf(placeholder), tabs.currentIndex()
+    index = tabs.indexOf(placeholder)
+    shown = tabs.currentIndex() == index
     built = window._pages[name] = make()
     label, tip = tabs.tabText(index), tabs.tabToolTip(index)
-    tabs.insertTab(index, built, label)
-    tabs.setTabToolTip(index, tip)
+    tabs.insertTab(index, built, label)  # the tab shown stays shown: a neighbour of the
+    tabs.setTabToolTip(index, tip)  # placeholder is never shown (nor built) on the way
+    if shown:
+        tabs.setCurrentIndex(index)
     tabs.removeTab(index + 1)
     placeholder.deleteLater()
-    tabs.setCurrentIndex(current)
     return built
 
 
@@ -90,6 +95,22 @@ def _shown(window, index: int) -> None:
     for name, entry in list(getattr(window, "_pages", {}).items()):
         if isinstance(entry, tuple) and entry[0] is widget:
             page(window, name)
+
+
+# the modules of the tabs not shown yet, imported in the background once the window has
+# been painted (``preload``): a tab's first show then only builds it
+LATER_MODULES = ("ui.target_tab", "ui.year_values_panel", "ui.koperasi_panel",
+                 "ui.usaha_panel", "ui.sakip_panel", "ui.ikm_panel", "ui.document_editor")
+
+
+def preload() -> None:
+    """Import ``LATER_MODULES`` off the GUI thread. A failure is not reported here: the
+    same import runs again when its tab is first shown, and fails there, visibly."""
+    def imports() -> None:
+        for module in LATER_MODULES:
+            importlib.import_module(module)
+
+    tasks.run(imports, lambda _: None, lambda _: None)
 
 
 def _target_tab(window):
