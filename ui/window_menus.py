@@ -10,7 +10,7 @@ import importlib
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
-from iku_desktop import __version__, version
+from iku_desktop import __version__
 from iku_desktop.domain.formatting import DASH
 from iku_desktop.services import session
 
@@ -79,6 +79,8 @@ def build(window) -> None:
 
 
 def about(window) -> None:
+    from iku_desktop import version  # (subprocess, for the build) when first asked for
+
     QMessageBox.about(
         window, "Tentang IKU Desktop",
         f"<b>IKU Desktop</b> versi {__version__}<br>Build: {version.build()}<br>"
