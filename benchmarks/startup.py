@@ -1,7 +1,9 @@
 """Benchmark: start-up, each against its bare baseline, in fresh processes, interleaved.
 
 - window:   ``ui.app.main`` on a demo database (Jambi's size: ``--scale 1``) until the main
-            window's first paint, under QT_QPA_PLATFORM=offscreen;
+            window's first paint, under QT_QPA_PLATFORM=offscreen; ``ui.app`` is imported
+            before Qt, as ``iku-desktop`` and ``main.py`` do (a module imported after Qt
+            passes through PySide's import hook, which reads its source);
   bare Qt:  a QApplication and a plain QWidget shown until its first paint;
 - ``iku --version``  against  ``python -c pass``;
 - ``iku compute --year Y`` on a ten-times-Jambi demo database  against  ``iku --version``.
@@ -13,7 +15,10 @@ temporary ``PYTHONPYCACHEPREFIX``, as an installed program has its ``.pyc`` file
 window's settings go to a temporary config folder. Medians in milliseconds.
 
 Usage: uv run python benchmarks/startup.py [--runs 9] [--small PATH] [--large PATH]
+                                          [--compare CHECKOUT]
 Without --small/--large the demo databases are built once in the system temp folder.
+``--compare`` adds the window of another checkout of the program (e.g. ``git worktree add
+/tmp/before main``), run in turn with the others: before and after under the same load.
 """
 
 from __future__ import annotations
@@ -52,6 +57,7 @@ app.exec()
 
 WINDOW = """
 import sys
+from ui.app import main  # as iku-desktop starts (ui.app:main): its module first, then Qt
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
@@ -65,25 +71,24 @@ class First(QObject):
         return False
 f = First()
 app.installEventFilter(f)
-from ui.app import main
 sys.exit(main(["--db", sys.argv[1]]))
 """
 
 
-def environment(tmp: Path) -> dict:
+def environment(tmp: Path, root: Path = ROOT) -> dict:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
     env["XDG_CONFIG_HOME"] = str(tmp / "config")
     env["QT_QPA_PLATFORM"] = "offscreen"
-    env["PYTHONPATH"] = str(ROOT)
+    env["PYTHONPATH"] = str(root)
     return env
 
 
 def timed(cmd: list[str], env: dict, marker: str | None = None) -> float:
     """Milliseconds from the process's start to ``marker`` on its stdout (or its exit)."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE,
+    proc = subprocess.Popen(cmd, env=env, cwd=env["PYTHONPATH"], stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True)
     at = None
     for line in proc.stdout:
@@ -115,6 +120,7 @@ def main() -> None:
     ap.add_argument("--small", type=Path, help="demo database at Jambi's size (scale 1)")
     ap.add_argument("--large", type=Path, help="demo database at ten times Jambi's size")
     ap.add_argument("--year", type=int, default=2023)
+    ap.add_argument("--compare", type=Path, help="another checkout: its window too")
     args = ap.parse_args()
     small, large = demo_database(1, args.small), demo_database(10, args.large)
     iku = [PY, "-m", "iku_desktop"]
@@ -126,15 +132,21 @@ def main() -> None:
         "bare Qt window, first paint": ([PY, "-c", BARE_QT], "PAINTED"),
         "IKU window (scale 1), first paint": ([PY, "-c", WINDOW, str(small)], "PAINTED"),
     }
+    roots = {name: ROOT for name in candidates}
+    if args.compare:
+        name = f"{args.compare.name} window (scale 1), first paint"
+        candidates[name] = ([PY, "-c", WINDOW, str(small)], "PAINTED")
+        roots[name] = args.compare.resolve()
     with tempfile.TemporaryDirectory() as tmp:
-        env = environment(Path(tmp))
+        envs = {name: environment(Path(tmp) / ("other" if root != ROOT else "this"), root)
+                for name, root in roots.items()}
         times: dict[str, list[float]] = {name: [] for name in candidates}
         for _ in range(2):  # warm-up: bytecode, page cache, today's daily backup
-            for cmd, marker in candidates.values():
-                timed(cmd, env, marker)
+            for name, (cmd, marker) in candidates.items():
+                timed(cmd, envs[name], marker)
         for _ in range(args.runs):
             for name, (cmd, marker) in candidates.items():
-                times[name].append(timed(cmd, env, marker))
+                times[name].append(timed(cmd, envs[name], marker))
     med = {name: statistics.median(t) for name, t in times.items()}
     print(f"{'candidate':<36} {'median ms':>10} {'min ms':>8}")
     for name, t in times.items():
@@ -147,6 +159,9 @@ def main() -> None:
     window, bare = med["IKU window (scale 1), first paint"], med["bare Qt window, first paint"]
     print(f"window first paint: {window:.0f} ms (target ≤ 1000), {window / bare:.2f}× the "
           "bare Qt window (target ≤ 3×)")
+    for name in candidates:
+        if args.compare and name.startswith(args.compare.name):
+            print(f"{name}: {med[name]:.0f} ms, {med[name] / bare:.2f}× the bare Qt window")
 
 
 if __name__ == "__main__":

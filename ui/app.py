@@ -10,6 +10,13 @@ from pathlib import Path
 from iku_desktop import arguments, portable, resources
 from iku_desktop.services.database import default_path
 
+# the core the window opens its database with, imported here, before Qt (``main`` imports
+# Qt): a module imported after PySide6 passes through PySide's import hook, which reads the
+# module's source — ≈ 30 ms of the first paint for these (docs/PERFORMANCE.md, Start-up)
+from iku_desktop.services import (  # noqa: F401
+    frozen_year, indicators, locking, office, session,
+)
+
 
 def parse_args(argv):
     p = arguments.Parser(prog="iku-desktop", description="IKU Desktop")

@@ -12,17 +12,18 @@ from PySide6.QtWidgets import (
 )
 
 from iku_desktop.errors import Refused
-from iku_desktop.services import first_run, session, transfer
-
-from . import excel_actions, exchange_dialogs, office_menus
-from .target_tab import FIRST_YEAR
+from iku_desktop.services import first_run, session
 
 DONE, TODO = "✓", "•"
 NEXT_LABELS = {"target": "Isi target", "data": "Impor data"}
 
 
 # ------------------------------------------------------------------ what the buttons do
+# (each imports the dialog or the Excel code it opens when pressed: the Ringkasan, which
+# shows these steps, does not load them with the window)
 def open_office(window) -> None:
+    from . import office_menus
+
     office_menus.choose_office(window)
 
 
@@ -37,6 +38,8 @@ def open_targets(window) -> None:
     if tab is None:  # no document in force
         QMessageBox.information(window, "Target", "Belum ada dokumen IKU yang berlaku.")
         return
+    from .target_tab import FIRST_YEAR
+
     window.tabs.setCurrentWidget(tab)
     model = tab.table.model()
     if window.year in model.years:
@@ -45,6 +48,8 @@ def open_targets(window) -> None:
 
 
 def write_template(window) -> None:
+    from . import excel_actions
+
     excel_actions.template(window)
 
 
@@ -55,6 +60,8 @@ def write_target_template(window) -> None:
         "Excel (*.xlsx)")
     if not path:
         return
+    from iku_desktop.services import transfer
+
     try:
         transfer.write_template("target", path)
     except Refused as exc:
@@ -65,10 +72,14 @@ def write_target_template(window) -> None:
 
 
 def import_data(window) -> None:
+    from . import excel_actions
+
     excel_actions.choose_import(window)
 
 
 def receive_package(window) -> None:
+    from . import exchange_dialogs
+
     exchange_dialogs.import_package(window)
 
 

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from .first_run import MulaiDialog
-from .help_dialog import HelpDialog
-
 
 def build(window, bantuan) -> None:
     """Add Panduan (F1) and Mulai to the ``bantuan`` menu of ``window``."""
@@ -20,7 +17,9 @@ def build(window, bantuan) -> None:
     bantuan.addSeparator()
 
 
-def show_help(window) -> HelpDialog:
+def show_help(window):
+    from .help_dialog import HelpDialog  # loaded when first asked for
+
     dialog = getattr(window, "_help_dialog", None)
     if dialog is None:
         dialog = window._help_dialog = HelpDialog(window)
@@ -30,7 +29,9 @@ def show_help(window) -> HelpDialog:
     return dialog
 
 
-def show_mulai(window) -> MulaiDialog:
+def show_mulai(window):
+    from .first_run import MulaiDialog
+
     dialog = MulaiDialog(window)
     dialog.show()
     return dialog

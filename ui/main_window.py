@@ -1,10 +1,12 @@
 """The main window: the year switch, Ringkasan, Target, a tab per sasaran strategis, Dokumen IKU.
 
 A thin composition: the menus (``window_menus``), the database and Excel actions
-(``database_actions``, ``excel_actions``), the tabs (``window_tabs``), the trends
-(``summary_wiring``) and what a write changed (``recompute``) live in their own modules;
-the window holds the open database and the year's reports, and is the door every edit
-goes through (``push_change``)."""
+(``database_actions``, ``excel_actions``), the tabs (``window_tabs``), the year's
+figures (``year_figures``, ``summary_wiring``) and what a write changed (``recompute``)
+live in their own modules; the window holds the open database and the year's reports,
+and is the door every edit goes through (``push_change``). What the first paint does not
+need (dialogs, editors, the import and Excel code, the tabs not shown) loads when first
+used."""
 
 from __future__ import annotations
 
@@ -14,16 +16,14 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget
 
-from iku_desktop.services import document_edit, editing, frozen_year, office, ownership, session
+from iku_desktop.services import office, ownership, session
 from iku_desktop.services.changes import OpChanges
 from iku_desktop.services.database import interactive_writes
 from iku_desktop.services.editing_errors import EditError
-from iku_desktop.services.indicators import compute_year
 
-from . import (database_actions, excel_actions, opening, qt_indonesian, recompute, screen_fit,
-               summary_wiring, tasks, window_menus, window_tabs)
-from .print_dialog import PrintDialog
-from .undo import EditCommand, written
+from . import (database_actions, opening, qt_indonesian, recompute, screen_fit, tasks,
+               window_menus, window_tabs)
+from .year_figures import YearFigures
 from .year_switch import YearSwitch
 
 
@@ -38,13 +38,16 @@ class MainWindow(QMainWindow):
         self.read_only: str | None = None  # why, when the database is open read-only
         self.office = None
         self.doc = None
+        self._pages = {}  # the tabs built when first shown (``window_tabs.page``)
+        self._painted = False
         self.reports = []
         self.trend: dict[int, dict] = {}  # per indikator number: realisasi per year
         self.undo_stack = QUndoStack(self)
         interactive_writes()  # an edit waits briefly for another writer, then says so
         screen_fit.open_at_screen(self)
         window_menus.build(self)
-        self.year_switch = YearSwitch(self.refresh)
+        self.figures = YearFigures(self)
+        self.year_switch = YearSwitch(self.year_changed)
         self.year_box = self.year_switch.box
         self.addToolBar(self.year_switch)
         self.tabs = QTabWidget()
@@ -110,19 +113,45 @@ class MainWindow(QMainWindow):
     def years(self) -> tuple[int, ...]:
         return () if self.doc is None else tuple(self.doc.tahun)
 
+    @property
+    def document(self):
+        """Dokumen IKU's tab: its editor (built when first shown or asked for) or, without
+        a document in force, what to do instead."""
+        return window_tabs.page(self, "document")
+
+    @property
+    def target_tab(self):
+        """The Target tab (built when first shown or asked for); None without a document."""
+        return window_tabs.page(self, "target")
+
+    @property
+    def shown_year(self) -> int | None:
+        """The year of the figures on screen (the year box's once they are computed)."""
+        return self.figures.shown_year
+
     def refresh(self) -> None:
-        """Compute and show the whole year again (another year, another database)."""
+        """Compute and show the whole year again (another database, office, document): its
+        reports at once, the trends in the background (``year_figures``)."""
         if self.db is None or self.year is None:
             return
         self.settings.setValue("year", self.year)
-        # a locked year shows the figures of its locked Laporan Capaian
-        self.reports = frozen_year.as_shown(compute_year(self.doc, self.year), self.year)
-        self.trend = summary_wiring.trends(self.doc)
-        window_tabs.show_reports(self)
-        for panel in self.record_panels():
-            panel.set_year(self.year)
+        self.figures.refresh()
+        self._panels_to_year()
         state = f" — HANYA-BACA: {self.read_only}" if self.read_only else ""
         self.statusBar().showMessage(f"{self.office.describe()} — {self.db_path}{state}")
+
+    def year_changed(self) -> None:
+        """Another year in the year box: its figures computed in the background (the year
+        before shown meanwhile, under a busy mark); the registers go to the year."""
+        if self.db is None or self.year is None:
+            return
+        self.settings.setValue("year", self.year)
+        self.figures.compute()
+        self._panels_to_year()
+
+    def _panels_to_year(self) -> None:
+        for panel in window_tabs.built_record_panels(self):
+            panel.set_year(self.year)
 
     def record_panels(self):
         return window_tabs.record_panels(self)
@@ -132,6 +161,11 @@ class MainWindow(QMainWindow):
         """An edit from any panel: onto the undo stack (which writes it) — unless this office
         may not make it (read-only database, a row of another office, a tetapkan document,
         a locked year)."""
+        # loaded with the first edit, not with the window
+        from iku_desktop.services import document_edit, editing
+
+        from .undo import EditCommand, written
+
         try:
             if isinstance(change, editing.Change):
                 ownership.check_change(change.table, change.row_id, change.insert_values,
@@ -164,7 +198,9 @@ class MainWindow(QMainWindow):
         self.data_changed(changes)
 
     # ------------------------------------------------------------------ dialogs
-    def show_print_dialog(self) -> PrintDialog | None:
+    def show_print_dialog(self):
+        from .print_dialog import PrintDialog  # its module loads when first asked for
+
         if self.doc is None:
             QMessageBox.information(self, "Cetak", window_tabs.NO_DOCUMENT)
             return None
@@ -173,9 +209,21 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_import(self, path: Path):
+        from . import excel_actions
+
         return excel_actions.show_import(self, path)
 
     # ------------------------------------------------------------------ Qt events
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:  # the work that waited for the first paint, after it
+            self._painted = True
+            tasks.soon(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self.figures.first_paint()  # the trends
+        window_tabs.preload()  # the modules of the tabs not shown yet
+
     def closeEvent(self, event) -> None:
         focused = QApplication.focusWidget()
         if focused is not None:  # an editor that stores its text on leaving does so now,

@@ -9,15 +9,12 @@ from iku_desktop.domain.wilayah import KABUPATEN_KOTA
 from iku_desktop.services import locking, office
 from iku_desktop.services.editing_errors import EditError
 
-from . import exchange_dialogs
-from .audit_dialog import AuditDialog
-from .keys_dialog import KeysDialog
 
 PROVINSI_LABEL = "Kantor provinsi (Dinas Koperasi dan UKM Provinsi Jambi)"
 
 
 def build(window) -> None:
-    from .window_menus import add_action
+    from .window_menus import add_action, later  # the dialogs load when first asked for
 
     def add(menu, text, slot):
         return add_action(window, menu, text, slot)
@@ -26,12 +23,15 @@ def build(window) -> None:
     add(kantor, "&Identitas kantor…", lambda: choose_office(window))
     add(kantor, "&Pengaturan kantor…", lambda: office_settings(window))
     kantor.addSeparator()
-    add(kantor, "&Kirim paket data…", lambda: exchange_dialogs.export_package(window))
-    add(kantor, "&Terima paket data…", lambda: exchange_dialogs.import_package(window))
-    add(kantor, "&Konflik data…", lambda: exchange_dialogs.ConflictDialog(window).exec())
-    add(kantor, "K&unci kantor…", lambda: KeysDialog(window).exec())
+    add(kantor, "&Kirim paket data…",
+        lambda: later("exchange_dialogs", "export_package")(window))
+    add(kantor, "&Terima paket data…",
+        lambda: later("exchange_dialogs", "import_package")(window))
+    add(kantor, "&Konflik data…",
+        lambda: later("exchange_dialogs", "ConflictDialog")(window).exec())
+    add(kantor, "K&unci kantor…", lambda: later("keys_dialog", "KeysDialog")(window).exec())
     kantor.addSeparator()
-    add(kantor, "&Log audit…", lambda: AuditDialog(window).exec())
+    add(kantor, "&Log audit…", lambda: later("audit_dialog", "AuditDialog")(window).exec())
     dokumen = window.menuBar().addMenu("&Dokumen")
     add(dokumen, "&Tetapkan dokumen IKU…", lambda: tetapkan(window))
     add(dokumen, "&Revisi baru…", lambda: new_revision(window))

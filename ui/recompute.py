@@ -31,13 +31,22 @@ def data_changed(window, changes: OpChanges) -> None:
             window_tabs.rebuild_keeping_place(window)
             return
         if window.doc is not None and changes.document:
-            window.document.load(window.doc)
+            window_tabs.document_changed(window)
             window.setWindowTitle(f"IKU Desktop — {window.doc.unit_organisasi} — "
                                   f"{window.db_path.name}")
     if window.doc is None:  # nothing is shown that the change could touch
         return
     if changes.settings:
-        window.document.load(window.doc)
+        window_tabs.document_changed(window)
+    # figures being computed from the data before this write are computed again
+    window.figures.data_changed(lambda: _recompute_affected(window, changes))
+    for panel in window_tabs.built_record_panels(window):
+        if changes.touches(panel.TABLES):
+            panel.refresh(changes)
+
+
+def _recompute_affected(window, changes: OpChanges) -> None:
+    tables = changes.tables
     methods = affected_methods(tables) if changes.touches_year(window.year) else set()
     by_number = {i.nomor: i for i in window.doc.semua_indikator}
     window.reports = [
@@ -50,6 +59,3 @@ def data_changed(window, changes: OpChanges) -> None:
         if rep.indikator.metode in affected_methods(tables):
             summary_wiring.update_trend(window, rep.indikator)
     window_tabs.show_reports(window)
-    for panel in window_tabs.record_panels(window):
-        if changes.touches(panel.TABLES):
-            panel.refresh(changes)

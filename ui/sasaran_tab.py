@@ -1,6 +1,11 @@
-"""A tab per sasaran strategis: a card per indikator with its breakdowns."""
+"""A tab per sasaran strategis: a card per indikator with its breakdowns and the registers
+it is computed from. The tab's body is built when the tab is first shown or asked for
+(``panels``), not with the window: its register panels, their modules included, load then."""
 
 from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -13,33 +18,34 @@ from iku_desktop.services.indicators import IndikatorReport, registry
 
 from . import column_fit
 from .breakdown_model import BreakdownModel
-from .ikm_panel import IkmPanel
 from .indicator_card import IndicatorCard
-from .koperasi_panel import KoperasiPanel
-from .records_panel import RecordsPanel
-from .sakip_panel import SakipPanel
-from .usaha_panel import UsahaPanel
 from .wrapped_label import WrappedLabel
-from .year_values_panel import YearValuesPanel
+
+if TYPE_CHECKING:  # the register panels load with the first tab that shows them
+    from .records_panel import RecordsPanel
 
 
-# the register panel of a method (its ``panel`` key): tab label and panel class; a method
-# without one (None) shows only its year values
-REGISTER_PANELS: dict[str, tuple[str, type[RecordsPanel]]] = {
-    "koperasi": ("Register koperasi", KoperasiPanel),
-    "usaha_kecil": ("Register usaha kecil", UsahaPanel),
-    "sakip": ("Evaluasi SAKIP", SakipPanel),
-    "ikm": ("Survei dan responden", IkmPanel),
+# the register panel of a method (its ``panel`` key): tab label, module and class of its
+# panel (imported when a tab showing it is built); a method without one (None) shows only
+# its year values
+REGISTER_PANELS: dict[str, tuple[str, str, str]] = {
+    "koperasi": ("Register koperasi", "koperasi_panel", "KoperasiPanel"),
+    "usaha_kecil": ("Register usaha kecil", "usaha_panel", "UsahaPanel"),
+    "sakip": ("Evaluasi SAKIP", "sakip_panel", "SakipPanel"),
+    "ikm": ("Survei dan responden", "ikm_panel", "IkmPanel"),
 }
 
 
 def records_for(ind, push) -> list[tuple[str, RecordsPanel]]:
     """The records an indikator is computed from: the register its method names, then its
     targets (with the realisasi, for a method whose realisasi is typed in)."""
+    from .year_values_panel import YearValuesPanel
+
     panels: list[tuple[str, RecordsPanel]] = []
     method = registry.get(ind.metode)
     if method is not None and method.panel in REGISTER_PANELS:
-        label, panel_class = REGISTER_PANELS[method.panel]
+        label, module, name = REGISTER_PANELS[method.panel]
+        panel_class = getattr(importlib.import_module(f"{__package__}.{module}"), name)
         panels.append((label, panel_class(push)))
     typed_in = method is not None and method.typed_in
     panels.append(("Realisasi dan target" if typed_in else "Target",
@@ -160,9 +166,15 @@ class IndikatorPanel(QWidget):
 
 
 class SasaranTab(QWidget):
-    def __init__(self, sasaran: Sasaran, push=None, parent=None) -> None:
+    """``on_built(tab)`` is called once the body is built (the window gives its panels the
+    year shown)."""
+
+    def __init__(self, sasaran: Sasaran, push=None, parent=None, on_built=None) -> None:
         super().__init__(parent)
         self.sasaran = sasaran
+        self._push, self._on_built = push, on_built
+        self._reports: list[IndikatorReport] | None = None
+        self._panels: dict[int, IndikatorPanel] | None = None
         outer = QVBoxLayout(self)
         title = WrappedLabel(f"Sasaran Strategis {sasaran.nomor}: {sasaran.teks}")
         title.setStyleSheet("font-size: 14pt; font-weight: bold; color: #1f3b57;")
@@ -170,33 +182,67 @@ class SasaranTab(QWidget):
         self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.viewport().installEventFilter(self)
+        outer.addWidget(scroll)
+
+    @property
+    def built(self) -> bool:
+        return self._panels is not None
+
+    @property
+    def panels(self) -> dict[int, IndikatorPanel]:
+        """The indikator's panels by number (the body built when first asked for)."""
+        if self._panels is None:
+            self._build()
+        return self._panels
+
+    def _build(self) -> None:
         body = QWidget()
         self._layout = QVBoxLayout(body)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self.panels: dict[int, IndikatorPanel] = {}
-        for ind in sasaran.indikator:
-            panel = IndikatorPanel(ind, push)
-            self.panels[ind.nomor] = panel
+        self._panels = {}
+        for ind in self.sasaran.indikator:
+            panel = IndikatorPanel(ind, self._push)
+            self._panels[ind.nomor] = panel
             self._layout.addWidget(panel)
-        scroll.setWidget(body)
-        scroll.viewport().installEventFilter(self)
-        outer.addWidget(scroll)
+        self.scroll.setWidget(body)
+        self._size_pages(self.scroll.viewport().height())
+        if self._reports is not None:
+            self.show_reports(self._reports)
+        if self._on_built is not None:
+            self._on_built(self)
+
+    def showEvent(self, event) -> None:
+        if self._panels is None:
+            self._build()
+        super().showEvent(event)
 
     def eventFilter(self, obj, event) -> bool:
         # each indikator a page of the visible height: its splitter shares that height,
         # and a second indikator is a scroll away
         if event.type() == QEvent.Resize and obj is self.scroll.viewport():
-            spacing = self._layout.spacing() if len(self.panels) > 1 else 0
-            for panel in self.panels.values():
-                panel.page_height = max(event.size().height() - spacing, 0)
-                panel.updateGeometry()
+            self._size_pages(event.size().height())
         return False
 
+    def _size_pages(self, height: int) -> None:
+        if not self._panels:
+            return
+        spacing = self._layout.spacing() if len(self._panels) > 1 else 0
+        for panel in self._panels.values():
+            panel.page_height = max(height - spacing, 0)
+            panel.updateGeometry()
+
     def show_reports(self, reports: list[IndikatorReport]) -> None:
+        self._reports = reports  # shown when the body is built, if it is not yet
         for rep in reports:
-            panel = self.panels.get(rep.indikator.nomor)
+            panel = (self._panels or {}).get(rep.indikator.nomor)
             if panel is not None:
                 panel.show_report(rep)
 
     def record_panels(self) -> list[RecordsPanel]:
+        """The register panels of its indikator (the body built when first asked for)."""
         return [r for p in self.panels.values() for r in p.records]
+
+    def built_record_panels(self) -> list[RecordsPanel]:
+        """The register panels built so far (none before the body is built)."""
+        return self.record_panels() if self.built else []

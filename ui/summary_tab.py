@@ -4,7 +4,7 @@ realisasi, year by year); a locked year's frozen figures under a "dikunci" mark.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGridLayout, QHeaderView, QLabel, QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget,
@@ -128,8 +128,11 @@ class SummaryTab(QWidget):
         header.setSectionResizeMode(5, QHeaderView.Stretch)
         for c in (0, 2, 3, 4):
             header.setSectionResizeMode(c, QHeaderView.ResizeToContents)
-        # wrapped rows follow their columns' widths (set once the window has its size)
-        header.sectionResized.connect(lambda *_: self._fit_rows())
+        # wrapped rows follow their columns' widths (set once the window has its size):
+        # once after a burst of section resizes (a layout resizes every column in turn)
+        self._fit_later = QTimer(self, singleShot=True, interval=0)
+        self._fit_later.timeout.connect(self._fit_rows)
+        header.sectionResized.connect(lambda *_: self._fit_later.start())
         split = QSplitter(Qt.Vertical)
         split.setChildrenCollapsible(False)
         split.addWidget(self.table)

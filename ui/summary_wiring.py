@@ -28,7 +28,7 @@ def update_trend(window, indikator) -> None:
         if window.db is None:  # the window closed meanwhile
             return
         window.trend[indikator.nomor] = values
-        window.summary.show_reports(window.year, window.reports, window.trend)
+        window.summary.show_reports(window.shown_year, window.reports, window.trend)
 
     tasks.run(lambda: trend_of(doc, indikator), shown,
               lambda exc: window.statusBar().showMessage(f"Tren gagal dihitung: {exc}", 5000))

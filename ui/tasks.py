@@ -8,7 +8,7 @@ from __future__ import annotations
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from iku_desktop.services import session
 
@@ -59,9 +59,33 @@ def run(fn: Callable[[], Any], done: Callable[[Any], None],
         QThreadPool.globalInstance().start(job)
 
 
+_soon = 0  # calls of ``soon`` not made yet
+
+
+def soon(fn: Callable[[], None]) -> None:
+    """``fn()`` from the event loop once the events queued now (a paint) have run; ``wait``
+    waits for it and for the work it starts."""
+    global _soon
+    _soon += 1
+
+    def call() -> None:
+        global _soon
+        _soon -= 1
+        fn()
+
+    QTimer.singleShot(0, call)
+
+
 def wait() -> None:
-    """Let running background work finish and deliver its results."""
+    """Let background work finish and deliver its results (and the work ``soon`` is to
+    start, and the results of that)."""
     from PySide6.QtCore import QCoreApplication
 
-    QThreadPool.globalInstance().waitForDone()
-    QCoreApplication.processEvents()
+    pool = QThreadPool.globalInstance()
+    for _ in range(100):  # until a round finds nothing running or about to run
+        QCoreApplication.processEvents()
+        busy = _soon or pool.activeThreadCount()
+        pool.waitForDone()
+        QCoreApplication.processEvents()
+        if not (busy or _soon or pool.activeThreadCount()):
+            return

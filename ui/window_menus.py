@@ -1,18 +1,27 @@
 """The window's menu bar: Berkas (databases, Excel, printing), Sunting (undo, redo), the
-Kantor and Dokumen menus (``office_menus``) and Bantuan."""
+Kantor and Dokumen menus (``office_menus``) and Bantuan. The actions are built without
+their dialogs: a dialog's module (and the import, Excel or PDF code it uses) is imported
+when its action is first triggered (``later``), not with the window."""
 
 from __future__ import annotations
+
+import importlib
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
-from iku_desktop import __version__, version
+from iku_desktop import __version__
 from iku_desktop.domain.formatting import DASH
 from iku_desktop.services import session
 
-from . import check_database, database_actions, excel_actions, help_menu, office_menus
-from .backup_dialog import BackupDialog
-from .verify_dialog import VerifyDialog
+from . import database_actions, help_menu, office_menus
+
+
+def later(module: str, name: str):
+    """``ui.<module>.<name>``, imported when first called."""
+    def call(*args):
+        return getattr(importlib.import_module(f"{__package__}.{module}"), name)(*args)
+    return call
 
 
 def add_action(window, menu, text: str, slot, shortcut=None) -> QAction:
@@ -40,16 +49,18 @@ def build(window) -> None:
         QKeySequence.Open)
     window.recent_menu = berkas.addMenu("Berkas &terakhir")
     add(berkas, "&Simpan salinan…", lambda: database_actions.ask_save_copy(window))
-    add(berkas, "&Cadangan…", lambda: BackupDialog(window).exec())
-    add(berkas, "&Periksa basis data", lambda: check_database.check(window))
+    add(berkas, "&Cadangan…", lambda: later("backup_dialog", "BackupDialog")(window).exec())
+    add(berkas, "&Periksa basis data", lambda: later("check_database", "check")(window))
     berkas.addSeparator()
-    add(berkas, "&Impor data…", lambda: excel_actions.choose_import(window),
+    add(berkas, "&Impor data…", lambda: later("excel_actions", "choose_import")(window),
         QKeySequence("Ctrl+Shift+I"))
-    add(berkas, "&Ekspor ke Excel…", lambda: excel_actions.export(window), QKeySequence("Ctrl+E"))
-    add(berkas, "&Templat Excel…", lambda: excel_actions.template(window))
+    add(berkas, "&Ekspor ke Excel…", lambda: later("excel_actions", "export")(window),
+        QKeySequence("Ctrl+E"))
+    add(berkas, "&Templat Excel…", lambda: later("excel_actions", "template")(window))
     berkas.addSeparator()
     add(berkas, "&Cetak…", window.show_print_dialog, QKeySequence.Print)
-    add(berkas, "&Verifikasi kode cetakan…", lambda: VerifyDialog(window).exec())
+    add(berkas, "&Verifikasi kode cetakan…",
+        lambda: later("verify_dialog", "VerifyDialog")(window).exec())
     berkas.addSeparator()
     add(berkas, "&Keluar", window.close, QKeySequence.Quit)
     sunting = window.menuBar().addMenu("&Sunting")
@@ -68,6 +79,8 @@ def build(window) -> None:
 
 
 def about(window) -> None:
+    from iku_desktop import version  # (subprocess, for the build) when first asked for
+
     QMessageBox.about(
         window, "Tentang IKU Desktop",
         f"<b>IKU Desktop</b> versi {__version__}<br>Build: {version.build()}<br>"

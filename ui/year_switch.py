@@ -1,8 +1,9 @@
-"""The toolbar's year switch: the years of the document's period, the one shown."""
+"""The toolbar's year switch: the years of the document's period, the one shown, and beside
+it the busy mark while another year's figures are being computed."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QToolBar
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolBar, QWidget
 
 
 class YearSwitch(QToolBar):
@@ -14,12 +15,27 @@ class YearSwitch(QToolBar):
         self.box = QComboBox()
         self.box.setToolTip("Tahun yang ditampilkan")
         self.box.currentIndexChanged.connect(lambda _: on_change())
-        self.addWidget(QLabel(" Tahun: "))
-        self.addWidget(self.box)
+        self.busy = QLabel()
+        self.busy.setObjectName("year_busy")
+        self.busy.setStyleSheet("color: #8a5300; padding-left: 8px;")
+        self.busy.hide()
+        # in one widget: the toolbar shows and hides its own items, not what they hold
+        row = QWidget()
+        lay = QHBoxLayout(row)
+        lay.setContentsMargins(0, 0, 0, 0)
+        for w in (QLabel(" Tahun: "), self.box, self.busy):
+            lay.addWidget(w)
+        self.addWidget(row)
 
     @property
     def year(self) -> int | None:
         return self.box.currentData()
+
+    def show_busy(self, year: int | None) -> None:
+        """"Menghitung 2023…" beside the box while ``year``'s figures are computed; None:
+        no mark."""
+        self.busy.setText("" if year is None else f"Menghitung {year}…")
+        self.busy.setVisible(year is not None)
 
     def fill(self, years, wanted: int | None) -> None:
         """Offer ``years`` and show ``wanted`` (the last year when it is not among them),

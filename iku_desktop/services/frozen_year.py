@@ -13,7 +13,7 @@ from ..domain.capaian import Band
 from ..domain.formatting import format_figure, format_time
 from ..domain.outcome import Outcome
 from ..domain.results import IndicatorResult
-from . import locking, printing
+from . import locking
 from . import indicators
 from .indicators import IndikatorReport
 
@@ -28,6 +28,8 @@ def lock_of(year: int) -> locking.YearLock | None:
 def frozen_rows(year: int) -> dict[int, dict]:
     """Indikator number → its row of the Laporan Capaian of ``year`` as it was locked (the
     caller knows the year is locked)."""
+    from . import printing  # the printouts' code: loaded when a locked year is shown
+
     snap = printing.snapshot_of("capaian", {"year": year})
     return {r["nomor"]: r for r in snap["baris"]}
 

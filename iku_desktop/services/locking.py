@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..reports import verification
 from ..store import audit, document_repo
 from ..store import models as m
 from ..store.fields import utc_now
-from . import ownership, printing
+from . import ownership
 from .changes import DOCUMENT_TABLES, OpChanges
 from .editing_errors import EditError
 
@@ -140,6 +139,9 @@ def lock_year(tahun: int) -> YearLocked:
     _province_only("Penguncian realisasi")
     if locked_year(tahun) is not None:
         raise EditError(f"Realisasi tahun {tahun} sudah dikunci")
+    from ..reports import verification  # the printouts: loaded when a year is locked, not
+    from . import printing  # with every reader of the locks (the window's start)
+
     try:
         snap = printing.snapshot_of("capaian", {"year": tahun})
     except printing.printouts.SnapshotError as exc:

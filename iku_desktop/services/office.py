@@ -12,7 +12,7 @@ from ..domain.ownership import PROVINSI
 from ..domain.wilayah import WilayahError, find_kabupaten
 from ..store import audit
 from ..store import models as m
-from . import office_keys, ownership
+from . import ownership
 
 OFFICE_PROVINSI = "Dinas Koperasi dan UKM Provinsi Jambi"
 
@@ -82,6 +82,8 @@ def set_office(kabupaten: str | None, force: bool = False) -> OfficeInfo:
             row.save()
     info = load()
     if not ownership.read_only():
+        from . import office_keys  # the signing library: loaded when an office is set
+
         with m.database.atomic():  # a key speaks for one office: a new code, a new key pair
             office_keys.own_secret()
     return info

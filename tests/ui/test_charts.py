@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from iku_desktop.domain.charts import trend_points
 from ui.charts import REALISASI, TARGET, TrendChart
+from ui import tasks
 from ui.main_window import MainWindow
 from tests.conftest import koperasi_2022_only
 
@@ -38,6 +39,7 @@ def test_ringkasan_draws_the_period_with_gaps(qtbot, db_path):
     w.resize(1366, 740)
     w.show()
     qtbot.waitExposed(w)
+    tasks.wait()  # the trends are computed in the background
     chart = w.summary.trends.charts[1]
     assert chart.year_labels() == [str(y) for y in range(2021, 2027)]
     assert [p.realisasi for p in chart.points] == [None, Decimal("100.00"), None, None, None,

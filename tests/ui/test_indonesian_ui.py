@@ -23,7 +23,7 @@ def test_a_question_of_the_window_answers_ya_or_tidak(qtbot, db_path):
     qtbot.addWidget(w)
     w.show()
     assert w.push_change(editing.prepare_usaha("Kopi", "Ali", "Muaro Jambi", "01/03/2021"))
-    panel = w.findChild(UsahaPanel)
+    panel = next(p for p in w.record_panels() if isinstance(p, UsahaPanel))
     panel.reload()
     panel.table.selectRow(0)
     delete = next(b for b in panel.findChildren(QPushButton) if b.text() == "Hapus usaha")
@@ -119,6 +119,8 @@ def _shown_texts(root) -> list[str]:
 def test_the_window_names_no_source_file(qtbot, db_path):
     w = MainWindow(db_path)
     qtbot.addWidget(w)
+    for i in range(w.tabs.count()):  # every tab looked at: each is built when first shown
+        w.tabs.setCurrentIndex(i)
     texts = _shown_texts(w)
     assert any("Keputusan perhitungan" in t for t in texts)  # the document tab was read
     assert any(t.startswith("Penyebut IKU 1") for t in texts)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from iku_desktop.services import editing, locking
 from iku_desktop.store import models as m
+from ui import tasks
 from ui.main_window import MainWindow
 from tests.ui.showing import show_register
 
@@ -54,9 +55,13 @@ def test_a_locked_year_shows_its_frozen_figures_marked(qtbot, locked_db):
     assert card.value.text() == "0,00%" and card.target.text() == "50,00%"
     assert card.title.text().endswith("— dikunci") and not card.lock_mark.isHidden()
     assert "Data sekarang memberi realisasi 100,00%" in card.notes.text()
+    w.show()  # the trends: computed in the background once the window is painted
+    qtbot.waitExposed(w)
+    tasks.wait()
     assert w.trend[1][2022] == Decimal("0.00")  # the trend chart: the year as locked
     # an open year: today's figures, no mark
     w.year_box.setCurrentIndex(w.year_box.findData(2023))
+    tasks.wait()
     assert not w.summary.heading.text().endswith("dikunci") and w.summary.lock_mark.isHidden()
     assert card.lock_mark.isHidden() and card.target.text() == "55,00%"
 
