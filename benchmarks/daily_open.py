@@ -31,7 +31,9 @@ LIMIT_S = 120.0
 
 
 def one_run(app, source: Path, year: int) -> tuple[float, float, float]:
-    from PySide6.QtCore import QEventLoop, QThreadPool, QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from ui import tasks
 
     from ui.main_window import MainWindow
 
@@ -39,8 +41,7 @@ def one_run(app, source: Path, year: int) -> tuple[float, float, float]:
         path = Path(tmp) / "iku.sqlite"
         shutil.copyfile(source, path)
         folder = path.with_name("iku-cadangan")
-        pool = QThreadPool.globalInstance()
-        t0 = time.perf_counter()
+            t0 = time.perf_counter()
         w = MainWindow(path, year)
         w.resize(1366, 768)
         w.show()
@@ -53,7 +54,7 @@ def one_run(app, source: Path, year: int) -> tuple[float, float, float]:
             stamps.append(now)
             made = folder.is_dir() and any(p.name.endswith("-harian.sqlite")
                                            for p in folder.iterdir())
-            if made and pool.activeThreadCount() == 0:
+            if made and not tasks.busy():
                 done.append(now)
                 loop.quit()
             elif now - t0 > LIMIT_S:

@@ -52,9 +52,10 @@ def build(path: Path) -> None:
 def measure(app, act, shown) -> tuple[float, float]:
     """(frozen ms, shown ms) of ``act()`` — real events sent synchronously — until
     ``shown()`` holds with no background work left."""
-    from PySide6.QtCore import QEventLoop, QThreadPool, QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
 
-    pool = QThreadPool.globalInstance()
+    from ui import tasks
+
     stamps: list[float] = []
     loop = QEventLoop()
     t0 = time.perf_counter()
@@ -65,7 +66,7 @@ def measure(app, act, shown) -> tuple[float, float]:
     def tick() -> None:
         now = time.perf_counter()
         stamps.append(now)
-        if pool.activeThreadCount() == 0 and shown():
+        if not tasks.busy() and shown():
             done_at.append(now)
             loop.quit()
         elif now - t0 > LIMIT_S:
@@ -84,9 +85,9 @@ def measure(app, act, shown) -> tuple[float, float]:
 
 
 def settle(app) -> None:
-    from PySide6.QtCore import QThreadPool
+    from ui import tasks
 
-    QThreadPool.globalInstance().waitForDone()
+    tasks.wait()
     for _ in range(3):
         app.processEvents()
 

@@ -42,9 +42,6 @@ class Gate:
 @pytest.fixture
 def window(qtbot, db_path, monkeypatch):
     monkeypatch.setattr(tasks, "SYNCHRONOUS", False)
-    pool = tasks.QThreadPool.globalInstance()
-    threads = pool.maxThreadCount()
-    pool.setMaxThreadCount(max(threads, 4))  # a held computation leaves others a thread
     w = MainWindow(db_path, year=2022)
     qtbot.addWidget(w)
     koperasi_2022_only()
@@ -56,7 +53,6 @@ def window(qtbot, db_path, monkeypatch):
     qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
     tasks.wait()
     yield w
-    pool.setMaxThreadCount(threads)
 
 
 def busy_mark(w) -> QLabel | None:
