@@ -165,7 +165,11 @@ class SummaryTab(QWidget):
                              + (" — dikunci" if lock else ""))
         show_lock(self.lock_mark, lock)
         self.model.set_reports(reports)
-        self._fit_rows()
+        # a hidden Ringkasan (an answer typed on another tab) fits its rows when shown
+        if self.isVisible():
+            self._fit_rows()
+        else:
+            self._rows_stale = True
         years = sorted({y for values in trend.values() for y in values})
         self.trend_heading.setText(f"Tren periode {years[0]}–{years[-1]}: target dan realisasi"
                                    if years else "Tren periode")
@@ -176,7 +180,18 @@ class SummaryTab(QWidget):
                                          self.chart_area.minimumSizeHint().height())
         self.first_run.update_state(year)
 
+    _rows_stale = False
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._rows_stale:
+            self._fit_rows()
+
     def _fit_rows(self) -> None:
+        if not self.isVisible():
+            self._rows_stale = True
+            return
+        self._rows_stale = False
         self.table.resizeRowsToContents()
         fit_rows(self.table)
 

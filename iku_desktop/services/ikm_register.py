@@ -87,5 +87,11 @@ def response_rows(ids: list[int]) -> dict[int, ResponseRow]:
     thread after an answer: peewee's row objects would cost three times as much)."""
     r = m.IkmRespon
     columns = [getattr(r, f) for f in _RESPONSE_FIELDS]
-    return {row[0]: ResponseRow(*row)
-            for row in r.select(*columns).where(r.id.in_(ids)).tuples()}
+    # read from the cursor (the date is ISO text there): peewee's tuples cost ~14 ms a block
+    sql, params = r.select(*columns).where(r.id.in_(ids)).sql()
+    return {row[0]: ResponseRow(row[0], _date(row[1]), *row[2:])
+            for row in m.database.execute_sql(sql, params).fetchall()}
+
+
+def _date(value) -> date | None:
+    return value if value is None or isinstance(value, date) else date.fromisoformat(value)
