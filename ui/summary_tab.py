@@ -107,6 +107,10 @@ class TrendGrid(QWidget):
         self._place()
 
 
+NO_TREND = f"{EMPTY}: grafik tren tampil setelah target diisi."
+COMPUTING_TREND = "Menghitung tren periode…"
+
+
 class SummaryTab(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -142,7 +146,7 @@ class SummaryTab(QWidget):
         self.trend_heading = QLabel()
         self.trend_heading.setStyleSheet("font-weight: bold; color: #1f3b57;")
         below_lay.addWidget(self.trend_heading)
-        self.no_trend = QLabel(f"{EMPTY}: grafik tren tampil setelah target diisi.")
+        self.no_trend = QLabel(NO_TREND)
         self.no_trend.setStyleSheet("color: #7a8793;")
         below_lay.addWidget(self.no_trend)
         self.trends = TrendGrid()
@@ -175,6 +179,9 @@ class SummaryTab(QWidget):
                                    if years else "Tren periode")
         drawn = self.trends.show_trends(reports, trend)
         self.trend_scroll.setVisible(drawn)  # nothing to draw: one line instead of the charts
+        # no trend at all yet: it is being computed (after the first paint, in the
+        # background), which is not the same as a period without figures
+        self.no_trend.setText(NO_TREND if trend else COMPUTING_TREND)
         self.no_trend.setVisible(not drawn)
         self.chart_area.setMaximumHeight(QWIDGETSIZE_MAX if drawn else
                                          self.chart_area.minimumSizeHint().height())

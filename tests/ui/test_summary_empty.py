@@ -2,10 +2,14 @@
 row in full (no scrolling), and — while the period has neither a target nor a realisasi —
 one line saying so instead of four empty charts; the charts come with the first target."""
 
+import threading
 from decimal import Decimal
+
+import pytest
 
 from iku_desktop.services import editing
 from iku_desktop.store import models as m
+from ui import tasks
 from ui.main_window import MainWindow
 
 
@@ -43,3 +47,33 @@ def test_a_new_database_shows_every_row_and_no_empty_charts(qtbot, db_path):
     assert all(c.isVisible() and c.height() >= 170 for c in charts.values())
     assert charts[1].points[3].target == Decimal("20")
     assert _rows_in_full(summary.table)  # the table still holds its rows
+
+
+@pytest.mark.background
+def test_while_the_trends_are_computed_it_says_so_not_that_there_are_none(qtbot, db_path,
+                                                                          monkeypatch):
+    """The trends come after the first paint, from a worker: until then the line under
+    the table says they are being computed — never that the period has no figures."""
+    from ui import summary_wiring
+
+    gate, real = threading.Event(), summary_wiring.trends
+
+    def held(doc):
+        if threading.current_thread() is not threading.main_thread():
+            gate.wait(10)
+        return real(doc)
+
+    monkeypatch.setattr(summary_wiring, "trends", held)
+    w = MainWindow(db_path, year=2024)
+    qtbot.addWidget(w)
+    try:
+        _shown(qtbot, w)
+        summary = w.summary
+        assert summary.no_trend.isVisible()
+        assert "Menghitung tren" in summary.no_trend.text()
+        assert "Belum ada" not in summary.no_trend.text()
+    finally:
+        gate.set()
+    tasks.wait()
+    qtbot.waitUntil(lambda: "Belum ada" in w.summary.no_trend.text())  # computed: none
+    assert w.summary.no_trend.isVisible()
