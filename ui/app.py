@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from . import qt_indonesian
+    from . import qt_indonesian, tasks
     from .main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         window.setGeometry(0, 0, width, height)
         window.tabs.setCurrentIndex(args.tab)
         window.show()
+        app.processEvents()
+        tasks.wait()  # the trends and the shown registers, loaded in the background
         app.processEvents()
         ok = window.grab().save(str(args.screenshot))
         window.close()
