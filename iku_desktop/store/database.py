@@ -114,8 +114,14 @@ def open_database(
             raise DatabaseUnwritable(f"Basis data baru tidak dapat dibuat di {p}: {forced}")
         try:
             p.parent.mkdir(parents=True, exist_ok=True)
+            with open(p, "xb"):  # the new database's file (SQLite fills it)
+                pass
+        except FileExistsError as exc:
+            raise DatabaseError(f"Berkas {p} baru saja dibuat oleh program lain; "
+                                "buka sekali lagi") from exc
         except OSError as exc:
-            raise DatabaseError(f"Folder {p.parent} tidak dapat dibuat ({exc.strerror})") from exc
+            raise DatabaseError(f"Basis data baru tidak dapat dibuat di {p} "
+                                f"({exc.strerror})") from exc
     if journal_mode is None:
         journal_mode = "delete" if on_network_share(p) else "wal"
 
@@ -178,8 +184,12 @@ def left_unclean(path: Path) -> bool:
 
 def _connect(p: Path, options: dict, forced: str | None) -> SqliteDatabase:
     """Connect; a file that cannot be written (``forced``) is opened through a read-only
-    URI, as immutable when SQLite cannot make its shared-memory file there."""
-    attempts = [(str(p), {})]
+    URI, as immutable when SQLite cannot make its shared-memory file there. Otherwise
+    through a ``mode=rw`` URI: every connection made from it — a worker thread's too —
+    fails on a file gone meanwhile (moved, deleted, a stick pulled out) instead of making
+    a new empty database in its place (a new database's file is made before, by the
+    caller)."""
+    attempts = [(dbfile.sqlite_uri(p, mode="rw"), {"uri": True})]
     if forced:
         attempts = [(dbfile.sqlite_uri(p, mode="ro"), {"uri": True})]
         if not dbfile.pending_wal(p):
