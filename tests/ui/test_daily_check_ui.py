@@ -227,3 +227,22 @@ def test_opening_another_database_while_the_check_runs(qtbot, db_path, endless_c
     assert [b.reason for b in backup.list_backups(other)] == ["harian"]
     assert status(w).text().startswith("Basis data utuh; cadangan harian dibuat")
     assert lockfile.lock_path(other).exists()
+
+
+def test_the_demo_or_any_other_open_stops_the_check_too(qtbot, db_path, held):
+    """Not only the menus: whatever opens another database in the window (Mulai › demo
+    when its file exists, ``open_database``) stops the running check instead of waiting
+    for it to end and letting it write its backup."""
+    other = db_path.with_name("demo.sqlite")
+    other.write_bytes(db_path.read_bytes())
+    w = MainWindow(db_path)
+    qtbot.addWidget(w)
+    assert held.started.wait(20), "the daily check did not run in a worker"
+    # the check would end by itself in a while (a long check on a large file)
+    threading.Timer(3.0, held.release.set).start()
+    w.open_database(other)
+    assert w.db_path == other
+    assert files_in(backup.folder_for(db_path)) == []  # stopped: no backup of the first
+    assert not lockfile.lock_path(db_path).exists()
+    held.release.set()
+    tasks.wait()
