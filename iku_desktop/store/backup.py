@@ -14,6 +14,7 @@ fail the backup: the backup says why it was not copied (``Backup.second_problem`
 
 from __future__ import annotations
 
+import errno
 import re
 import shutil
 import sqlite3
@@ -262,7 +263,19 @@ def _failure(folder: Path, exc: Exception) -> str:
     reason = dbfile.write_problem(folder / "x")
     if reason:
         return f"Cadangan tidak dapat dibuat di {folder}: {reason}"
-    return f"Cadangan tidak dapat dibuat di {folder}: {exc}"
+    why = _OS_REASONS.get(getattr(exc, "errno", None)) or getattr(exc, "strerror", None) \
+        or str(exc)
+    return f"Cadangan tidak dapat dibuat di {folder}: {why}"
+
+
+_OS_REASONS = {
+    errno.EEXIST: "sudah ada berkas (bukan folder) dengan nama itu",
+    errno.ENOTDIR: "salah satu bagian jalurnya adalah berkas, bukan folder",
+    errno.EACCES: "tidak ada izin menulis di sana",
+    errno.EPERM: "tidak ada izin menulis di sana",
+    errno.EROFS: "medianya hanya-baca",
+    errno.ENOENT: "foldernya tidak ada",
+}
 
 
 def _keep() -> int:

@@ -67,3 +67,19 @@ def test_restore_refuses_a_damaged_backup(db_path, tmp_path, capsys):
 def test_daily_backup_once_a_day(db, db_path):
     assert backup.daily(db_path, db.connection()) is not None
     assert backup.daily(db_path, db.connection()) is None
+
+
+def test_a_backup_folder_that_is_a_file_is_said_in_indonesian(db, db_path):
+    folder = backup.folder_for(db_path)
+    folder.write_text("bukan folder")
+    before = db_path.read_bytes()
+    try:
+        backup.create(db_path, "manual", keep=3, conn=db.connection())
+    except backup.BackupError as exc:
+        message = str(exc)
+    else:
+        raise AssertionError("a backup into a file was not refused")
+    assert str(folder) in message
+    assert "bukan folder" in message and "Errno" not in message and "exists" not in message
+    assert folder.read_text() == "bukan folder"  # the file there is left alone
+    assert db_path.read_bytes() == before
