@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
     def open_database(self, path: Path, year: int | None = None) -> None:
         path = Path(path)
         if self.session is not None:
+            opening.stop_daily_check(self)  # whatever asked for the switch (demo, a test)
             tasks.wait()
             self.session.close(keep_lock=path.resolve() == self.db_path.resolve())
             self.session = self.db = None
