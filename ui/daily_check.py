@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from iku_desktop.domain.formatting import format_time
@@ -72,10 +73,29 @@ def stop(window) -> None:
         _say(shown, "")
 
 
+# the label's widest: the status bar's own message on the left (the office, the file,
+# HANYA-BACA) keeps the rest of a 1366-pixel window; the whole text is in the tooltip
+MAX_WIDTH = 640
+
+
+def _fitted(metrics, text: str) -> str:
+    """``text`` within ``MAX_WIDTH``: a long last word (a folder's path) loses its start
+    ("…/FLASHDISK/iku"), the sentence before it stays whole where it can."""
+    if metrics.horizontalAdvance(text) <= MAX_WIDTH:
+        return text
+    head, _, tail = text.rpartition(" ")
+    room = MAX_WIDTH - metrics.horizontalAdvance(head + " ")
+    if head and room >= 80:
+        return f"{head} {metrics.elidedText(tail, Qt.ElideLeft, room)}"
+    return metrics.elidedText(text, Qt.ElideMiddle, MAX_WIDTH)
+
+
 def _say(shown: QLabel, text: str, warning: bool = False, tip: str = "") -> None:
-    shown.setText(text)
-    shown.setToolTip(tip or text)
+    shown.full_text = text
     shown.setStyleSheet(WARNING_STYLE if warning else "")
+    shown.ensurePolished()  # the style's font (bold) is the one measured
+    shown.setText(_fitted(shown.fontMetrics(), text))
+    shown.setToolTip(f"{text}\n{tip}" if tip and tip not in text else text)
     shown.setVisible(bool(text))
 
 

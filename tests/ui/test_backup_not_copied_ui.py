@@ -60,7 +60,7 @@ def test_an_import_says_its_backup_was_not_copied(window, qtbot, tmp_path):
     said = f"Cadangan sebelum impor dibuat, tetapi TIDAK disalin ke folder cadangan kedua {stick}"
     assert said in dialog.summary.text()
     status = daily_check.label(window)
-    assert status.text() == said and "bukan folder" in status.toolTip()
+    assert status.full_text == said and "bukan folder" in status.toolTip()
 
 
 def test_a_package_merge_says_its_backup_was_not_copied(qtbot, tmp_path, monkeypatch):
@@ -83,7 +83,7 @@ def test_a_package_merge_says_its_backup_was_not_copied(qtbot, tmp_path, monkeyp
     said = ("Cadangan sebelum menggabung paket dibuat, tetapi TIDAK disalin ke folder "
             f"cadangan kedua {stick}")
     assert said in dialog.heading.text()
-    assert daily_check.label(w).text() == said
+    assert daily_check.label(w).full_text == said
 
 
 def test_opening_an_older_file_says_its_upgrade_backup_was_not_copied(qtbot, tmp_path,
@@ -102,7 +102,7 @@ def test_opening_an_older_file_says_its_upgrade_backup_was_not_copied(qtbot, tmp
     assert box.isVisible() and f"{stick} bukan folder" in box.text()
     said = ("Cadangan sebelum pembaruan skema dibuat, tetapi TIDAK disalin ke folder "
             f"cadangan kedua {stick}")
-    assert daily_check.label(w).text() == said
+    assert daily_check.label(w).full_text == said
     assert [b.reason for b in backup.list_backups(old)] == ["sebelum-migrasi"]
     assert migrate.current_version(w.db) == migrate.latest_version()
     assert [k.nama for k in m.Koperasi.select()] == ["KSP Lama"]
