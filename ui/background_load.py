@@ -2,8 +2,13 @@
 a worker (``tasks.run``, its own database connection) while the previous rows stay shown
 with a busy mark — the count line says "memuat…", the rows are grayed and the pointer is
 busy. A newer request supersedes an older one: each request has a generation, and a late
-result of an older one is dropped. The ids are then set keeping the current row (by its
-id) where it is still listed; identical ids leave the view untouched."""
+result of an older one is dropped. One query of a register runs at a time: a request made
+while one runs waits, and a newer request replaces the waiting one, so that of quick
+clicks only the running query and the last one are made (a superseded query never starts;
+a worker that finds its request superseded returns at once). A failed load says so in the
+register's message line, in Indonesian, until a later load succeeds. The ids are then set
+keeping the current row (by its id) where it is still listed; identical ids leave the view
+untouched."""
 
 from __future__ import annotations
 
@@ -12,11 +17,25 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QPalette
 
+from iku_desktop.errors import Refused
+
 from . import tasks
 from .lazy_model import BLOCK
 
 BUSY = "memuat…"
 GRAY = QColor("#9a9a9a")
+SUPERSEDED = object()  # a worker's answer when its request was superseded before it ran
+
+
+def failure_text(exc: Exception) -> str:
+    """The message of a failed load, in Indonesian (the database's own words in brackets)."""
+    if isinstance(exc, Refused):
+        return f"Gagal memuat register: {exc}"
+    raw = str(exc)
+    if "locked" in raw or "busy" in raw:
+        return ("Gagal memuat register: basis data sedang dipakai program lain; "
+                "coba lagi sebentar lagi.")
+    return f"Gagal memuat register (galat basis data: {raw})."
 
 
 class BackgroundLoad(QObject):
@@ -29,28 +48,66 @@ class BackgroundLoad(QObject):
         self.generation = 0
         self.busy = False
         self._palette: QPalette | None = None
+        self._running = False  # a query is out in a worker
+        self._waiting: tuple | None = None  # the newest request made while one runs
+        self._failure: str | None = None  # the failure message this loader showed
 
     def load(self, query: Callable[[], Any], show: Callable[[Any], None]) -> None:
         """Run ``query()`` in a worker; ``show(result)`` on the GUI thread when it is still
-        the newest request."""
+        the newest request. While a query runs, the request waits (replacing an older
+        waiting one) and starts when the running one ends."""
         self.generation += 1
-        generation = self.generation
         self._mark(True)
+        if self._running:
+            self._waiting = (self.generation, query, show)
+        else:
+            self._start(self.generation, query, show)
+
+    def supersede(self) -> None:
+        """Drop the pending request (its late result is not shown) and the busy mark."""
+        self.generation += 1
+        self._waiting = None
+        self._mark(False)
+
+    def _start(self, generation: int, query, show) -> None:
+        self._running = True
+
+        def work():
+            if generation != self.generation:
+                return SUPERSEDED  # superseded before the worker got to it
+            return query()
+
+        def finished() -> None:
+            self._running = False
+            waiting, self._waiting = self._waiting, None
+            if waiting is not None:
+                self._start(*waiting)
 
         def done(result) -> None:
-            if generation != self.generation:
+            finished()
+            if result is SUPERSEDED or generation != self.generation:
                 return  # superseded by a newer request: dropped
             self._mark(False)
+            self._clear_failure()
             show(result)
 
         def failed(exc: Exception) -> None:
+            finished()
             if generation != self.generation:
                 return
             self._mark(False)
             if self.message is not None:
-                self.message.setText(f"Gagal memuat register: {exc}")
+                self._failure = failure_text(exc)
+                self.message.setText(self._failure)
 
-        tasks.run(query, done, failed)
+        tasks.run(work, done, failed)
+
+    def _clear_failure(self) -> None:
+        """A successful load takes away the failure message it showed (not another one)."""
+        if self._failure is not None and self.message is not None \
+                and self.message.text() == self._failure:
+            self.message.clear()
+        self._failure = None
 
     def _mark(self, busy: bool) -> None:
         if busy == self.busy:

@@ -207,6 +207,7 @@ class IkmPanel(RecordsPanel):
         if not enabled:
             self.responses.set_ids([])
             self.grid_title.setText("Pilih atau tambah survei untuk mengisi responden.")
+            self.summary_loader.supersede()  # a late NRR/IKM line of another survey or year
             self.summary.clear()
             return
         set_ids_keeping_current(self.grid, self.responses, responses, rows)

@@ -6,6 +6,7 @@ opens; a query that runs on the GUI thread cannot be held and fails."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from datetime import date
 
@@ -13,7 +14,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from iku_desktop.services import editing, ikm_register, registers
+from iku_desktop.services import editing, ikm_register, printouts, registers
 from iku_desktop.store import models as m
 from ui.ikm_panel import FIRST_UNSUR
 from ui.main_window import MainWindow
@@ -100,17 +101,15 @@ def test_a_search_typed_twice_shows_only_the_last_result(qtbot, db_path, monkeyp
     _loaded(qtbot, panel)
     assert panel.count.text() == "3 koperasi"
     gate = Gate(monkeypatch, registers, "koperasi_ids")
-    QTest.keyClicks(panel.search, "KSP")
-    qtbot.waitUntil(lambda: len(gate.calls) == 1, timeout=5000)  # "KSP": held
-    gate.closed = False  # the next query runs at once
-    QTest.keyClicks(panel.search, " Mak")
+    QTest.keyClicks(panel.search, "K")
+    qtbot.waitUntil(lambda: len(gate.calls) == 1, timeout=5000)  # "K": held
+    QTest.keyClicks(panel.search, "SP Mak")  # waits for the held one, then runs
+    gate.open()  # the older query ends: its result is dropped
     qtbot.waitUntil(lambda: panel.count.text() == "1 koperasi", timeout=5000)
-    assert _names(panel, 1, 1) == ["KSP Makmur"]
-    gate.open()  # the older query ends late: its result is dropped
-    qtbot.waitUntil(lambda: len(gate.calls) == 2, timeout=5000)
     from ui import tasks
 
     tasks.wait()
+    assert len(gate.calls) == 2  # the held query and the last one; none in between
     assert panel.count.text() == "1 koperasi"
     assert panel.model.rowCount() == 1 and _names(panel, 1, 1) == ["KSP Makmur"]
 
@@ -204,3 +203,89 @@ def test_a_failed_load_keeps_the_rows_and_says_so(qtbot, db_path, monkeypatch):
     qtbot.waitUntil(lambda: "Gagal memuat register" in usaha.message.text(), timeout=5000)
     assert not _busy(usaha) and usaha.count.text() == "2 usaha"
     assert _names(usaha, 2) == ["Apotek", "Bakso"]
+
+
+def _click_header(table, column: int) -> None:
+    header = table.horizontalHeader()
+    QTest.mouseClick(header.viewport(), Qt.LeftButton, Qt.NoModifier,
+                     QPoint(header.sectionViewportPosition(column) + 10, header.height() // 2))
+
+
+def test_quick_clicks_on_a_header_query_only_the_running_and_the_last_order(qtbot, db_path,
+                                                                            monkeypatch):
+    w = _window(qtbot, db_path)
+    for name in ("Bakso", "Apotek", "Cendol"):
+        w.push_change(editing.prepare_usaha(name, "P", "Kota Jambi", "02/02/2022"))
+    usaha = show_register(w, w.sasaran_tabs[1].panels[2].records[0])
+    _loaded(qtbot, usaha)
+    gate = Gate(monkeypatch, registers, "usaha_ids")
+    _click_header(usaha.table, 0)  # descending: held in its worker
+    qtbot.waitUntil(lambda: len(gate.calls) == 1, timeout=5000)
+    for _ in range(3):  # ascending, descending, ascending: superseded but the last
+        _click_header(usaha.table, 0)
+    gate.open()
+    _loaded(qtbot, usaha)
+    from ui import tasks
+
+    tasks.wait()
+    assert len(gate.calls) == 2  # the held query and the last one
+    assert _names(usaha, 3) == ["Apotek", "Bakso", "Cendol"]
+    assert usaha.count.text() == "3 usaha" and not _busy(usaha)
+
+
+def test_a_failed_load_says_why_in_indonesian_until_a_later_load_succeeds(qtbot, db_path,
+                                                                          monkeypatch):
+    w = _window(qtbot, db_path)
+    for name in ("Bakso", "Apotek"):
+        w.push_change(editing.prepare_usaha(name, "P", "Kota Jambi", "02/02/2022"))
+    usaha = show_register(w, w.sasaran_tabs[1].panels[2].records[0])
+    _loaded(qtbot, usaha)
+    original, locked = registers.usaha_ids, [True]
+
+    def sometimes_locked(f):
+        if locked[0]:
+            raise sqlite3.OperationalError("database is locked")
+        return original(f)
+
+    monkeypatch.setattr(registers, "usaha_ids", sometimes_locked)
+    QTest.keyClick(usaha.search, Qt.Key_B)
+    qtbot.waitUntil(lambda: "Gagal memuat register" in usaha.message.text(), timeout=5000)
+    assert "basis data sedang dipakai program lain" in usaha.message.text()
+    assert "database is locked" not in usaha.message.text()
+    locked[0] = False  # the other program is done
+    QTest.keyClick(usaha.search, Qt.Key_A)
+    qtbot.waitUntil(lambda: usaha.count.text() == "1 usaha", timeout=5000)
+    from ui import tasks
+
+    tasks.wait()
+    assert _names(usaha, 1) == ["Bakso"]
+    assert usaha.message.text() == ""
+
+
+def test_a_year_without_a_survey_drops_the_late_summary_of_the_year_before(qtbot, db_path,
+                                                                           monkeypatch):
+    w = _window(qtbot, db_path)  # 2022 has a survey, 2023 none
+    w.push_change(editing.prepare_survey("SKM 2022", 2022, "100"))
+    w.push_change(editing.prepare_response(m.IkmSurvei.get().id))
+    panel = show_register(w, w.sasaran_tabs[2].panels[4].records[0])
+    _loaded(qtbot, panel)
+    _loaded(qtbot, panel, "summary_loader")
+    assert "U1 –" in panel.summary.text()
+    gate = Gate(monkeypatch, printouts, "snapshot_ikm")
+    grid = panel.grid
+    cell = panel.responses.index(0, FIRST_UNSUR)
+    QTest.mouseClick(grid.viewport(), Qt.LeftButton, Qt.NoModifier,
+                     grid.visualRect(cell).center())
+    QTest.keyClick(grid, Qt.Key_3)  # the NRR/IKM line of 2022 again: held
+    qtbot.waitUntil(lambda: len(gate.calls) == 1, timeout=5000)
+    w.year_box.setFocus()
+    QTest.keyClick(w.year_box, Qt.Key_Down)
+    qtbot.waitUntil(lambda: w.year == 2023, timeout=10000)
+    qtbot.waitUntil(lambda: panel.grid_title.text().startswith("Pilih atau tambah survei"),
+                    timeout=10000)
+    assert panel.summary.text() == ""
+    gate.open()  # 2022's line arrives late
+    from ui import tasks
+
+    tasks.wait()
+    assert panel.summary.text() == "" and not _busy(panel, "summary_loader")
