@@ -4,7 +4,9 @@ year's frozen figures) and the trends over the period.
 - Another year (the year box): computed off the GUI thread; meanwhile the year before stays
   on screen under a busy mark beside the year box ("Menghitung 2023…").
 - A newer request supersedes an older one: each request has a generation number, and a
-  result of an older generation is dropped when it arrives.
+  result of an older generation is dropped when it arrives; a superseded request still
+  waiting for a worker (key repeat on the year box outpaces the workers) is not computed at
+  all, and one superseded after its reports skips the trends (``SUPERSEDED``).
 - An edit made while a computation runs starts it again from the data as written (the
   running one read the data before the edit: its result is dropped).
 - The window opening, another database or office, a reshaped document (``refresh``): the
@@ -19,6 +21,9 @@ from iku_desktop.services import frozen_year
 from iku_desktop.services.indicators import compute_year
 
 from . import summary_wiring, tasks, window_tabs
+
+
+SUPERSEDED = object()  # a worker's answer when a newer request came before it computed
 
 
 def reports_of(doc, year: int) -> list:
@@ -62,12 +67,20 @@ class YearFigures:
         self.computing = year
         w.year_switch.show_busy(year)
 
-        def work():
+        def work():  # in the worker: reading an int set by the GUI thread is safe
+            if generation != self.generation:
+                return SUPERSEDED
+            reports = reports_of(doc, year)
+            if generation != self.generation:
+                return SUPERSEDED
             trend = summary_wiring.trends(doc) if trend_generation is not None else None
-            return reports_of(doc, year), trend
+            return reports, trend
 
-        tasks.run(work, lambda result: self._show(generation, trend_generation, year, *result),
-                  self._failed(generation))
+        def done(result) -> None:
+            if result is not SUPERSEDED:
+                self._show(generation, trend_generation, year, *result)
+
+        tasks.run(work, done, self._failed(generation))
 
     def compute_trends(self) -> None:
         """The trends over the period, in the background; a trends computation still

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from iku_desktop.services import frozen_year
 from tests.conftest import koperasi_2022_only
-from ui import tasks
+from ui import tasks, year_figures
 from ui.main_window import MainWindow
 from ui.target_tab import FIRST_YEAR
 
@@ -130,4 +130,34 @@ def test_an_edit_while_a_stale_computation_runs_is_kept(window, qtbot, monkeypat
     QTest.qWait(20)
     assert figures(window)[2] == "77,00%"
     assert window.summary.model.data(window.summary.model.index(0, 3)) == "77,00%"
+    assert busy_mark(window) is None
+
+
+def test_years_passed_over_while_the_workers_are_busy_are_not_computed(window, qtbot,
+                                                                        monkeypatch):
+    """Key repeat on the year box outpaces the workers: the years it passes over, still
+    waiting for a worker when a newer year is asked for, are never computed."""
+    computed = []
+    real = year_figures.compute_year
+
+    def counting(doc, year):
+        if threading.current_thread() is not threading.main_thread():
+            computed.append(year)
+        return real(doc, year)
+
+    monkeypatch.setattr(year_figures, "compute_year", counting)
+    gate = Gate(monkeypatch, 2023)
+    next_year(window)  # 2023: computing, held
+    qtbot.waitUntil(gate.held.is_set)
+    for _ in range(tasks.WORKERS - 1):  # the other workers busy (another long job)
+        tasks.run(lambda: gate.event.wait(10), lambda _: None, lambda _: None)
+    years = list(window.doc.tahun)
+    while window.year != years[-1]:
+        next_year(window)  # each waits for a worker
+    assert years.index(window.year) - years.index(2023) >= 2
+    gate.release()
+    tasks.wait()
+    QTest.qWait(20)
+    assert computed == [2023, years[-1]]
+    assert figures(window)[0].endswith(f"tahun {years[-1]}")
     assert busy_mark(window) is None
