@@ -80,7 +80,7 @@ class YearFigures:
             if result is not SUPERSEDED:
                 self._show(generation, trend_generation, year, *result)
 
-        tasks.run(work, done, self._failed(generation))
+        tasks.run(work, done, self._failed(generation, year))
 
     def compute_trends(self) -> None:
         """The trends over the period, in the background; a trends computation still
@@ -124,14 +124,20 @@ class YearFigures:
         w.trend, self.trend_stale = trend, False
         w.summary.show_reports(self.shown_year, w.reports, w.trend)
 
-    def _failed(self, generation: int | None):
-        """A failed computation said in the status bar (the figures shown stay)."""
+    def _failed(self, generation: int | None, year: int | None = None):
+        """A failed computation said in the status bar (the figures shown stay). A year's
+        failed: the year box goes back to the year shown (a later edit then recomputes
+        that year's figures, not the failed year's), the message stays until another."""
         def failed(exc: Exception) -> None:
             w = self.window
             if w.db is None or (generation is not None and generation != self.generation):
                 return
-            if generation is not None:
-                self.computing = None
-                w.year_switch.show_busy(None)
-            w.statusBar().showMessage(f"Angka gagal dihitung: {exc}", 10000)
+            if generation is None:
+                w.statusBar().showMessage(f"Angka gagal dihitung: {exc}", 10000)
+                return
+            self.computing = None
+            w.year_switch.show_busy(None)
+            if self.shown_year is not None and self.shown_year != w.year:
+                w.year_back(self.shown_year)
+            w.statusBar().showMessage(f"Angka tahun {year} gagal dihitung: {exc}")
         return failed

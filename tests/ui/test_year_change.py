@@ -5,6 +5,7 @@ supersedes an older one; an edit made meanwhile is not overwritten by a stale re
 The background computation is held at a gate (a ``threading.Event``) inside
 ``frozen_year.as_shown``, which every computation of a year's figures goes through."""
 
+import sqlite3
 import threading
 
 import pytest
@@ -12,10 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
-from iku_desktop.services import frozen_year
+from iku_desktop.services import editing, frozen_year
 from tests.conftest import koperasi_2022_only
 from ui import tasks, year_figures
 from ui.main_window import MainWindow
+from ui.summary_tab import SummaryModel
 from ui.target_tab import FIRST_YEAR
 
 
@@ -161,3 +163,42 @@ def test_years_passed_over_while_the_workers_are_busy_are_not_computed(window, q
     assert computed == [2023, years[-1]]
     assert figures(window)[0].endswith(f"tahun {years[-1]}")
     assert busy_mark(window) is None
+
+
+def summary_rows(model) -> list:
+    return [[model.data(model.index(r, c)) for c in range(model.columnCount())]
+            for r in range(model.rowCount())]
+
+
+def test_a_failed_year_goes_back_to_the_year_shown_and_an_edit_keeps_one_year(window,
+                                                                            monkeypatch):
+    real = year_figures.reports_of
+    fail = {2023: True}
+
+    def flaky(doc, year):
+        if fail.pop(year, False):
+            raise sqlite3.OperationalError("disk I/O error")
+        return real(doc, year)
+
+    monkeypatch.setattr(year_figures, "reports_of", flaky)
+    next_year(window)  # 2023: fails
+    tasks.wait()
+    QTest.qWait(20)
+    assert window.year_box.currentText() == "2022" and window.year == 2022
+    assert window.statusBar().currentMessage() == \
+        "Angka tahun 2023 gagal dihitung: disk I/O error"
+    assert busy_mark(window) is None
+    assert figures(window)[0].endswith("tahun 2022")
+    # an edit afterwards (a usaha kecil of 2023, IKU 2): the figures stay 2022's
+    assert window.push_change(editing.prepare_usaha("Warung Uji", "Pemilik", "Kota Jambi",
+                                                    "02/02/2023"))
+    tasks.wait()
+    QTest.qWait(20)
+    fresh = SummaryModel()
+    fresh.set_reports(real(window.doc, 2022))
+    assert window.summary.heading.text().endswith("tahun 2022")
+    assert summary_rows(window.summary.model) == summary_rows(fresh)
+    # the year box works again: 2023 computed this time
+    next_year(window)
+    tasks.wait()
+    assert figures(window)[0].endswith("tahun 2023")
