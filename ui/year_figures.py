@@ -4,9 +4,9 @@ year's frozen figures) and the trends over the period.
 - Another year (the year box): computed off the GUI thread; meanwhile the year before stays
   on screen under a busy mark beside the year box ("Menghitung 2023…").
 - A newer request supersedes an older one: each request has a generation number, and a
-  result of an older generation is dropped when it arrives; a superseded request still
-  waiting for a worker (key repeat on the year box outpaces the workers) is not computed at
-  all, and one superseded after its reports skips the trends (``SUPERSEDED``).
+  result of an older generation is dropped when it arrives; a superseded request stops
+  computing at the next indikator (key repeat on the year box: only the first and the last
+  year are computed in full) and skips the trends (``SUPERSEDED``).
 - An edit made while a computation runs starts it again from the data as written (the
   running one read the data before the edit: its result is dropped).
 - The window opening, another database or office, a reshaped document (``refresh``): the
@@ -17,8 +17,7 @@ year's frozen figures) and the trends over the period.
 
 from __future__ import annotations
 
-from iku_desktop.services import frozen_year
-from iku_desktop.services.indicators import compute_year
+from iku_desktop.services import frozen_year, indicators
 
 from . import summary_wiring, tasks, window_tabs
 
@@ -26,9 +25,17 @@ from . import summary_wiring, tasks, window_tabs
 SUPERSEDED = object()  # a worker's answer when a newer request came before it computed
 
 
-def reports_of(doc, year: int) -> list:
-    """The year's reports as the window shows them (a locked year's as locked)."""
-    return frozen_year.as_shown(compute_year(doc, year), year)
+def reports_of(doc, year: int, superseded=lambda: False):
+    """The year's reports as the window shows them (a locked year's as locked), in
+    document order (as ``compute_year``); ``SUPERSEDED`` as soon as ``superseded()`` says
+    so between two indikator (a newer request came: the rest is not computed)."""
+    reports = []
+    for s in doc.sasaran:
+        for i in s.indikator:
+            if superseded():
+                return SUPERSEDED
+            reports.append(indicators.compute_indikator(i, year, s.nomor))
+    return frozen_year.as_shown(reports, year)
 
 
 class YearFigures:
@@ -68,10 +75,11 @@ class YearFigures:
         w.year_switch.show_busy(year)
 
         def work():  # in the worker: reading an int set by the GUI thread is safe
-            if generation != self.generation:
-                return SUPERSEDED
-            reports = reports_of(doc, year)
-            if generation != self.generation:
+            def superseded() -> bool:
+                return generation != self.generation
+
+            reports = reports_of(doc, year, superseded)
+            if reports is SUPERSEDED or superseded():
                 return SUPERSEDED
             trend = summary_wiring.trends(doc) if trend_generation is not None else None
             return reports, trend
