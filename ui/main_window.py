@@ -150,6 +150,13 @@ class MainWindow(QMainWindow):
         self.figures.compute()
         self._panels_to_year()
 
+    def year_back(self, year: int) -> None:
+        """The year box back to ``year`` (the figures shown) after another year's figures
+        failed: quietly (nothing computed again); the registers go back with it."""
+        self.year_switch.show_year(year)
+        self.settings.setValue("year", year)
+        self._panels_to_year()
+
     def _panels_to_year(self) -> None:
         for panel in window_tabs.built_record_panels(self):
             panel.set_year(self.year)

@@ -46,15 +46,20 @@ def data_changed(window, changes: OpChanges) -> None:
 
 
 def _recompute_affected(window, changes: OpChanges) -> None:
+    """The reports shown, of the year shown (``figures.shown_year``: the year box's but
+    while another year's figures are computed or after they failed)."""
     tables = changes.tables
-    methods = affected_methods(tables) if changes.touches_year(window.year) else set()
+    year = window.figures.shown_year
+    if year is None:
+        year = window.year
+    methods = affected_methods(tables) if changes.touches_year(year) else set()
     by_number = {i.nomor: i for i in window.doc.semua_indikator}
     window.reports = [
-        compute_indikator(by_number[r.indikator.nomor], window.year, r.sasaran_nomor)
+        compute_indikator(by_number[r.indikator.nomor], year, r.sasaran_nomor)
         if r.indikator.metode in methods else r
         for r in window.reports
     ]
-    window.reports = frozen_year.as_shown(window.reports, window.year)
+    window.reports = frozen_year.as_shown(window.reports, year)
     for rep in window.reports:
         if rep.indikator.metode in affected_methods(tables):
             summary_wiring.update_trend(window, rep.indikator)

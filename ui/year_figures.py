@@ -4,7 +4,9 @@ year's frozen figures) and the trends over the period.
 - Another year (the year box): computed off the GUI thread; meanwhile the year before stays
   on screen under a busy mark beside the year box ("Menghitung 2023…").
 - A newer request supersedes an older one: each request has a generation number, and a
-  result of an older generation is dropped when it arrives.
+  result of an older generation is dropped when it arrives; a superseded request stops
+  computing at the next indikator (key repeat on the year box: only the first and the last
+  year are computed in full) and skips the trends (``SUPERSEDED``).
 - An edit made while a computation runs starts it again from the data as written (the
   running one read the data before the edit: its result is dropped).
 - The window opening, another database or office, a reshaped document (``refresh``): the
@@ -15,15 +17,25 @@ year's frozen figures) and the trends over the period.
 
 from __future__ import annotations
 
-from iku_desktop.services import frozen_year
-from iku_desktop.services.indicators import compute_year
+from iku_desktop.services import frozen_year, indicators
 
 from . import summary_wiring, tasks, window_tabs
 
 
-def reports_of(doc, year: int) -> list:
-    """The year's reports as the window shows them (a locked year's as locked)."""
-    return frozen_year.as_shown(compute_year(doc, year), year)
+SUPERSEDED = object()  # a worker's answer when a newer request came before it computed
+
+
+def reports_of(doc, year: int, superseded=lambda: False):
+    """The year's reports as the window shows them (a locked year's as locked), in
+    document order (as ``compute_year``); ``SUPERSEDED`` as soon as ``superseded()`` says
+    so between two indikator (a newer request came: the rest is not computed)."""
+    reports = []
+    for s in doc.sasaran:
+        for i in s.indikator:
+            if superseded():
+                return SUPERSEDED
+            reports.append(indicators.compute_indikator(i, year, s.nomor))
+    return frozen_year.as_shown(reports, year)
 
 
 class YearFigures:
@@ -62,12 +74,21 @@ class YearFigures:
         self.computing = year
         w.year_switch.show_busy(year)
 
-        def work():
-            trend = summary_wiring.trends(doc) if trend_generation is not None else None
-            return reports_of(doc, year), trend
+        def work():  # in the worker: reading an int set by the GUI thread is safe
+            def superseded() -> bool:
+                return generation != self.generation
 
-        tasks.run(work, lambda result: self._show(generation, trend_generation, year, *result),
-                  self._failed(generation))
+            reports = reports_of(doc, year, superseded)
+            if reports is SUPERSEDED or superseded():
+                return SUPERSEDED
+            trend = summary_wiring.trends(doc) if trend_generation is not None else None
+            return reports, trend
+
+        def done(result) -> None:
+            if result is not SUPERSEDED:
+                self._show(generation, trend_generation, year, *result)
+
+        tasks.run(work, done, self._failed(generation, year))
 
     def compute_trends(self) -> None:
         """The trends over the period, in the background; a trends computation still
@@ -111,14 +132,20 @@ class YearFigures:
         w.trend, self.trend_stale = trend, False
         w.summary.show_reports(self.shown_year, w.reports, w.trend)
 
-    def _failed(self, generation: int | None):
-        """A failed computation said in the status bar (the figures shown stay)."""
+    def _failed(self, generation: int | None, year: int | None = None):
+        """A failed computation said in the status bar (the figures shown stay). A year's
+        failed: the year box goes back to the year shown (a later edit then recomputes
+        that year's figures, not the failed year's), the message stays until another."""
         def failed(exc: Exception) -> None:
             w = self.window
             if w.db is None or (generation is not None and generation != self.generation):
                 return
-            if generation is not None:
-                self.computing = None
-                w.year_switch.show_busy(None)
-            w.statusBar().showMessage(f"Angka gagal dihitung: {exc}", 10000)
+            if generation is None:
+                w.statusBar().showMessage(f"Angka gagal dihitung: {exc}", 10000)
+                return
+            self.computing = None
+            w.year_switch.show_busy(None)
+            if self.shown_year is not None and self.shown_year != w.year:
+                w.year_back(self.shown_year)
+            w.statusBar().showMessage(f"Angka tahun {year} gagal dihitung: {exc}")
         return failed

@@ -37,6 +37,16 @@ class YearSwitch(QToolBar):
         self.busy.setText("" if year is None else f"Menghitung {year}…")
         self.busy.setVisible(year is not None)
 
+    def show_year(self, year: int) -> None:
+        """Show ``year`` in the box quietly (no ``on_change``)."""
+        found = self.box.findData(year)
+        if found >= 0:
+            self.box.blockSignals(True)
+            try:
+                self.box.setCurrentIndex(found)
+            finally:
+                self.box.blockSignals(False)
+
     def fill(self, years, wanted: int | None) -> None:
         """Offer ``years`` and show ``wanted`` (the last year when it is not among them),
         quietly: the caller refreshes."""
