@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from ..store import audit, document_repo
 from ..store import models as m
 from ..store.fields import utc_now
-from . import ownership
 from .changes import DOCUMENT_TABLES, OpChanges
 from .editing_errors import EditError
 
@@ -51,6 +50,8 @@ def _active() -> m.Dokumen:
 
 
 def _province_only(what: str) -> None:
+    from . import ownership  # the register specs it reads load with a lock, not a read
+
     ownership.check_writable()
     if ownership.office_code() != "provinsi":
         raise EditError(f"{what} adalah wewenang kantor provinsi")

@@ -4,11 +4,8 @@ document once tetapkan, and for the targets and realisasi of a locked year."""
 
 from __future__ import annotations
 
-from .. import registers
 from ..domain import ownership as rule
 from ..domain.formatting import format_time
-from ..registers.spec import PROVINSI as PROVINSI_OWNER
-from ..store.register_tables import model_for
 from ..domain.wilayah import KABUPATEN_KOTA
 from ..store import models as m
 from .editing_errors import EditError
@@ -64,6 +61,11 @@ def row_owner(table: str, row_id: int | None = None, values: dict | None = None)
 def _spec_owner(table: str, row_id: int | None, values: dict) -> str:
     """The owner of a row of a register declared by its spec alone (``registers``): the
     province, or the kabupaten/kota office of the row."""
+    # the register specs load here, with the first such edit: an open or a read needs none
+    from .. import registers
+    from ..registers.spec import PROVINSI as PROVINSI_OWNER
+    from ..store.register_tables import model_for
+
     spec = registers.get(table)
     if spec.owner == PROVINSI_OWNER:
         return rule.PROVINSI
