@@ -171,10 +171,9 @@ def set_ids_keeping_current(view, model, ids: list[int], rows=None) -> bool:
     if ids == model.ids():
         model.refresh_rows(rows)
         return False
-    current = view.currentIndex()
-    current_id = model.id_at(current.row()) if current.isValid() else None
+    current, kept = view.currentIndex(), current_id(view, model)
     model.set_ids(ids, rows)
-    if put_current(view, model, current_id, current.column()) < 0 and current.isValid() \
+    if put_current(view, model, kept, current.column()) < 0 and current.isValid() \
             and ids:  # its row is gone (deleted): the cursor stays where it was
         view.setCurrentIndex(model.index(min(current.row(), len(ids) - 1), current.column()))
     return True

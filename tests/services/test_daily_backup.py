@@ -7,21 +7,9 @@ from __future__ import annotations
 import pytest
 
 from iku_desktop.services import backups, session
-from iku_desktop.store import backup, dbfile
+from iku_desktop.store import backup
 from iku_desktop.store import database as store_database
-
-
-@pytest.fixture
-def checks(monkeypatch):
-    ran = []
-    real = dbfile.quick_check
-
-    def spy(conn):
-        ran.append(1)
-        return real(conn)
-
-    monkeypatch.setattr(dbfile, "quick_check", spy)
-    return ran
+from tests.store.test_open_check import checks  # noqa: F401 — the quick_check counter
 
 
 def test_the_window_open_leaves_the_daily_backup_to_the_caller(db_path, checks):

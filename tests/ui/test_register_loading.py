@@ -67,6 +67,16 @@ def _names(panel, n: int, column: int = 0) -> list[str]:
     return [panel.model.data(panel.model.index(r, column)) for r in range(n)]
 
 
+
+def _answer(panel, key):
+    """Click U1 of the first respondent and type ``key``; the grid and that cell."""
+    grid = panel.grid
+    cell = panel.responses.index(0, FIRST_UNSUR)
+    QTest.mouseClick(grid.viewport(), Qt.LeftButton, Qt.NoModifier,
+                     grid.visualRect(cell).center())
+    QTest.keyClick(grid, key)
+    return grid, cell
+
 def test_sort_by_header_keeps_the_rows_marked_busy_until_the_new_order(qtbot, db_path,
                                                                        monkeypatch):
     w = _window(qtbot, db_path)
@@ -125,11 +135,7 @@ def test_an_ikm_answer_shows_at_once_and_the_summary_follows(qtbot, db_path, mon
     _loaded(qtbot, panel, "summary_loader")
     assert "U1 –" in panel.summary.text()
     ids = Gate(monkeypatch, ikm_register, "response_ids")
-    grid = panel.grid
-    cell = panel.responses.index(0, FIRST_UNSUR)
-    QTest.mouseClick(grid.viewport(), Qt.LeftButton, Qt.NoModifier,
-                     grid.visualRect(cell).center())
-    QTest.keyClick(grid, Qt.Key_3)
+    grid, cell = _answer(panel, Qt.Key_3)
     # the row shows the answer at once, while the respondents' ids are held
     assert panel.responses.data(cell) == "3"
     assert grid.currentIndex().column() == FIRST_UNSUR + 1
@@ -272,11 +278,7 @@ def test_a_year_without_a_survey_drops_the_late_summary_of_the_year_before(qtbot
     _loaded(qtbot, panel, "summary_loader")
     assert "U1 –" in panel.summary.text()
     gate = Gate(monkeypatch, printouts, "snapshot_ikm")
-    grid = panel.grid
-    cell = panel.responses.index(0, FIRST_UNSUR)
-    QTest.mouseClick(grid.viewport(), Qt.LeftButton, Qt.NoModifier,
-                     grid.visualRect(cell).center())
-    QTest.keyClick(grid, Qt.Key_3)  # the NRR/IKM line of 2022 again: held
+    grid, cell = _answer(panel, Qt.Key_3)  # the NRR/IKM line of 2022 again: held
     qtbot.waitUntil(lambda: len(gate.calls) == 1, timeout=5000)
     w.year_box.setFocus()
     QTest.keyClick(w.year_box, Qt.Key_Down)
