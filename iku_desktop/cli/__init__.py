@@ -219,7 +219,7 @@ def _run(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     # the command runs: now the services (the store, SQLite) are needed
-    from ..services import backups, session
+    from ..services import session
     from ..services.database import default_path, explain
     from ..services.session import DatabaseDamaged, DatabaseError
 
@@ -243,6 +243,8 @@ def _run(argv: list[str] | None) -> int:
     except DatabaseError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         if isinstance(exc, DatabaseDamaged) and args.command != "backup":
+            from ..services import backups
+
             usable = backups.latest_usable(args.db)
             if usable is not None:
                 from ..domain.formatting import format_time

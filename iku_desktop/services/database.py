@@ -8,10 +8,9 @@ import os
 from pathlib import Path
 
 from peewee import SqliteDatabase
-from platformdirs import user_data_dir
 
 from .. import portable, resources
-from ..store import audit, backup, document_repo
+from ..store import backup, document_repo
 from ..store import models as m
 from ..store.database import (DatabaseError, is_disk_full, mark_read_only, open_database,
                               read_only_reason)
@@ -30,6 +29,8 @@ def default_path() -> Path:
     folder = portable.data_dir()
     if folder is not None:
         return folder / DEFAULT_FILE
+    from platformdirs import user_data_dir
+
     return Path(user_data_dir(APP_NAME, appauthor=False)) / DEFAULT_FILE
 
 
@@ -81,6 +82,8 @@ def init_database(path: str | os.PathLike) -> SqliteDatabase:
     p = Path(path)
     if p.exists():
         raise DatabaseError(f"Berkas {p} sudah ada; pilih nama lain atau buka berkas itu")
+    from ..store import audit
+
     db = None
     try:
         db = open_database(p, create=True)

@@ -18,15 +18,18 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
-from ..store import audit, document_repo, lockfile, migrate, writing
-from ..store.backup import Backup, BackupError
+from ..store import document_repo, migrate, writing
 from ..store.database import (DatabaseDamaged, DatabaseError, close_database, open_database,
                               read_only_reason)
-from ..store.lockfile import Holder
-from . import backups, ownership
+from ..store.backup import BackupError
 from .database import init_database, open_or_create
+
+if TYPE_CHECKING:  # the window's modules: a command that only reads never imports them
+    from ..store.backup import Backup
+    from ..store.lockfile import Holder
+    from . import backups
 
 
 class RestoreFailed(BackupError):
@@ -65,25 +68,31 @@ class Session:
 
 def holder(path: str | os.PathLike) -> Holder | None:
     """Who holds the database at ``path`` (None: nobody, or a stale lock of this PC)."""
+    from ..store import lockfile
+
     return lockfile.holder(Path(path))
 
 
 def acquire(path: str | os.PathLike, take_over: bool = False) -> Holder | None:
     """Take the lock; None when taken, else who holds it (``take_over``: the user said the
     other holder is gone)."""
+    from ..store import lockfile
+
     return lockfile.acquire(Path(path), take_over=take_over)
 
 
 def release(path: str | os.PathLike | None) -> None:
     """Release the lock when this program holds it."""
     if path is not None:
+        from ..store import lockfile
+
         lockfile.release(Path(path))
 
 
 # --- opening ---------------------------------------------------------------------------
 
-AskHeld = Callable[[Holder], "str | None"]  # "read", "take", or None: do not open
-OfferRestore = Callable[[DatabaseError, Backup], bool]
+AskHeld = Callable[["Holder"], "str | None"]  # "read", "take", or None: do not open
+OfferRestore = Callable[[DatabaseError, "Backup"], bool]
 
 
 def open_session(path: str | os.PathLike, ask_held: AskHeld = lambda held: None,
@@ -96,6 +105,9 @@ def open_session(path: str | os.PathLike, ask_held: AskHeld = lambda held: None,
     usable backup: ``offer_restore(error, latest)`` says whether to restore it (through
     ``backups.restore_backup``; a failure is ``RestoreFailed``). Any other failure is a
     ``DatabaseError``, and the lock is left as it was."""
+    from ..store import lockfile
+    from . import backups, ownership
+
     p = Path(path)
     read_only = None
     check = None  # as ``open_database``: when a WAL or hot journal was left
@@ -131,6 +143,8 @@ def open_session(path: str | os.PathLike, ask_held: AskHeld = lambda held: None,
 
 def _open(path: Path, read_only: str | None, offer_restore: OfferRestore,
           check: bool | None = None):
+    from . import backups
+
     for attempt in range(2):
         try:
             if read_only:
@@ -243,6 +257,6 @@ def for_command_line(source: str, on_wait: Callable[[float], None],
     command opens at an older schema is upgraded after a backup, told to
     ``on_upgrade_backup(backup)`` (its ``second_problem``: not copied to the second
     backup folder)."""
-    audit.DEFAULT_SOURCE[0] = source
+    writing.DEFAULT_SOURCE[0] = source
     writing.ON_WAIT[0] = on_wait
     migrate.ON_BACKUP[0] = on_upgrade_backup

@@ -148,8 +148,7 @@ class _Depth(threading.local):
     n = 0
 
 
-# the source named when a caller does not: the window or the command line sets it
-DEFAULT_SOURCE = ["IKU Desktop"]
+DEFAULT_SOURCE = writing.DEFAULT_SOURCE  # the source named when a caller does not
 _depth = _Depth()  # per thread: an import in a worker thread and an edit in the window
 
 

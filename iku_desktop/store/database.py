@@ -21,7 +21,7 @@ from pathlib import Path
 import peewee
 from peewee import SqliteDatabase
 
-from . import dbfile, lockfile, migrate
+from . import dbfile, migrate
 from .dbfile import (DatabaseBusy, DatabaseDamaged, DatabaseError,  # noqa: F401 (re-exported)
                      DatabaseGone, DatabaseMissing, DatabaseUnwritable, NotIkuDatabase)
 from .models import database
@@ -178,6 +178,8 @@ def left_unclean(path: Path) -> bool:
     window open on it) explains."""
     if not dbfile.left_unclean(path):
         return False
+    from . import lockfile  # only now: a command that reads a clean file never needs it
+
     held = lockfile.holder(path)
     return held is None or held.is_this_process
 

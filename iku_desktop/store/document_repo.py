@@ -5,12 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..errors import Refused
-from ..domain import richtext
 from ..domain.capaian import Polaritas, RumusTurun
 from ..domain.dokumen import DokumenIku, Indikator, Penandatangan, Sasaran
 from ..domain.identifiers import validate_nip
 from ..domain.pangkat import PANGKAT_NAMES
-from . import audit
 from . import models as m
 
 
@@ -78,9 +76,13 @@ def create_from_data(doc: dict, origin: str = "provinsi") -> m.Dokumen:
     """Store a whole document given as plain data (the shape of
     ``resources/default_document.json``). Indikator are numbered across the table; their
     methods are the caller's to check (the services know the registered methods)."""
+    from ..domain import richtext  # an HTML parser: only a write sanitises the formulasi
+
     _check(doc)
     sig = doc["penandatangan"]
     tanggal = doc["tanggal"]
+    from . import audit  # the first write: a command that reads never imports it
+
     with audit.recording(m.database):
         row = m.Dokumen.create(
             judul=doc["judul"], unit_organisasi=doc["unit_organisasi"], tugas=doc["tugas"],
@@ -122,6 +124,8 @@ def set_realisasi_manual(indikator_id: int, tahun: int, nilai: Decimal | None,
 
 
 def _upsert_year_value(model, indikator_id: int, tahun: int, nilai: Decimal | None, **extra):
+    from . import audit  # the first write: a command that reads never imports it
+
     with audit.recording(m.database):
         row = model.get_or_none((model.indikator == indikator_id) & (model.tahun == tahun))
         if nilai is None:

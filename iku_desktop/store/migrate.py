@@ -37,22 +37,30 @@ class Migration:
     module: ModuleType
 
 
-def available() -> list[Migration]:
-    found = []
-    for info in pkgutil.iter_modules(_pkg.__path__):
-        if not info.name.startswith("m"):
-            continue
-        mod = importlib.import_module(f"{_pkg.__name__}.{info.name}")
-        found.append(Migration(mod.VERSION, mod.NAME, mod))
-    found.sort(key=lambda m: m.version)
-    versions = [m.version for m in found]
+def _named() -> list[tuple[int, str]]:
+    """The migrations' versions, from their module names (``m0007_locked_years``: 7),
+    without importing them: opening a file already at the latest schema imports none."""
+    named = sorted((int(info.name[1:].split("_")[0]), info.name)
+                   for info in pkgutil.iter_modules(_pkg.__path__) if info.name.startswith("m"))
+    versions = [version for version, _ in named]
     if versions != list(range(1, len(versions) + 1)):
         raise RuntimeError(f"migrations are not numbered 1..n: {versions}")
+    return named
+
+
+def available(after: int = 0) -> list[Migration]:
+    """The migrations after version ``after``, imported, in order."""
+    found = []
+    for version, name in _named()[after:]:
+        mod = importlib.import_module(f"{_pkg.__name__}.{name}")
+        if mod.VERSION != version:
+            raise RuntimeError(f"migration {name} says VERSION = {mod.VERSION}")
+        found.append(Migration(mod.VERSION, mod.NAME, mod))
     return found
 
 
 def latest_version() -> int:
-    return available()[-1].version
+    return _named()[-1][0]
 
 
 def current_version(db: SqliteDatabase) -> int:
@@ -87,7 +95,8 @@ def upgrade(db: SqliteDatabase, path: Path | None = None, to_version: int | None
             f"Basis data ini dibuat oleh versi IKU Desktop yang lebih baru (skema {version}); "
             "perbarui aplikasi"
         )
-    pending = [m for m in available() if version < m.version <= target]
+    pending = ([m for m in available(after=version) if m.version <= target]
+               if version < target else [])
     if pending and version > 0 and path is not None:
         from . import backup
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import Refused
-from . import audit
 from . import models as m
 from .fields import utc_now
 
@@ -72,6 +71,8 @@ def set_value(key: str, value: Any) -> None:
     spec = SETTINGS[key]
     if type(value) is not type(spec.default):
         raise TypeError(f"setting {key} takes {type(spec.default).__name__}")
+    from . import audit  # the first write: a command that reads never imports it
+
     with audit.recording(m.database):
         (m.Setting.insert(key=key, value=json.dumps(value), updated_at=utc_now())
          .on_conflict(conflict_target=[m.Setting.key],
@@ -85,6 +86,8 @@ def all_values() -> dict[str, Any]:
 
 def set_values(values: dict[str, Any], source: str = "Pengaturan kantor") -> None:
     """Set several settings in one transaction (one audit source): all or none."""
+    from . import audit  # the first write: a command that reads never imports it
+
     with audit.recording(m.database, source):
         for key, value in values.items():
             set_value(key, value)

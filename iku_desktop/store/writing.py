@@ -36,6 +36,9 @@ def wait_seconds() -> float:
 
 # callback(seconds waited so far), called about every busy_timeout while waiting
 ON_WAIT: list = [None]
+# the source the audit log names when a writer does not: the window or the command line
+# sets it (``store.audit.recording``)
+DEFAULT_SOURCE = ["IKU Desktop"]
 
 
 def _target(database):

@@ -54,3 +54,23 @@ def test_compute_loads_no_register_spec(db_path):
     line = done.stdout.splitlines()[-1]
     assert "Realisasi" in done.stdout or "IKU" in done.stdout  # it did compute
     assert line == "LOADED:", line
+
+
+WRITERS = ("iku_desktop.store.audit", "iku_desktop.store.audit_witness",
+           "iku_desktop.store.lockfile", "iku_desktop.services.backups",
+           "iku_desktop.services.ownership", "iku_desktop.store.migrations.m0001_initial",
+           "html.parser", "platformdirs")
+
+
+def test_compute_loads_nothing_a_write_needs(db_path):
+    """A command that only reads a clean file at the latest schema imports neither the
+    audit log and its witness (hashing, the OS user), the lock file, the backups, the
+    migrations nor the formulasi's HTML sanitiser: they come with the first write, an
+    upgrade or a file left unclean."""
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE.format(argv=["--db", str(db_path), "compute", "--year",
+                                                  "2022"], heavy=WRITERS)],
+        capture_output=True, text=True, timeout=60, check=True)
+    line = done.stdout.splitlines()[-1]
+    assert "Indikator Kinerja Utama tahun 2022" in done.stdout  # it did compute
+    assert line == "LOADED:", line
