@@ -10,7 +10,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from .. import portable, resources
-from ..store import backup, document_repo
+from ..store import document_repo
 from ..store import models as m
 from ..store.database import (DatabaseError, is_disk_full, mark_read_only, open_database,
                               read_only_reason)
@@ -114,6 +114,8 @@ def open_for_work(path: str | os.PathLike, check: bool | None = None,
     takes it in the background (``backups.daily_due``) — unless the file is in rollback
     journal mode (a network share: a reader there would hold the user's writes up) or the
     backup would not fit on the disk (then the database opens read-only, as above)."""
+    from ..store import backup
+
     p = Path(path)
     db = open_database(p, check=check)
     if read_only_reason(db) is None:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from ..store import document_repo, migrate, writing
 from ..store.database import (DatabaseDamaged, DatabaseError, close_database, open_database,
                               read_only_reason)
-from ..store.backup import BackupError
+from ..store.dbfile import BackupError
 from .database import init_database, open_or_create
 
 if TYPE_CHECKING:  # the window's modules: a command that only reads never imports them

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ..errors import Refused
 from . import dbfile
+from .dbfile import BackupError  # noqa: F401 (its home for the callers)
 from . import models as m
 
 NAME = re.compile(r"^(\d{8}-\d{6}-\d{6})-([a-z0-9-]+)\.sqlite$")
@@ -33,10 +33,6 @@ REASONS = {"manual": "dibuat pengguna", "harian": "cadangan harian",
            "sebelum-impor": "sebelum impor", "sebelum-migrasi": "sebelum pembaruan skema",
            "sebelum-pulih": "sebelum pemulihan", "sebelum-paket": "sebelum menggabung paket",
            "rusak": "berkas rusak yang disisihkan (bukan untuk dipulihkan)"}
-
-
-class BackupError(Refused):
-    """A backup that cannot be made or restored; ``str()`` is the user's message."""
 
 
 class Cancelled(BackupError):

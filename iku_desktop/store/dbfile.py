@@ -42,6 +42,11 @@ SQLITE_NOTADB = 26
 NO_SHARED_MEMORY = (SQLITE_CANTOPEN, SQLITE_IOERR)
 
 
+class BackupError(Refused):
+    """A backup that cannot be made or restored; ``str()`` is the user's message (here, with
+    the file's other errors: a command that only reads never imports ``store.backup``)."""
+
+
 class DatabaseError(Refused):
     """A database that cannot be opened or written; ``str()`` is the user's message."""
 

@@ -57,7 +57,7 @@ def test_compute_loads_no_register_spec(db_path):
 
 
 WRITERS = ("iku_desktop.store.audit", "iku_desktop.store.audit_witness",
-           "iku_desktop.store.lockfile", "iku_desktop.services.backups",
+           "iku_desktop.store.lockfile", "iku_desktop.store.backup", "iku_desktop.services.backups",
            "iku_desktop.services.ownership", "iku_desktop.store.migrations.m0001_initial",
            "html.parser", "platformdirs")
 
