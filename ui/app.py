@@ -67,7 +67,10 @@ def main(argv: list[str] | None = None) -> int:
     app.setWindowIcon(QIcon(str(resources.path("iku.png"))))
     qt_indonesian.install()
     use_portable_settings()
-    window = MainWindow(args.db or default_path(), args.year)
+    # on screen at once, the database opened right after the first paint (a screenshot
+    # opens it first: it shows the figures)
+    window = MainWindow(args.db or default_path(), args.year,
+                        open_after_paint=not args.screenshot)
     if args.screenshot:
         width, height = (int(n) for n in args.size.lower().split("x"))
         window.setGeometry(0, 0, width, height)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget
 
@@ -28,7 +28,12 @@ from .year_switch import YearSwitch
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db_path: Path, year: int | None = None) -> None:
+    def __init__(self, db_path: Path, year: int | None = None,
+                 open_after_paint: bool = False) -> None:
+        """The window on the database at ``db_path``, showing ``year``. ``open_after_paint``
+        (the program's start): the window is painted first — its menus, the year bar and
+        "Membuka …" — and the database opened right after, so the window is on screen at
+        once, whatever the file's size or the disk's speed."""
         super().__init__()
         qt_indonesian.install()  # Qt's own buttons and menus in Indonesian
         self.settings = QSettings()
@@ -52,7 +57,14 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.year_switch)
         self.tabs = QTabWidget()
         self.setCentralWidget(self.tabs)
-        self.open_database(db_path, year)
+        self._open_after_paint = None
+        if open_after_paint:
+            self._open_after_paint = (db_path, year)
+            opening.show_opening(self, db_path)
+            # a window started minimized is not painted: opened all the same, a moment later
+            QTimer.singleShot(500, self, self._open_now)
+        else:
+            self.open_database(db_path, year)
 
     # ------------------------------------------------------------------ the database
     def open_database(self, path: Path, year: int | None = None) -> None:
@@ -229,8 +241,23 @@ class MainWindow(QMainWindow):
             tasks.soon(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
+        if self._open_now():
+            tasks.soon(self._after_first_paint)  # the trends: once the figures are painted
+            return
         self.figures.first_paint()  # the trends
         window_tabs.preload()  # the modules of the tabs not shown yet
+
+    def _open_now(self) -> bool:
+        """Open the database the window started on, when it waited for the first paint;
+        whether it did."""
+        if self._open_after_paint is None:
+            return False
+        path, year = self._open_after_paint
+        self._open_after_paint = None
+        self.open_database(path, year)
+        if self.session is None:  # not opened (the user's choice, or refused): said
+            opening.show_not_opened(self, path)
+        return True
 
     def closeEvent(self, event) -> None:
         focused = QApplication.focusWidget()

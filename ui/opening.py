@@ -68,6 +68,32 @@ def _say_upgrade_backup(parent, opened: Session) -> None:
         QTimer.singleShot(0, parent, lambda: daily_check.not_copied(parent, made))
 
 
+def show_opening(window, path: Path) -> None:
+    """What the window shows on its first paint, before its database is opened: the file
+    being opened (the tabs of its document replace it)."""
+    window.setWindowTitle(f"IKU Desktop — membuka {path.name}…")
+    window.tabs.addTab(_centered(f"Membuka basis data {path}…"), "Ringkasan")
+
+
+def show_not_opened(window, path: Path) -> None:
+    """The window without a database (the user did not open the one it started on, or it
+    was refused): what to do next, where the figures would be."""
+    window.setWindowTitle("IKU Desktop")
+    window.tabs.clear()
+    window.tabs.addTab(_centered(f"Basis data {path} tidak dibuka.\n\nBuka basis data lain "
+                                 "atau buat yang baru melalui menu Berkas."), "Ringkasan")
+
+
+def _centered(text: str):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignCenter)
+    label.setWordWrap(True)
+    return label
+
+
 def stop_daily_check(parent) -> None:
     """Stop the daily check running in the background before the database is closed."""
     daily_check.stop(parent)

@@ -3,6 +3,7 @@ import, Excel, PDF and signing code, and the tabs not shown are loaded when firs
 (docs/PERFORMANCE.md, Start-up). Checked in a fresh process started as ``iku-desktop``
 starts, up to the main window's first paint."""
 
+import json
 import os
 import subprocess
 import sys
@@ -57,3 +58,73 @@ def test_the_first_paint_loads_no_dialog_editor_or_hidden_tab(db_path, tmp_path)
     lines = dict(line.split(":", 1) for line in done.stdout.splitlines() if ":" in line)
     assert lines["SHOWN"] == "ui.summary_tab,ui.main_window"  # the probe saw the paint
     assert [m for m in lines["LOADED"].split(",") if m] == []
+
+
+OPENS_AFTER = """
+import sys
+from pathlib import Path
+from ui.app import main
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+app = QApplication(sys.argv[:1])
+lock = Path(sys.argv[1] + ".lock")
+
+def tabs(w):
+    return ",".join(w.tabs.tabText(i) for i in range(w.tabs.count()))
+
+def later(w):
+    from ui import tasks
+    tasks.wait()
+    print("AFTER:", lock.exists(), tabs(w), w.windowTitle(), sep="|", flush=True)
+    w.close()
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, ev):
+        if ev.type() == QEvent.Paint and isinstance(obj.window(), QMainWindow) \\
+                and obj.window().isVisible():
+            app.removeEventFilter(self)
+            w = obj.window()
+            print("PAINTED:", lock.exists(), tabs(w), w.windowTitle(), sep="|", flush=True)
+            QTimer.singleShot(0, lambda: later(w))
+        return False
+
+first = FirstPaint()
+app.installEventFilter(first)
+sys.exit(main(["--db", sys.argv[1]]))
+"""
+
+
+def test_the_window_is_on_screen_before_its_database_is_opened(db_path, tmp_path):
+    """The window is painted at once — its menus, the year bar and "Membuka …" — and its
+    database opened right after: its lock taken, its tabs and figures shown."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"),
+               PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-c", OPENS_AFTER, str(db_path)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    lines = dict(line.split(":|", 1) for line in done.stdout.splitlines() if ":|" in line)
+    assert lines["PAINTED"] == f"False|Ringkasan|IKU Desktop — membuka {db_path.name}…"
+    held, tabs, title = lines["AFTER"].split("|")
+    assert held == "True"
+    assert tabs.split(",")[:3] == ["Ringkasan", "Target", "Sasaran 1"]
+    assert title.startswith("IKU Desktop — ") and "membuka" not in title
+
+
+def test_a_database_not_opened_at_the_start_says_what_to_do(qtbot, db_path, monkeypatch):
+    """Another program holds the file and the user cancels: the window says it was not
+    opened and where to go next, instead of "Membuka …" for ever."""
+    from ui import opening
+    from ui.main_window import MainWindow
+
+    lock = db_path.with_name(db_path.name + ".lock")
+    lock.write_text(json.dumps({"user": "budi", "host": "PC-SEKRETARIAT", "pid": 4242,
+                                "since": "2026-11-26T08:00:00+00:00"}))
+    monkeypatch.setattr(opening, "_ask_held", lambda parent, held: None)  # Batal
+    w = MainWindow(db_path, open_after_paint=True)
+    qtbot.addWidget(w)
+    assert "Membuka basis data" in w.tabs.widget(0).text()
+    w.show()
+    qtbot.waitUntil(lambda: "tidak dibuka" in w.tabs.widget(0).text(), timeout=5000)
+    assert "menu Berkas" in w.tabs.widget(0).text()
+    assert w.session is None and w.windowTitle() == "IKU Desktop"
+    assert "budi" in lock.read_text()  # budi's lock left as it was
