@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 
 
 def build(window, bantuan) -> None:
     """Add Panduan (F1) and Mulai to the ``bantuan`` menu of ``window``."""
-    for text, slot, key in (("&Panduan", lambda: show_help(window), QKeySequence("F1")),
-                            ("&Mulai…", lambda: show_mulai(window), None)):
-        act = QAction(text, window)
-        if key is not None:
-            act.setShortcut(key)
-        act.triggered.connect(slot)
-        bantuan.addAction(act)
+    from .window_menus import add_action
+
+    add_action(window, bantuan, "&Panduan", lambda: show_help(window), QKeySequence("F1"),
+               needs_db=False)
+    # Mulai's steps work on the open database
+    add_action(window, bantuan, "&Mulai…", lambda: show_mulai(window))
     bantuan.addSeparator()
 
 

@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         if open_after_paint:
             self._open_after_paint = (db_path, year)
             opening.show_opening(self, db_path)
+            window_menus.enable_for_database(self)  # none open yet: disabled
             # a window started minimized is not painted: opened all the same, a moment later
             QTimer.singleShot(500, self, self._open_now)
         else:
@@ -78,12 +79,14 @@ class MainWindow(QMainWindow):
         if opened is None:
             if self.db_path is not None and self.db_path != path:
                 self.open_database(self.db_path, year)  # back to the one that was open
+            window_menus.enable_for_database(self)
             return
         self.session = opened
         self.db, self.db_path, self.read_only = opened.db, path, opened.read_only
         self.office = office.load()
         self.undo_stack.clear()
         database_actions.remember(self, self.db_path)
+        window_menus.enable_for_database(self)
         self.doc = session.active_document()
         self._set_title()
         window_tabs.build(self)

@@ -113,6 +113,10 @@ def test_the_window_is_on_screen_before_its_database_is_opened(db_path, tmp_path
 def test_a_database_not_opened_at_the_start_says_what_to_do(qtbot, db_path, monkeypatch):
     """Another program holds the file and the user cancels: the window says it was not
     opened and where to go next, instead of "Membuka …" for ever."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
     from ui import opening
     from ui.main_window import MainWindow
 
@@ -128,3 +132,17 @@ def test_a_database_not_opened_at_the_start_says_what_to_do(qtbot, db_path, monk
     assert "menu Berkas" in w.tabs.widget(0).text()
     assert w.session is None and w.windowTitle() == "IKU Desktop"
     assert "budi" in lock.read_text()  # budi's lock left as it was
+    # what needs a database waits for one: its menu entries are off, their keys do nothing
+    enabled = {a.text() for m in w.menuBar().actions() for a in m.menu().actions()
+               if a.isEnabled() and not a.isSeparator()}
+    assert {"Basis data &baru…", "&Buka basis data…", "&Keluar", "&Panduan",
+            "&Tentang IKU Desktop"} <= enabled
+    assert not enabled & {"&Cadangan…", "&Cetak…", "&Impor data…", "&Pengaturan kantor…",
+                          "&Mulai…", "&Kunci realisasi tahun ini…"}
+    for key in (Qt.Key_P, Qt.Key_E):  # Cetak, Ekspor ke Excel
+        QTest.keyClick(w, key, Qt.ControlModifier)
+    assert [t for t in QApplication.topLevelWidgets() if t.isVisible()] == [w]
+    lock.unlink()  # budi closed it: opened now, the entries come on
+    w.open_database(db_path)
+    assert w.session is not None
+    assert all(a.isEnabled() for a in w.db_actions)
