@@ -209,9 +209,7 @@ def cmd_backup(args) -> int:
         if args.action == "create":
             b = backups.create_backup(args.db)
             print(f"Cadangan dibuat: {b.path}")
-            if b.second_copy is not None:
-                print(f"Disalin ke folder cadangan kedua: {b.second_copy}")
-            notices.backup_not_copied(b.second_problem)
+            notices.second_copy(b)
         elif args.action == "list":
             found = backups.list_backups(args.db)
             if not found:
@@ -223,6 +221,7 @@ def cmd_backup(args) -> int:
             done = backups.restore_backup(args.db, args.file)  # recorded in the audit log
             print(f"Dipulihkan dari {done.source}. Keadaan sebelumnya disimpan: "
                   f"{done.safety.path}")
+            notices.second_copy(done.safety)
     except backups.BackupError as exc:
         return refused(exc)
     return 0

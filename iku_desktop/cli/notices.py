@@ -15,6 +15,14 @@ def backup_not_copied(problem: str) -> None:
         print(f"Peringatan: {problem}", file=sys.stderr)
 
 
+def second_copy(made) -> None:
+    """Say where the backup ``made`` was copied in the second backup folder (stdout), or
+    why it was not (``backup_not_copied``)."""
+    if made.second_copy is not None:
+        print(f"Disalin ke folder cadangan kedua: {made.second_copy}")
+    backup_not_copied(made.second_problem)
+
+
 def not_copied_problems(*made) -> list[str]:
     """The ``second_problem`` of each backup in ``made`` (None: none taken), each text
     once: the backups a command took one after the other missed the stick for one
