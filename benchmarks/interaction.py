@@ -52,13 +52,23 @@ def build(path: Path) -> None:
 def measure(app, act, shown) -> tuple[float, float]:
     """(frozen ms, shown ms) of ``act()`` — real events sent synchronously — until
     ``shown()`` holds with no background work left."""
+    stamps, done_at = ticks(act, shown)
+    gaps = [b - a for a, b in zip(stamps, stamps[1:])]  # the first: ``act`` itself
+    return max(gaps) * 1000, (done_at - stamps[0]) * 1000
+
+
+def ticks(act, shown, limit_s: float = LIMIT_S) -> tuple[list[float], float]:
+    """Run ``act()``, then the event loop with a 1 ms timer until ``shown()`` holds and no
+    background work is left (``RuntimeError`` when not within ``limit_s``). Returns the
+    stamps — when ``act`` began, when it returned, every tick of the timer — and when it
+    was shown. A gap between two stamps is a time the GUI thread did not return to its
+    event loop."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     from ui import tasks
 
-    stamps: list[float] = []
     loop = QEventLoop()
-    t0 = time.perf_counter()
+    stamps = [time.perf_counter()]
     act()
     stamps.append(time.perf_counter())
     done_at: list[float] = []
@@ -69,7 +79,7 @@ def measure(app, act, shown) -> tuple[float, float]:
         if not tasks.busy() and shown():
             done_at.append(now)
             loop.quit()
-        elif now - t0 > LIMIT_S:
+        elif now - stamps[0] > limit_s:
             loop.quit()
 
     timer = QTimer()
@@ -80,8 +90,7 @@ def measure(app, act, shown) -> tuple[float, float]:
     timer.stop()
     if not done_at:
         raise RuntimeError("the action's result was never shown")
-    gaps = [stamps[0] - t0] + [b - a for a, b in zip(stamps, stamps[1:])]
-    return max(gaps) * 1000, (done_at[0] - t0) * 1000
+    return stamps, done_at[0]
 
 
 def settle(app) -> None:

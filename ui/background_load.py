@@ -1,8 +1,8 @@
 """A register's ids loaded off the GUI thread (search, filter, sort, year): the query runs in
 a worker (``tasks.run``, its own database connection) while the previous rows stay shown
 with a busy mark — the count line says "memuat…", the rows are grayed and the pointer is
-busy. A newer request supersedes an older one: each request has a generation, and a late
-result of an older one is dropped. One query of a register runs at a time: a request made
+busy. A newer request supersedes an older one (``latest``: a late result of an older one is
+dropped). One query of a register runs at a time: a request made
 while one runs waits, and a newer request replaces the waiting one, so that of quick
 clicks only the running query and the last one are made (a superseded query never starts;
 a worker that finds its request superseded returns at once). A failed load says so in the
@@ -20,11 +20,11 @@ from PySide6.QtGui import QColor, QPalette
 from iku_desktop.errors import Refused
 
 from . import tasks
+from .latest import SUPERSEDED, Latest, Ticket
 from .lazy_model import BLOCK
 
 BUSY = "memuat…"
 GRAY = QColor("#9a9a9a")
-SUPERSEDED = object()  # a worker's answer when its request was superseded before it ran
 
 
 def failure_text(exc: Exception) -> str:
@@ -45,7 +45,7 @@ class BackgroundLoad(QObject):
         shown."""
         super().__init__(parent if parent is not None else view)
         self.view, self.count, self.message = view, count, message
-        self.generation = 0
+        self.requests = Latest()
         self.busy = False
         self._palette: QPalette | None = None
         self._running = False  # a query is out in a worker
@@ -56,24 +56,24 @@ class BackgroundLoad(QObject):
         """Run ``query()`` in a worker; ``show(result)`` on the GUI thread when it is still
         the newest request. While a query runs, the request waits (replacing an older
         waiting one) and starts when the running one ends."""
-        self.generation += 1
+        ticket = self.requests.new()
         self._mark(True)
         if self._running:
-            self._waiting = (self.generation, query, show)
+            self._waiting = (ticket, query, show)
         else:
-            self._start(self.generation, query, show)
+            self._start(ticket, query, show)
 
     def supersede(self) -> None:
         """Drop the pending request (its late result is not shown) and the busy mark."""
-        self.generation += 1
+        self.requests.supersede()
         self._waiting = None
         self._mark(False)
 
-    def _start(self, generation: int, query, show) -> None:
+    def _start(self, ticket: Ticket, query, show) -> None:
         self._running = True
 
         def work():
-            if generation != self.generation:
+            if ticket.superseded():
                 return SUPERSEDED  # superseded before the worker got to it
             return query()
 
@@ -85,7 +85,7 @@ class BackgroundLoad(QObject):
 
         def done(result) -> None:
             finished()
-            if result is SUPERSEDED or generation != self.generation:
+            if ticket.dropped(result):
                 return  # superseded by a newer request: dropped
             self._mark(False)
             self._clear_failure()
@@ -93,7 +93,7 @@ class BackgroundLoad(QObject):
 
         def failed(exc: Exception) -> None:
             finished()
-            if generation != self.generation:
+            if ticket.superseded():
                 return
             self._mark(False)
             if self.message is not None:

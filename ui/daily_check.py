@@ -127,8 +127,8 @@ def not_copied_text(made: backups.Backup) -> str:
 
 
 def not_copied(window, made: backups.Backup, parent=None) -> QMessageBox:
-    """Say that the backup ``made`` (daily, or taken before an import, a package merge or
-    a schema upgrade) was not copied to the second backup folder: in red in the window's
+    """Say that the backup ``made`` (daily, or taken before an import, a package merge, a
+    restore or a schema upgrade) was not copied to the second backup folder: in red in the window's
     status bar, the reason as its tip (``not_copied_text``), and in the warning box not
     waited on (``backup_dialog.not_copied``, over ``parent``: default the window)."""
     if window is not None and hasattr(window, "statusBar"):

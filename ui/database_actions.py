@@ -89,17 +89,20 @@ def save_copy(window, path: Path) -> bool:
 
 def restore_backup(window, source: Path) -> bool:
     """Close the database, restore ``source`` over it (``backups.restore_backup``: the
-    guards, the state it replaces backed up first, the audit record), and open it again."""
+    guards, the state it replaces backed up first, the audit record), and open it again;
+    that backup not copied to the second backup folder is said as the daily one is."""
     daily_check.stop(window)
     tasks.wait()
     path = window.db_path
     window.close_session()
     try:
-        backups.restore_backup(path, source)
+        done = backups.restore_backup(path, source)
     except (backups.BackupError, session.DatabaseError) as exc:
         QMessageBox.critical(window, "Pemulihan gagal", str(exc))
         window.open_database(path)
         return False
     window.open_database(path)
     window.statusBar().showMessage(f"Dipulihkan dari {source.name}", 8000)
+    if done.safety.second_problem:  # the state it replaced: not on the stick
+        daily_check.not_copied(window, done.safety)
     return True

@@ -11,7 +11,20 @@ from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QToolTip
 Validate = Callable[[object, str], "str | None"]  # (index, text) → message or None
 
 
+RELEASED = "iku_editor_released"  # the editor's property once its view let go of it
+
+
 class ValidatingDelegate(QStyledItemDelegate):
+    """The cell editor of every editable grid.
+
+    A stored edit reloads the grid (the service's rows: a model reset) while the view is
+    still committing the editor: the reset lets go of the editor (``destroyEditor``), but
+    ``QAbstractItemView::commitData`` installs the delegate's event filter on it again when
+    the commit returns, so the editor's focus-out as it is deleted would commit it a second
+    time ("commitData called with an editor that does not belong to this view"). An editor
+    let go of is no longer filtered (``eventFilter``): the value was stored by the first
+    commit."""
+
     def __init__(self, validate: Validate, show: Callable[[str], None], parent=None) -> None:
         super().__init__(parent)
         self.validate = validate
@@ -21,6 +34,15 @@ class ValidatingDelegate(QStyledItemDelegate):
         editor = QLineEdit(parent)
         editor.textEdited.connect(lambda text: self._check(editor, index, text))
         return editor
+
+    def destroyEditor(self, editor, index) -> None:
+        editor.setProperty(RELEASED, True)
+        super().destroyEditor(editor, index)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched.property(RELEASED):
+            return False  # (its view let go of it: nothing to commit or close)
+        return super().eventFilter(watched, event)
 
     def _check(self, editor: QLineEdit, index, text: str) -> None:
         message = self.validate(index, text)

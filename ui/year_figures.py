@@ -3,8 +3,8 @@ year's frozen figures) and the trends over the period.
 
 - Another year (the year box): computed off the GUI thread; meanwhile the year before stays
   on screen under a busy mark beside the year box ("Menghitung 2023…").
-- A newer request supersedes an older one: each request has a generation number, and a
-  result of an older generation is dropped when it arrives; a superseded request stops
+- A newer request supersedes an older one (``latest``: a result of a superseded request
+  is dropped when it arrives); a superseded request stops
   computing at the next indikator (key repeat on the year box: only the first and the last
   year are computed in full) and skips the trends (``SUPERSEDED``).
 - An edit made while a computation runs starts it again from the data as written (the
@@ -20,9 +20,7 @@ from __future__ import annotations
 from iku_desktop.services import frozen_year, indicators
 
 from . import summary_wiring, tasks, window_tabs
-
-
-SUPERSEDED = object()  # a worker's answer when a newer request came before it computed
+from .latest import SUPERSEDED, Latest, Ticket
 
 
 def reports_of(doc, year: int, superseded=lambda: False):
@@ -41,8 +39,8 @@ def reports_of(doc, year: int, superseded=lambda: False):
 class YearFigures:
     def __init__(self, window) -> None:
         self.window = window
-        self.generation = 0  # of the year's reports
-        self.trend_generation = 0  # of the trends
+        self.years = Latest()  # the requests of the year's reports
+        self.trends = Latest()  # of the trends
         self.computing: int | None = None  # the year whose reports are being computed
         self.trend_stale = True  # the trends are being computed (again)
         self.shown_year: int | None = None  # the year of ``window.reports``
@@ -51,8 +49,7 @@ class YearFigures:
     def refresh(self) -> None:
         """Everything again: the year's reports now, the trends in the background."""
         w = self.window
-        self.generation += 1
-        self._show(self.generation, None, w.year, reports_of(w.doc, w.year), None)
+        self._show(self.years.new(), None, w.year, reports_of(w.doc, w.year), None)
         self.trend_stale = True
         if self.painted:  # else once the window has been painted (``first_paint``)
             self.compute_trends()
@@ -68,34 +65,30 @@ class YearFigures:
         """The year shown in the year box, in the background (with the trends when they
         are stale); the figures shown stay until then, under the busy mark."""
         w = self.window
-        self.generation += 1
-        generation, doc, year = self.generation, w.doc, w.year
-        trend_generation = self._new_trend_generation() if self.trend_stale else None
+        ticket, doc, year = self.years.new(), w.doc, w.year
+        trend_ticket = self._new_trend_ticket() if self.trend_stale else None
         self.computing = year
         w.year_switch.show_busy(year)
 
-        def work():  # in the worker: reading an int set by the GUI thread is safe
-            def superseded() -> bool:
-                return generation != self.generation
-
-            reports = reports_of(doc, year, superseded)
-            if reports is SUPERSEDED or superseded():
+        def work():
+            reports = reports_of(doc, year, ticket.superseded)
+            if ticket.dropped(reports):
                 return SUPERSEDED
-            trend = summary_wiring.trends(doc) if trend_generation is not None else None
+            trend = summary_wiring.trends(doc) if trend_ticket is not None else None
             return reports, trend
 
         def done(result) -> None:
             if result is not SUPERSEDED:
-                self._show(generation, trend_generation, year, *result)
+                self._show(ticket, trend_ticket, year, *result)
 
-        tasks.run(work, done, self._failed(generation, year))
+        tasks.run(work, done, self._failed(ticket, year))
 
     def compute_trends(self) -> None:
         """The trends over the period, in the background; a trends computation still
         running is superseded (it may have read the data before an edit)."""
-        generation, doc = self._new_trend_generation(), self.window.doc
+        ticket, doc = self._new_trend_ticket(), self.window.doc
         tasks.run(lambda: summary_wiring.trends(doc),
-                  lambda trend: self._show_trend(generation, trend), self._failed(None))
+                  lambda trend: self._show_trend(ticket, trend), self._failed(None))
 
     def data_changed(self, recompute_affected) -> None:
         """After a write: while the year's reports are being computed (from the data
@@ -109,38 +102,37 @@ class YearFigures:
             self.compute_trends()
 
     # ------------------------------------------------------------------ results
-    def _new_trend_generation(self) -> int:
-        self.trend_generation += 1
+    def _new_trend_ticket(self) -> Ticket:
         self.trend_stale = True
-        return self.trend_generation
+        return self.trends.new()
 
-    def _show(self, generation: int, trend_generation: int | None, year: int, reports: list,
+    def _show(self, ticket: Ticket, trend_ticket: Ticket | None, year: int, reports: list,
               trend: dict | None) -> None:
-        if generation != self.generation or self.window.db is None:
+        if ticket.superseded() or self.window.db is None:
             return  # superseded: a newer year, an edit, another database
         w = self.window
         w.reports, self.shown_year, self.computing = reports, year, None
-        if trend is not None and trend_generation == self.trend_generation:
+        if trend is not None and not trend_ticket.superseded():
             w.trend, self.trend_stale = trend, False
         w.year_switch.show_busy(None)
         window_tabs.show_reports(w)
 
-    def _show_trend(self, generation: int, trend: dict) -> None:
-        if generation != self.trend_generation or self.window.db is None:
+    def _show_trend(self, ticket: Ticket, trend: dict) -> None:
+        if ticket.superseded() or self.window.db is None:
             return
         w = self.window
         w.trend, self.trend_stale = trend, False
         w.summary.show_reports(self.shown_year, w.reports, w.trend)
 
-    def _failed(self, generation: int | None, year: int | None = None):
+    def _failed(self, ticket: Ticket | None, year: int | None = None):
         """A failed computation said in the status bar (the figures shown stay). A year's
         failed: the year box goes back to the year shown (a later edit then recomputes
         that year's figures, not the failed year's), the message stays until another."""
         def failed(exc: Exception) -> None:
             w = self.window
-            if w.db is None or (generation is not None and generation != self.generation):
+            if w.db is None or (ticket is not None and ticket.superseded()):
                 return
-            if generation is None:
+            if ticket is None:
                 w.statusBar().showMessage(f"Angka gagal dihitung: {exc}", 10000)
                 return
             self.computing = None

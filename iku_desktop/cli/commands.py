@@ -10,7 +10,7 @@ import sys
 
 from ..domain.formatting import format_number, format_time
 from ..services import session
-from ..services.database import office_code, open_for_work
+from ..services.database import daily_backup, office_code, open_for_work
 from ..services.indicators import compute_year
 from ..services.session import opened
 from . import notices, render
@@ -35,14 +35,18 @@ def cmd_init(args) -> int:
 def cmd_import(args) -> int:
     from ..services import transfer
 
-    db = open_for_work(args.db)
+    db = open_for_work(args.db)  # takes the daily backup (a dry run too)
     try:
         result = transfer.import_file(args.file, kind=args.kind, dry_run=args.dry_run,
                                       origin=office_code())
     finally:
         db.close()
+    # the daily backup and the one before the import: not on the stick
+    not_copied = notices.not_copied_problems(daily_backup(db), result.backup)
     if args.json:
-        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        said = result.as_dict()
+        said["second_folder_problem"] = "\n".join(not_copied)
+        print(json.dumps(said, ensure_ascii=False, indent=2))
     else:
         ok = result.report.ok  # once: asked per line it made a 100.000-issue report quadratic
         out = sys.stdout if ok else sys.stderr
@@ -59,7 +63,8 @@ def cmd_import(args) -> int:
                 print(f"{table}: {format_number(c.added, 0)} ditambah, "
                       f"{format_number(c.updated, 0)} diubah, "
                       f"{format_number(c.unchanged, 0)} tetap")
-    notices.backup_not_copied(result.second_problem)  # the backup before it: not on the stick
+    for problem in not_copied:
+        notices.backup_not_copied(problem)
     if not result.report.ok and args.errors_out and result.tables:
         try:
             bad = transfer.write_errors(result, args.errors_out)
@@ -204,9 +209,7 @@ def cmd_backup(args) -> int:
         if args.action == "create":
             b = backups.create_backup(args.db)
             print(f"Cadangan dibuat: {b.path}")
-            if b.second_copy is not None:
-                print(f"Disalin ke folder cadangan kedua: {b.second_copy}")
-            notices.backup_not_copied(b.second_problem)
+            notices.second_copy(b)
         elif args.action == "list":
             found = backups.list_backups(args.db)
             if not found:
@@ -218,6 +221,7 @@ def cmd_backup(args) -> int:
             done = backups.restore_backup(args.db, args.file)  # recorded in the audit log
             print(f"Dipulihkan dari {done.source}. Keadaan sebelumnya disimpan: "
                   f"{done.safety.path}")
+            notices.second_copy(done.safety)
     except backups.BackupError as exc:
         return refused(exc)
     return 0

@@ -40,10 +40,13 @@ class ExtentError(Refused):
 
 @dataclass
 class Extent:
-    """Rows and columns of the grid from A1 to the farthest cell (0 × 0: no cell)."""
+    """Rows and columns of the grid from A1 to the farthest cell (0 × 0: no cell);
+    ``suspect``: the sheet (.xlsx) holds a formula, an error cell or an empty value, which
+    the reader may give as a blank cell (``unread_cells`` looks closer)."""
 
     rows: int = 0
     columns: int = 0
+    suspect: bool = False
 
     @property
     def cells(self) -> int:
@@ -73,7 +76,7 @@ def column_number(letters: bytes) -> int:
     return n
 
 
-def _chunks(stream):
+def chunks(stream):
     """The stream in chunks of about ``CHUNK`` bytes, each ending after a whole tag (a tag
     cut by a chunk boundary is carried to the next chunk)."""
     carry = b""
@@ -93,9 +96,30 @@ def _chunks(stream):
         yield buf
 
 
-def _matches(stream, pattern: re.Pattern):
-    for buf in _chunks(stream):
+def _matches(stream, pattern: re.Pattern, ext: Extent | None = None):
+    tail = b""
+    for buf in chunks(stream):
+        if ext is not None and not ext.suspect:
+            ext.suspect = any(p.search(b) is not None for p in (SUSPECT_TAG, ERROR_CELL)
+                              for b in (buf, tail + buf[:40]))
+            tail = buf[-40:]
         yield from pattern.finditer(buf)
+
+
+# What makes an .xlsx sheet worth a closer look (``Extent.suspect``): a formula, an empty
+# value (what openpyxl writes for inf and nan), an error cell (t="e"). The fast path looks
+# for the unprefixed tags as Excel, LibreOffice and openpyxl write them with a byte search
+# each (a regex of them all takes five times as long); a sheet with prefixed tags is
+# followed tag by tag anyway (``xlsx_extent_exact``) and searched with the regexes.
+SUSPECT_TAG = re.compile(rb"<(?:f[\s>/]|v\s*/>|v></|[\w.-]+:(?:f[\s>/]|v\s*/>|v></))")
+ERROR_CELL = re.compile(rb"""t=["']e["']""")
+_MARKS = (b"<f>", b"<f ", b"<v/>", b"<v />", b"<v></v>", b't="e"')
+
+
+def suspect(buf: bytes) -> bool:
+    """Whether a chunk of unprefixed sheet XML holds a formula, an empty value or an
+    error cell (the ``<formula1>`` of a dropdown is none of them)."""
+    return any(mark in buf for mark in _MARKS)
 
 
 def sheet_extents(z: zipfile.ZipFile, ods: bool, names: list[str] | None,
@@ -146,11 +170,14 @@ def xlsx_extent(z: zipfile.ZipFile, part: str) -> Extent:
     whether any cell of the chunk reaches beyond it (rows in order: never); only then are
     the chunk's references read one by one. A chunk with any other cell tag is followed
     position by position, as the reader does."""
-    ext = Extent()
+    ext, tail = Extent(), b""
     with z.open(part) as f:
-        for buf in _chunks(f):
+        for buf in chunks(f):
             if _PREFIXED_CELL.search(buf):
                 return xlsx_extent_exact(z, part)
+            # (a mark cut by the chunks: "<v>" ending one, "</v>" beginning the next)
+            ext.suspect = ext.suspect or suspect(buf) or suspect(tail + buf[:8])
+            tail = buf[-8:]
             m = _CELL_REF.match(buf, max(0, buf.rfind(b'<c r="')))
             if m:
                 ext.reach(int(m.group(2)), column_number(m.group(1)))
@@ -197,7 +224,7 @@ def xlsx_extent_exact(z: zipfile.ZipFile, part: str) -> Extent:
     only) does not count."""
     ext, row, col = Extent(), 0, 0
     with z.open(part) as f:
-        for m in _matches(f, _ROW_OR_CELL):
+        for m in _matches(f, _ROW_OR_CELL, ext):
             ref = _R_ATTR.search(m.group(2) or b"")
             if m.group(1) == b"row":
                 row = int(ref.group(2)) if ref else row + 1

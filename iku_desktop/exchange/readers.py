@@ -14,7 +14,7 @@ import hashlib
 import io
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
@@ -35,11 +35,14 @@ class Table:
     name: sheet name for workbooks, None for CSV.
     headers: header cells as written.
     rows: (row number as the user sees it, cells) — blank rows are left out.
+    unread: (row number, column index) → (why, the cell as shown) for a cell given as
+        blank that is not (an .xlsx formula never computed, an error: ``unread_cells``).
     """
 
     name: str | None
     headers: list[str]
     rows: list[tuple[int, list]]
+    unread: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
 
 
 def _decode(data: bytes) -> tuple[str, str | None]:

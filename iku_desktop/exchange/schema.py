@@ -192,6 +192,7 @@ def parse_rows(spec: KindSpec, table: Table, mapping: dict[str, int],
     bad_rows: set[int] = set()
     problems: list[tuple[int, int, str, str, str]] = []  # (row position, column, …)
     columns = []
+    unread = _unread_by_column(table)
     cells_of = [cells for _, cells in rows]
     narrow = min(map(len, cells_of), default=0)
     absent = [None] * total
@@ -208,9 +209,13 @@ def parse_rows(spec: KindSpec, table: Table, mapping: dict[str, int],
         parsed = _fast_column(raw, col.parse)
         if parsed is None:
             parsed = _parse_slowly(raw, col.parse, c, problems, bad_rows)
+        marked = unread.get(idx, {})  # given as blank, but not blank: refused
+        for i, (why, shown) in marked.items():
+            problems.append((i, c, "unreadable", why, shown))
+            bad_rows.add(i)
         if col.required and None in parsed:
             for i, v in enumerate(raw):
-                if _blank(v):
+                if _blank(v) and i not in marked:
                     problems.append((i, c, "required", f"{col.header} wajib diisi", ""))
                     bad_rows.add(i)
         columns.append(parsed)
@@ -230,6 +235,19 @@ def parse_rows(spec: KindSpec, table: Table, mapping: dict[str, int],
         else:
             # a valid row's raw cells are not kept (messages about it quote the value)
             append(ParsedRow(row_no, vals, None, shape))
+    return out
+
+
+def _unread_by_column(table: Table) -> dict[int, dict[int, tuple[str, str]]]:
+    """Column index → position of the row in ``table.rows`` → (why, shown) for the cells
+    the reader gave as blank although they are not (``Table.unread``)."""
+    if not table.unread:
+        return {}
+    position = {row_no: i for i, (row_no, _) in enumerate(table.rows)}
+    out: dict[int, dict[int, tuple[str, str]]] = {}
+    for (row_no, column), said in table.unread.items():
+        if row_no in position:
+            out.setdefault(column, {})[position[row_no]] = said
     return out
 
 

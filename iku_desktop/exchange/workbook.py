@@ -6,7 +6,9 @@ Before anything is parsed the file is checked: it must be what its name says (a 
 refused, a zip whose declared uncompressed size is huge or whose compression ratio is
 absurd (a zip bomb) is refused, and XML with a DOCTYPE or ENTITY declaration (an entity
 bomb) is refused. Cells come as the workbook has them: dates as dates, numbers as numbers,
-formulas as their cached values. Hidden sheets are skipped with a warning; the template's
+formulas as their cached values; a cell the reader gives as blank although it is not (a
+formula never computed, an error, an empty number in a .xlsx) is noted
+(``Table.unread``, ``unread_cells``) for the import to refuse. Hidden sheets are skipped with a warning; the template's
 own "Petunjuk" and "Daftar" sheets are skipped silently.
 
 The reader lays each sheet out as a grid from A1 to its farthest cell (a 1,5 KB file with
@@ -28,7 +30,7 @@ from pathlib import Path
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetVisibleEnum
 
 from ..domain.formatting import format_number
-from . import extent, readers, xls_extent
+from . import extent, readers, unread_cells, xls_extent
 from .readers import MAX_COLUMNS, ReadError, Table
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -163,10 +165,11 @@ def check_extent(sheet: str, ext: extent.Extent) -> None:
             "simpan, lalu impor lagi")
 
 
-def _check_extents(path: Path, names: list[str] | None) -> None:
+def _check_extents(path: Path, names: list[str] | None) -> dict[str, extent.Extent]:
     """Check the extent of the sheets before they are read: ``names`` of a .xlsx (read one
     sheet at a time), or — ``names`` None — every sheet of a .ods or .xls, which the reader
-    lays out all at once when it opens the file (so their sum is bounded too)."""
+    lays out all at once when it opens the file (so their sum is bounded too). Returns
+    each sheet's extent."""
     suffix = path.suffix.lower()
     try:
         if suffix == ".xls":
@@ -187,6 +190,23 @@ def _check_extents(path: Path, names: list[str] | None) -> None:
                         f"{_thousands(total)} sel (dari A1 sampai sel terjauh tiap sheet); "
                         f"paling banyak {_thousands(MAX_CELLS)} sel. Hapus isi di luar tabel "
                         "(atau bagi berkasnya), simpan, lalu impor lagi")
+    return found
+
+
+def _unread(path: Path, name: str) -> dict[tuple[int, int], tuple[str, str]]:
+    """The cells of the .xlsx sheet ``name`` that the reader gives as blank although they
+    are not (``unread_cells``)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            part = extent.xlsx_sheet_parts(z).get(name)
+            if part is None or part not in z.namelist():
+                return {}  # (the reader found it by other means: not told apart)
+            return unread_cells.xlsx_unread_cells(z, part)
+    except extent.ExtentError as exc:
+        raise ReadError(f"Berkas {path.name} rusak atau ditolak: {exc}") from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
+        raise ReadError(f"Berkas {path.name} rusak atau terpotong (bukan buku kerja yang utuh)") \
+            from exc
 
 
 def read_workbook(path: Path) -> tuple[list[Table], list[str]]:
@@ -211,8 +231,7 @@ def read_workbook(path: Path) -> tuple[list[Table], list[str]]:
                 warnings.append(f"Sheet tersembunyi '{meta.name}' diabaikan")
                 continue
             wanted.append(meta.name)
-        if not eager:
-            _check_extents(path, wanted)
+        found = {} if eager else _check_extents(path, wanted)
         for name in wanted:
             sheet = wb.get_sheet_by_name(name)
             if sheet.height == 0:
@@ -233,17 +252,19 @@ def read_workbook(path: Path) -> tuple[list[Table], list[str]]:
             if not headers:
                 continue
             n = len(headers)
+            unread = _unread(path, name) if name in found and found[name].suspect else {}
+            unread_rows = {r for r, _ in unread}
             # (any() is the fast test; a row of only zeros or blanks is looked at closely)
             body = []
             for i in range(start, len(rows)):
                 r = rows[i]
                 if len(r) > n:
                     r = r[:n]
-                if any(r) or any(_filled(c) for c in r):
+                if any(r) or any(_filled(c) for c in r) or i + 1 in unread_rows:
                     body.append((i + 1, r))
                 rows[i] = None  # release as we go: the sheet is held once, not twice
             del rows
-            tables.append(Table(name, headers, body))
+            tables.append(Table(name, headers, body, unread))
     except (CalamineError, ValueError) as exc:
         raise ReadError(f"Berkas {path.name} tidak dapat dibaca: {exc}") from exc
     finally:

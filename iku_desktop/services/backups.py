@@ -32,8 +32,9 @@ class DatabaseHeld(BackupError):
 
 @dataclass(frozen=True)
 class Restored:
-    """A restore done: from ``source``; ``safety`` keeps the state it replaced; every
-    table may have changed (``changes``)."""
+    """A restore done: from ``source``; ``safety`` keeps the state it replaced (copied to
+    the second backup folder, or why not: ``second_problem``); every table may have
+    changed (``changes``)."""
 
     source: Path
     safety: Backup

@@ -113,7 +113,8 @@ def open_for_work(path: str | os.PathLike, check: bool | None = None,
     ``defer_daily`` (the window): the daily check and backup is left to the caller, who
     takes it in the background (``backups.daily_due``) — unless the file is in rollback
     journal mode (a network share: a reader there would hold the user's writes up) or the
-    backup would not fit on the disk (then the database opens read-only, as above)."""
+    backup would not fit on the disk (then the database opens read-only, as above). The
+    daily backup taken here is ``daily_backup(db)``."""
     from ..store import backup
 
     p = Path(path)
@@ -122,7 +123,8 @@ def open_for_work(path: str | os.PathLike, check: bool | None = None,
         if defer_daily and _wal(db) and backup.fits(p):
             return db
         try:
-            backup.daily(p, db.connection(), check=not getattr(db, "iku_checked", False))
+            db.iku_daily_backup = backup.daily(p, db.connection(),
+                                               check=not getattr(db, "iku_checked", False))
         except DatabaseError:
             db.close()
             raise
@@ -133,6 +135,14 @@ def open_for_work(path: str | os.PathLike, check: bool | None = None,
             mark_read_only(db, "disk penuh: cadangan harian pun tidak dapat dibuat; "
                                "kosongkan ruang disk lalu buka lagi")
     return db
+
+
+def daily_backup(db: SqliteDatabase):
+    """The daily backup ``open_for_work`` took when it opened ``db`` (a
+    ``store.backup.Backup``; None: none taken, one was taken today already or it is left
+    to the caller); its ``second_problem`` says why it was not copied to the second
+    backup folder."""
+    return getattr(db, "iku_daily_backup", None)
 
 
 def _wal(db: SqliteDatabase) -> bool:

@@ -15,12 +15,13 @@ fail the backup: the backup says why it was not copied (``Backup.second_problem`
 from __future__ import annotations
 
 import errno
+import json
 import re
 import shutil
 import sqlite3
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -354,10 +355,20 @@ def restore(db_path: Path, backup: Path) -> Backup:
     ``backup`` must be an IKU database that passes the full integrity check and that this
     version can open — never a device, a FIFO, an empty file or another application's
     SQLite file. ``db_path`` must be an IKU database, or a damaged file that has backups
-    beside it (it is kept aside byte for byte)."""
+    beside it (it is kept aside byte for byte).
+
+    The safety backup of a sound database is copied to the second backup folder set in
+    that database, as every backup is (``Backup.second_copy``/``second_problem``); a
+    damaged file kept aside is not (its settings cannot be read, and it is never offered
+    for restoring)."""
     check_backup(backup, db_path)
     if _target_state(db_path):
-        return _restore_in_place(db_path, backup)
+        # the office's settings are the replaced database's: read before it is replaced
+        keep, second = _office_settings(db_path)
+        safety = _restore_in_place(db_path, backup, keep)
+        # copied after the restore: a slow stick never holds the database's write lock
+        copied, problem = copy_to_second(db_path, safety.path, second, keep)
+        return replace(safety, second_copy=copied, second_problem=problem, second=second)
     # a damaged file is kept byte for byte (never offered for restoring) and replaced
     # whole (SQLite cannot write over what is not a sound database)
     safety = _keep_damaged(db_path)
@@ -372,7 +383,33 @@ def restore(db_path: Path, backup: Path) -> Backup:
     return safety
 
 
-def _restore_in_place(db_path: Path, backup: Path) -> Backup:
+def _office_settings(db_path: Path) -> tuple[int, str]:
+    """How many backups the office keeps and its second backup folder, read from the
+    database file at ``db_path`` itself (no database need be open: ``iku backup
+    restore``, the window with its database closed); the defaults when unreadable."""
+    from .settings import SETTINGS
+
+    found = {}
+    try:
+        conn = dbfile.connect_read_only(db_path)
+        try:
+            found = dict(conn.execute(
+                "SELECT key, value FROM setting WHERE key IN "
+                "('cadangan_disimpan', 'cadangan_folder_kedua')").fetchall())
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass  # said by the restore itself if the file cannot be read
+    try:
+        keep = int(json.loads(found.get("cadangan_disimpan", "null"))
+                   or SETTINGS["cadangan_disimpan"].default)
+        second = str(json.loads(found.get("cadangan_folder_kedua", '""')))
+    except (TypeError, ValueError):
+        return SETTINGS["cadangan_disimpan"].default, ""
+    return keep, second
+
+
+def _restore_in_place(db_path: Path, backup: Path, keep: int) -> Backup:
     """Copy ``backup`` over the sound database at ``db_path`` with the backup API, taking
     the safety backup while that copy holds the database's write lock: the replaced state
     holds every committed change and no writer commits between the safety backup and the
@@ -399,7 +436,8 @@ def _restore_in_place(db_path: Path, backup: Path) -> Backup:
                 raise BackupError(f"Tidak dipulihkan: {backup} terlalu kecil untuk cadangan "
                                   "IKU Desktop")
             # (checked already: ``_target_state``)
-            taken.append(create(db_path, "sebelum-pulih", check=False))
+            taken.append(create(db_path, "sebelum-pulih", keep=keep, check=False,
+                                second=""))
 
     try:
         src = dbfile.connect_read_only(backup)

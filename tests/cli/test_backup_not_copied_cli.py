@@ -38,17 +38,26 @@ def set_second_folder(db_path: Path, folder: Path) -> None:
         db.close()
 
 
-def test_import_says_its_backup_was_not_copied(capsys, db_path, tmp_path):
-    stick = broken_stick(tmp_path)
-    set_second_folder(db_path, stick)
+def koperasi_csv(tmp_path: Path) -> Path:
+    """A file of one koperasi to import."""
     data = tmp_path / "koperasi.csv"
     data.write_text("Nomor Badan Hukum,Nama Koperasi,Tanggal Badan Hukum,Kabupaten/Kota,"
                     "Jenis Koperasi,Status\n1/BH,KSP Maju,01/01/2010,Kota Jambi,Jasa,Aktif\n",
                     encoding="utf-8")
+    return data
+
+
+def test_import_says_its_backup_was_not_copied(capsys, db_path, tmp_path):
+    stick = broken_stick(tmp_path)
+    set_second_folder(db_path, stick)
+    data = koperasi_csv(tmp_path)
     code, out, err = run(capsys, "--db", db_path, "import", data)
     assert code == 0 and "koperasi: 1 ditambah" in out
     assert SAID in err and f"{stick} bukan folder" in err
     assert [b.reason for b in backup.list_backups(db_path)].count("sebelum-impor") == 1
+    # the daily backup taken on open missed the stick too, for the same reason: said once
+    assert "harian" in [b.reason for b in backup.list_backups(db_path)]
+    assert err.count(SAID) == 1
     db = open_database(db_path)
     try:
         assert [k.nama for k in m.Koperasi.select()] == ["KSP Maju"]
@@ -57,6 +66,19 @@ def test_import_says_its_backup_was_not_copied(capsys, db_path, tmp_path):
     # --json says it in its own field (stdout stays JSON), and on stderr as above
     code, out, err = run(capsys, "--db", db_path, "import", data, "--json")
     assert code == 0 and SAID in err
+    assert f"{stick} bukan folder" in json.loads(out)["second_folder_problem"]
+
+
+def test_dry_run_import_says_its_daily_backup_was_not_copied(capsys, db_path, tmp_path):
+    """A dry run writes nothing and takes no backup before an import, but opening for the
+    day's work takes the daily one: its copy that missed the stick is said too."""
+    stick = broken_stick(tmp_path)
+    set_second_folder(db_path, stick)
+    data = koperasi_csv(tmp_path)
+    code, out, err = run(capsys, "--db", db_path, "import", data, "--dry-run", "--json")
+    assert code == 0 and json.loads(out)["written"] is False
+    assert [b.reason for b in backup.list_backups(db_path)] == ["harian"]
+    assert err.count(SAID) == 1 and f"{stick} bukan folder" in err
     assert f"{stick} bukan folder" in json.loads(out)["second_folder_problem"]
 
 

@@ -96,3 +96,102 @@ def test_a_district_office_cannot_import_targets(db, tmp_path):
     wb.save(tmp_path / "t.xlsx")
     r = transfer.import_file(tmp_path / "t.xlsx")
     assert [e.code for e in r.report.errors] == ["not_owned"]
+
+
+def _file_bytes(db_path) -> bytes:
+    """The database file and its write-ahead log as they are on disk."""
+    wal = db_path.with_name(db_path.name + "-wal")
+    return db_path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+
+
+def _patched(path, replacements: dict[bytes, bytes]):
+    """The workbook at ``path`` with its first sheet's XML edited (as other programs write
+    cells openpyxl cannot)."""
+    import io
+    import zipfile
+
+    src = zipfile.ZipFile(path)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                for old, new in replacements.items():
+                    assert old in data
+                    data = data.replace(old, new)
+            dst.writestr(item, data)
+    src.close()
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def test_a_formula_without_its_value_or_an_unreadable_number_is_refused(db, db_path,
+                                                                         tmp_path):
+    """A formula never computed (openpyxl writes no value), a number openpyxl could not
+    write (inf, nan: an empty value) and an Excel error (#DIV/0!) are not blank cells:
+    refused naming row and column, instead of removing the year's target."""
+    from tests.conftest import table_dump
+
+    ind = m.Indikator.select().order_by(m.Indikator.urutan).first()
+    for year in (2022, 2023, 2024, 2025):
+        editing.prepare_year_value("target", ind.id, year, "80").write()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["No Indikator", "Tahun", "Target"])
+    ws.append(["IKU 1", 2022, "=40*2"])
+    ws.append(["IKU 1", 2023, float("inf")])
+    ws.append(["IKU 1", 2024, float("nan")])
+    ws.append(["IKU 1", 2025, 81])
+    wb.save(tmp_path / "t.xlsx")
+    _patched(tmp_path / "t.xlsx", {b'<c r="C5" t="n"><v>81</v>':
+                                   b'<c r="C5" t="e"><f>81/0</f><v>#DIV/0!</v>'})
+    dumped, on_disk = table_dump(db), _file_bytes(db_path)
+    r = transfer.import_file(tmp_path / "t.xlsx")
+    found = {(e.row, e.column, e.code): (e.message, e.value) for e in r.report.errors}
+    assert set(found) == {(2, "Target", "unreadable"), (3, "Target", "unreadable"),
+                          (4, "Target", "unreadable"), (5, "Target", "unreadable")}
+    assert "rumus yang belum pernah dihitung" in found[(2, "Target", "unreadable")][0]
+    assert found[(2, "Target", "unreadable")][1] == "=40*2"
+    assert "inf atau nan" in found[(3, "Target", "unreadable")][0]
+    assert "galat Excel #DIV/0!" in found[(5, "Target", "unreadable")][0]
+    assert not r.written
+    assert table_dump(db) == dumped and _file_bytes(db_path) == on_disk
+    assert _targets() == {(1, y): Decimal("80") for y in (2022, 2023, 2024, 2025)}
+
+
+def test_a_blank_target_over_a_stored_one_is_removed_with_a_warning(db, tmp_path):
+    ind = m.Indikator.select().order_by(m.Indikator.urutan).first()
+    editing.prepare_year_value("target", ind.id, 2023, "80").write()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["No Indikator", "Tahun", "Target"])
+    ws.append(["IKU 1", 2023, None])  # stored: removed, said
+    ws.append(["IKU 1", 2024, None])  # none stored: nothing to say
+    wb.save(tmp_path / "t.xlsx")
+    r = transfer.import_file(tmp_path / "t.xlsx", dry_run=True)
+    [warned] = [w for w in r.report.warnings if w.code == "target_removed"]
+    assert (warned.row, warned.column) == (2, "Target")
+    assert "Target IKU 1 tahun 2023 kosong: target tersimpan 80 dihapus" in warned.message
+    assert _targets() == {(1, 2023): Decimal("80")}  # a dry run
+    r = transfer.import_file(tmp_path / "t.xlsx")
+    assert r.report.ok and [w.code for w in r.report.warnings] == ["target_removed"]
+    assert _targets() == {}
+
+
+def test_a_sheet_without_a_target_column_leaves_the_targets_alone(db, tmp_path):
+    """As in every import, a column the file does not have leaves the stored values alone
+    (a locked year's target too)."""
+    ind = m.Indikator.select().order_by(m.Indikator.urutan).first()
+    editing.prepare_year_value("target", ind.id, 2022, "80").write()
+    editing.prepare_year_value("target", ind.id, 2023, "85").write()
+    locking.lock_year(2022)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["No Indikator", "Tahun"])
+    ws.append(["IKU 1", 2022])
+    ws.append(["IKU 1", 2023])
+    wb.save(tmp_path / "t.xlsx")
+    r = transfer.import_file(tmp_path / "t.xlsx", kind="target")
+    assert r.report.ok, [i.render() for i in r.report.errors]
+    assert not r.written and not r.report.warnings
+    assert _targets() == {(1, 2022): Decimal("80"), (1, 2023): Decimal("85")}

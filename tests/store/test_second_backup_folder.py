@@ -4,6 +4,7 @@ Indonesian and the backup beside the database is made anyway."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -110,6 +111,46 @@ def test_automatic_backups_are_copied_too(db_path, tmp_path):
         db.close()
     assert made.second_copy == stick / f"{db_path.stem}-cadangan" / made.path.name
     assert made.second_copy.is_file() and made.second_problem == ""
+
+
+def on_its_own(monkeypatch) -> None:
+    """As ``iku backup restore`` runs in a process of its own: no database bound to the
+    models (the commands run before it in this test bound theirs)."""
+    from iku_desktop.store import models as m
+
+    monkeypatch.setattr(m.database, "obj", None)
+
+
+def test_the_state_a_restore_replaces_is_copied_too(capsys, db_path, tmp_path,
+                                                     monkeypatch):
+    """The backup taken of the state a restore replaces reaches the stick like the others
+    (the setting is the replaced database's: read before it is replaced)."""
+    stick = tmp_path / "FLASHDISK"
+    stick.mkdir()
+    assert run(capsys, db_path, "setting", "cadangan_folder_kedua", stick)[0] == 0
+    assert run(capsys, db_path, "backup", "create")[0] == 0
+    on_its_own(monkeypatch)
+    code, out, err = run(capsys, db_path, "backup", "restore")
+    assert code == 0 and err == ""
+    safety = next(b for b in backups.list_backups(db_path) if b.reason == "sebelum-pulih")
+    copy = stick / f"{db_path.stem}-cadangan" / safety.path.name
+    assert copy.read_bytes() == safety.path.read_bytes()
+    assert f"Disalin ke folder cadangan kedua: {copy}" in out
+
+
+def test_a_restore_says_the_state_it_replaced_was_not_copied(capsys, db_path, tmp_path,
+                                                              monkeypatch):
+    stick = tmp_path / "FLASHDISK"
+    stick.mkdir()
+    assert run(capsys, db_path, "setting", "cadangan_folder_kedua", stick)[0] == 0
+    assert run(capsys, db_path, "backup", "create")[0] == 0
+    shutil.rmtree(stick)  # the stick pulled out
+    on_its_own(monkeypatch)
+    code, out, err = run(capsys, db_path, "backup", "restore")
+    assert code == 0 and "Dipulihkan dari" in out
+    assert "Peringatan: Cadangan tidak disalin ke folder cadangan kedua" in err
+    assert "tidak ditemukan (flashdisk tidak terpasang" in err
+    assert [b.reason for b in backups.list_backups(db_path)] == ["sebelum-pulih", "manual"]
 
 
 @pytest.mark.parametrize("typed, says", [

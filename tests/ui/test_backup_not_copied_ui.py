@@ -106,3 +106,26 @@ def test_opening_an_older_file_says_its_upgrade_backup_was_not_copied(qtbot, tmp
     assert [b.reason for b in backup.list_backups(old)] == ["sebelum-migrasi"]
     assert migrate.current_version(w.db) == migrate.latest_version()
     assert [k.nama for k in m.Koperasi.select()] == ["KSP Lama"]
+
+
+def test_a_restore_says_the_state_it_replaced_was_not_copied(window, qtbot, tmp_path,
+                                                             monkeypatch):
+    """Berkas › Cadangan › Pulihkan: the backup of the state the restore replaces missed
+    the stick; said as the others are, the restore done all the same."""
+    from iku_desktop.services import backups
+    from ui.backup_dialog import BackupDialog
+
+    stick = broken_stick(tmp_path)
+    settings.set_values({"cadangan_folder_kedua": str(stick)})
+    backups.create_backup(window.db_path, window.db)  # the one to restore
+    dialog = BackupDialog(window)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.Yes)
+    QTest.mouseClick(dialog.restore_button, Qt.LeftButton)
+    assert [b.reason for b in backups.list_backups(window.db_path)][:2] == [
+        "sebelum-pulih", "manual"]
+    box = box_on(window)
+    assert box is not None and box.isVisible() and f"{stick} bukan folder" in box.text()
+    said = ("Cadangan sebelum pemulihan dibuat, tetapi TIDAK disalin ke folder cadangan "
+            f"kedua {stick}")
+    assert daily_check.label(window).full_text == said

@@ -4,6 +4,9 @@ undo/redo restore."""
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.modeltest import ModelTester
 
 from iku_desktop.store import models as m
@@ -200,3 +203,44 @@ def test_sakip_component_above_its_maximum_is_flagged_as_typed(window, qtbot):
     editor.clear()
     qtbot.keyClicks(editor, "14,5")
     assert sakip.message.text() == ""
+
+
+def _grid(window, which):
+    """The grid and the cell to edit: a tahun buku's aset, a year's target (an indikator's
+    year values, the Target tab), a SAKIP component."""
+    from iku_desktop.services import editing
+
+    if which == "tahun buku":
+        panel = koperasi_panel(window)
+        QTest.mouseClick(panel.table.viewport(), Qt.LeftButton, Qt.NoModifier,
+                         panel.table.visualRect(panel.model.index(0, 1)).center())
+        return panel.tb_table, panel.tb_model.index(1, 4)
+    if which == "target indikator":
+        panel = show_register(window, window.sasaran_tabs[0].panels[1].records[1])
+        return panel.table, panel.model.index(panel.model.years.index(2022), 1)
+    if which == "tab Target":
+        tab = show_register(window, window.target_tab)
+        return tab.table, tab.model.index(0, 4)
+    window.push_change(editing.prepare_sakip("2022", "88/2021"))
+    panel = show_register(window, window.sasaran_tabs[2].panels[3].records[0])
+    return panel.table, panel.model.index(0, 3)
+
+
+@pytest.mark.parametrize("which", ["tahun buku", "target indikator", "tab Target", "sakip"])
+def test_return_in_a_grid_stores_the_value_without_a_qt_warning(window, qtlog, which):
+    """Return commits the editor; the grid reloads from the stored rows while the view is
+    still committing: the editor it let go of is not committed a second time (Qt's warning
+    "commitData called with an editor that does not belong to this view")."""
+    view, index = _grid(window, which)
+    view.setFocus()
+    view.setCurrentIndex(index)
+    QTest.keyClick(view, Qt.Key_F2)
+    editor = view.findChild(QLineEdit)
+    assert editor is not None and editor.hasFocus()
+    editor.selectAll()
+    QTest.keyClicks(editor, "25")
+    QTest.keyClick(editor, Qt.Key_Return)
+    QTest.qWait(20)  # the released editor is deleted (its focus-out)
+    assert view.model().data(index) in ("25", "25,00")
+    assert not [r.message for r in qtlog.records if "commitData" in r.message
+                or "closeEditor" in r.message]

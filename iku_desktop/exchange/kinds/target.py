@@ -3,11 +3,14 @@ period (``registers.year_values.TARGET``). The indikator is named by its number 
 document in force; a year outside its period, or of a locked year whose target would
 change, a negative target or one above the top of its indikator's scale
 (``domain.targets``), is refused naming the row. A blank target removes the year's
-target."""
+target, said in the report (a warning naming the row) when there was one; a cell that only
+looks blank (a formula never computed, inf or nan, an Excel error) is refused
+(``schema.parse_rows``). A file without the Target column leaves the targets alone, as a
+column absent from any import leaves its stored values alone."""
 
 from __future__ import annotations
 
-from ...domain.formatting import format_time
+from ...domain.formatting import format_decimal, format_time
 from ...registers import year_values as register
 from ...store import document_repo
 from ...store import models as m
@@ -54,13 +57,18 @@ def check(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
             ctx.error(r, "indikator", "duplicate_key",
                       f"Indikator {ind.nomor} tahun {tahun} sama dengan baris {seen[key]}")
         seen.setdefault(key, r.row)
-        if tahun in locked:
-            row = stored.get(key)
-            old = None if row is None or row.deleted else row.nilai
-            if old != r.get("nilai"):
-                ctx.error(r, "nilai", "locked_year",
-                          f"Realisasi tahun {tahun} sudah dikunci ({locked[tahun]}); target "
-                          f"indikator {ind.nomor} tahun itu tidak dapat diubah")
+        if "nilai" not in r.index:
+            continue  # no Target column: the stored targets stay as they are
+        row = stored.get(key)
+        old = None if row is None or row.deleted else row.nilai
+        if tahun in locked and old != r.get("nilai"):
+            ctx.error(r, "nilai", "locked_year",
+                      f"Realisasi tahun {tahun} sudah dikunci ({locked[tahun]}); target "
+                      f"indikator {ind.nomor} tahun itu tidak dapat diubah")
+        elif old is not None and r.get("nilai") is None:
+            ctx.warning(r, "nilai", "target_removed",
+                        f"Target IKU {ind.nomor} tahun {tahun} kosong: target tersimpan "
+                        f"{format_decimal(old)} dihapus")
     return valid_rows(rows)
 
 
@@ -72,6 +80,9 @@ def apply(rows: list[ParsedRow], ctx: ImportContext) -> dict[str, Counts]:
         ind = register.find_indikator(doc, r["indikator"])
         key = (ind.id, r["tahun"])
         row, nilai = stored.get(key), r.get("nilai")
+        if "nilai" not in r.index:  # no Target column
+            counts.unchanged += 1
+            continue
         if nilai is None:  # a blank target removes the year's target
             if row is not None and not row.deleted:
                 m.Target.update(deleted=True, updated_at=utc_now()).where(
