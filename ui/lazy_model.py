@@ -78,6 +78,23 @@ class LazyRegisterModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._ids) - 1, len(self.columns) - 1))
 
+    def refresh_ids(self, ids) -> None:
+        """The rows ``ids`` again (only their values changed): those shown are loaded now
+        in one query and only they are repainted; the others load when painted."""
+        cached = [i for i in ids if i in self._cache]
+        if not cached:
+            return
+        try:
+            loaded = self._load(cached)
+        except Exception as exc:  # noqa: BLE001 — shown in the rows, never a crash
+            loaded = {i: exc for i in cached}
+        last = len(self.columns) - 1
+        for i in cached:
+            self._cache[i] = loaded.get(i, LookupError("baris tidak ditemukan"))
+            row = self.row_of(i)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
     def ids(self) -> list[int]:
         return self._ids
 
