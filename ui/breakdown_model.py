@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from iku_desktop.domain.formatting import DASH, format_figure, format_number
 from iku_desktop.domain.results import BreakdownRow
 
+from .roles import ALIGNMENT, DISPLAY, RIGHT, TOOLTIP
 from .table_model import RowsModel
 
 
@@ -21,12 +20,12 @@ class BreakdownModel(RowsModel):
         self._satuan = satuan
         self._reset(rows)
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=DISPLAY):
         r = self.row_at(index)
         if r is None:
             return None
         col = index.column()
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             if col == 0:
                 return r.label
             if col == 1:
@@ -39,8 +38,8 @@ class BreakdownModel(RowsModel):
                 return DASH if r.numerator is None else format_number(r.numerator, 0)
             if col == 3:
                 return DASH if r.denominator is None else format_number(r.denominator, 0)
-        if role == Qt.ToolTipRole and col == 1 and r.value is None:
+        if role == TOOLTIP and col == 1 and r.value is None:
             return r.reason
-        if role == Qt.TextAlignmentRole and col > 0:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == ALIGNMENT and col > 0:
+            return RIGHT
         return None

@@ -150,6 +150,7 @@ class IkmPanel(RecordsPanel):
         lay.addWidget(split, 1)
         lay.addWidget(self.message)
         self.survey_id: int | None = None
+        self._survey_name = ""  # of the survey shown
         self._to_new_response = False  # after "Tambah responden": its first answer cell
         # the surveys and the respondents' ids in the background (50.000 respondents), the
         # NRR/IKM line too: the previous ones stay shown meanwhile, marked
@@ -179,9 +180,18 @@ class IkmPanel(RecordsPanel):
         self.loader.load(query, self._show)
 
     def refresh(self, changes: OpChanges) -> None:
-        """After a write: the answers shown at once (an answer is one cell), the surveys
-        with their Responden counts, the respondents' ids and the NRR/IKM line in the
-        background."""
+        """After a write. Answers (values of respondents that stay): their rows shown at
+        once, only the NRR/IKM line again in the background — the surveys and the
+        respondents' ids stay (the grid edits neither a survey nor a deletion). Otherwise
+        the rows shown at once too, the surveys with their Responden counts, the ids and
+        the line in the background."""
+        answered = changes.values_only("ikm_respon")
+        if answered is not None and self.isVisible() and not self.stale \
+                and not self.loader.busy and self.survey_id is not None:
+            # (a load under way may have read the rows before this write: loaded again)
+            self.responses.refresh_ids(answered)
+            self._load_summary()
+            return
         self.responses.refresh_rows()
         self.reload_when_shown()
 
@@ -218,7 +228,13 @@ class IkmPanel(RecordsPanel):
             self.grid.setCurrentIndex(self.responses.index(self.responses.rowCount() - 1,
                                                            FIRST_UNSUR))
             self.grid.setFocus()
-        year, nama = self.year, survei.nama
+        self._survey_name = survei.nama
+        self._load_summary()
+
+    def _load_summary(self) -> None:
+        """The NRR/IKM line of the chosen survey, in the background (the line shown stays
+        until then, marked)."""
+        year, nama = self.year, self._survey_name
         self.summary_loader.load(lambda: printouts.snapshot_ikm(year, nama), self._summary)
 
     def _summary(self, snap) -> None:

@@ -19,6 +19,7 @@ from . import column_fit
 from .background_load import BackgroundLoad, put_current, with_rows
 from .lazy_model import Column, LazyRegisterModel
 from .records_panel import RecordsPanel
+from .roles import ALIGNMENT, DISPLAY, EDIT, EDITABLE, NO_FLAGS, RIGHT, SELECTABLE
 from .table_model import RowsModel
 
 KUALITAS_LABEL = {Kualitas.MENINGKAT: "✔ meningkat", Kualitas.TIDAK_MENINGKAT: "✘ tidak meningkat",
@@ -64,28 +65,28 @@ class TahunBukuModel(RowsModel):
 
     def flags(self, index):
         if not index.isValid():
-            return Qt.NoItemFlags
-        f = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        return f | Qt.ItemIsEditable if TB_COLUMNS[index.column()][1] else f
+            return NO_FLAGS
+        f = SELECTABLE
+        return f | EDITABLE if TB_COLUMNS[index.column()][1] else f
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=DISPLAY):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         header, field, kind = TB_COLUMNS[index.column()]
         row = self.rows[index.row()]
         value = row.tahun if field is None else getattr(row, field)
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             return _show(value, kind)
-        if role == Qt.EditRole:
+        if role == EDIT:
             if kind == "date":
                 return value.strftime("%d/%m/%Y") if value else ""
             return _show(value, kind)
-        if role == Qt.TextAlignmentRole and kind in ("money", "int", "count"):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == ALIGNMENT and kind in ("money", "int", "count"):
+            return RIGHT
         return None
 
-    def setData(self, index, value, role=Qt.EditRole):
-        if role != Qt.EditRole or not index.isValid():
+    def setData(self, index, value, role=EDIT):
+        if role != EDIT or not index.isValid():
             return False
         field = TB_COLUMNS[index.column()][1]
         row = self.rows[index.row()]

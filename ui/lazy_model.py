@@ -8,10 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex
 from PySide6.QtGui import QColor
 
+from .roles import (ALIGNMENT, DISPLAY, EDIT, EDITABLE, FOREGROUND, NO_FLAGS, RIGHT,
+                    SELECTABLE, TOOLTIP, VERTICAL)
+
 BLOCK = 200
+ROLES = frozenset({DISPLAY, EDIT, ALIGNMENT, FOREGROUND, TOOLTIP})  # the roles answered
+READ_ONLY_GRAY = QColor("#7a7a7a")
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,23 @@ class LazyRegisterModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._ids) - 1, len(self.columns) - 1))
 
+    def refresh_ids(self, ids) -> None:
+        """The rows ``ids`` again (only their values changed): those shown are loaded now
+        in one query and only they are repainted; the others load when painted."""
+        cached = [i for i in ids if i in self._cache]
+        if not cached:
+            return
+        try:
+            loaded = self._load(cached)
+        except Exception as exc:  # noqa: BLE001 — shown in the rows, never a crash
+            loaded = {i: exc for i in cached}
+        last = len(self.columns) - 1
+        for i in cached:
+            self._cache[i] = loaded.get(i, LookupError("baris tidak ditemukan"))
+            row = self.row_of(i)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
     def ids(self) -> list[int]:
         return self._ids
 
@@ -104,49 +126,46 @@ class LazyRegisterModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role != Qt.DisplayRole:  # asked for every role of every row number: return soon
+    def headerData(self, section, orientation, role=DISPLAY):
+        if role != DISPLAY:  # asked for every role of every row number: return soon
             return None
-        if orientation == Qt.Vertical:
+        if orientation == VERTICAL:
             return str(section + 1)
         return self.columns[section].header if 0 <= section < len(self.columns) else None
 
     def flags(self, index):
         if not index.isValid():
-            return Qt.NoItemFlags
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+            return NO_FLAGS
         row = self._row(index.row())
         if isinstance(row, Exception):
-            return Qt.NoItemFlags
+            return NO_FLAGS
         if self.columns[index.column()].field and self._on_edit and self._why_not(row) is None:
-            base |= Qt.ItemIsEditable
-        return base
+            return SELECTABLE | EDITABLE
+        return SELECTABLE
 
     def _why_not(self, row) -> str | None:
         return None if self._read_only is None else self._read_only(row)
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
-            return None
+    def data(self, index, role=DISPLAY):
+        if role not in ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None  # the other roles a paint asks for every cell: answered at once
         row = self._row(index.row())
         col = self.columns[index.column()]
         if isinstance(row, Exception):
-            return f"Gagal memuat: {row}" if role == Qt.DisplayRole and index.column() == 0 \
-                else None
-        if role == Qt.DisplayRole:
+            return f"Gagal memuat: {row}" if role == DISPLAY and index.column() == 0 else None
+        if role == DISPLAY:
             return col.value(row)
-        if role == Qt.EditRole:
+        if role == EDIT:
             return (col.edit_value or col.value)(row)
-        if role == Qt.TextAlignmentRole and col.numeric:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role in (Qt.ForegroundRole, Qt.ToolTipRole):
-            why = self._why_not(row)
-            if why is not None:
-                return QColor("#7a7a7a") if role == Qt.ForegroundRole else why
+        if role == ALIGNMENT:
+            return RIGHT if col.numeric else None
+        why = self._why_not(row)  # foreground, tooltip
+        if why is not None:
+            return READ_ONLY_GRAY if role == FOREGROUND else why
         return None
 
-    def setData(self, index, value, role=Qt.EditRole):
-        if role != Qt.EditRole or not index.isValid() or self._on_edit is None:
+    def setData(self, index, value, role=EDIT):
+        if role != EDIT or not index.isValid() or self._on_edit is None:
             return False
         col = self.columns[index.column()]
         if not col.field:

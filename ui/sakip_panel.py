@@ -3,7 +3,6 @@ maximum as typed; total and predikat shown live."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QTableView,
     QVBoxLayout,
@@ -15,6 +14,9 @@ from iku_desktop.services.sakip_register import SakipRow, sakip_rows
 
 from . import column_fit
 from .records_panel import RecordsPanel
+from .roles import (
+    ALIGNMENT, DISPLAY, DISPLAY_OR_EDIT, EDIT, EDITABLE, NO_FLAGS, RIGHT, SELECTABLE,
+)
 from .table_model import RowsModel
 
 
@@ -51,17 +53,17 @@ class SakipModel(RowsModel):
 
     def flags(self, index):
         if not index.isValid():
-            return Qt.NoItemFlags
-        f = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+            return NO_FLAGS
+        f = SELECTABLE
         editable = COLUMNS[index.column()][1] and ownership.why_read_only() is None
-        return f | Qt.ItemIsEditable if editable else f
+        return f | EDITABLE if editable else f
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=DISPLAY):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         row = self.rows[index.row()]
         header, field = COLUMNS[index.column()]
-        if role in (Qt.DisplayRole, Qt.EditRole):
+        if role in DISPLAY_OR_EDIT:
             if index.column() == 0:
                 return str(row.tahun)
             if index.column() == 1:
@@ -72,16 +74,16 @@ class SakipModel(RowsModel):
             if value is None:
                 return ""
             if field == "tanggal_lhe":
-                return format_date(value) if role == Qt.DisplayRole else value.strftime("%d/%m/%Y")
+                return format_date(value) if role == DISPLAY else value.strftime("%d/%m/%Y")
             if field == "nomor_lhe":
                 return value
             return format_number(value)
-        if role == Qt.TextAlignmentRole and index.column() > 1 and field != "nomor_lhe":
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == ALIGNMENT and index.column() > 1 and field != "nomor_lhe":
+            return RIGHT
         return None
 
-    def setData(self, index, value, role=Qt.EditRole):
-        if role != Qt.EditRole or not index.isValid():
+    def setData(self, index, value, role=EDIT):
+        if role != EDIT or not index.isValid():
             return False
         row = self.rows[index.row()]
         header, field = COLUMNS[index.column()]

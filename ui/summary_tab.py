@@ -17,6 +17,7 @@ from iku_desktop.services.indicators import IndikatorReport
 from .charts import EMPTY, TrendChart
 from .first_run import FirstRunPanel
 from .formatting import BAND_COLOURS, count_words, lock_label, show_lock
+from .roles import ALIGNMENT, DISPLAY, FOREGROUND, RIGHT, TOOLTIP
 from .table_model import RowsModel
 
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" (not exported by PySide6)
@@ -28,12 +29,12 @@ class SummaryModel(RowsModel):
     def set_reports(self, reports: list[IndikatorReport]) -> None:
         self._reset(reports)
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=DISPLAY):
         rep = self.row_at(index)
         if rep is None:
             return None
         ind, res, col = rep.indikator, rep.result, index.column()
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             if col == 0:
                 return str(ind.nomor)
             if col == 1:
@@ -51,15 +52,15 @@ class SummaryModel(RowsModel):
                     return res.reason
                 return count_words(res.numerator, res.denominator, res.noun) or \
                     res.extra.get("predikat") or res.extra.get("mutu") or ""
-        if role == Qt.ToolTipRole:
+        if role == TOOLTIP:
             if col == 2 and res.value is None:
                 return res.reason
             if col == 4 and not rep.capaian.computable:
                 return rep.capaian.reason
-        if role == Qt.ForegroundRole and col == 4 and rep.band is not None:
+        if role == FOREGROUND and col == 4 and rep.band is not None:
             return QColor(BAND_COLOURS[rep.band])
-        if role == Qt.TextAlignmentRole and col in (2, 3, 4):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == ALIGNMENT and col in (2, 3, 4):
+            return RIGHT
         return None
 
 

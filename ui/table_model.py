@@ -3,7 +3,9 @@ window's table models (they format; the services computed)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex
+
+from .roles import DISPLAY, HORIZONTAL
 
 
 class RowsModel(QAbstractTableModel):
@@ -35,8 +37,8 @@ class RowsModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal and \
+    def headerData(self, section, orientation, role=DISPLAY):
+        if role == DISPLAY and orientation == HORIZONTAL and \
                 0 <= section < len(self.HEADERS):
             return self.HEADERS[section]
         return None

@@ -17,6 +17,10 @@ from iku_desktop.domain.formatting import DASH, format_decimal, format_number, s
 from iku_desktop.services import editing, ownership, targets
 
 from .records_panel import RecordsPanel
+from .roles import (
+    ALIGNMENT, BACKGROUND, DISPLAY, DISPLAY_OR_EDIT, EDIT, EDITABLE, HORIZONTAL, NO_FLAGS, RIGHT,
+    SELECTABLE, TOOLTIP,
+)
 
 FIRST_YEAR = 3  # columns: No, Indikator, Satuan, then one per year
 LOCKED_FILL = QColor("#eceff3")
@@ -53,15 +57,15 @@ class TargetModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else FIRST_YEAR + len(self.years)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation != Qt.Horizontal:
+    def headerData(self, section, orientation, role=DISPLAY):
+        if orientation != HORIZONTAL:
             return None
         year = self.years[section - FIRST_YEAR] if section >= FIRST_YEAR else None
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             if year is None:
                 return ("No", "Indikator", "Satuan")[section]
             return f"{year}\ndikunci" if year in self.grid.locked else str(year)
-        if role == Qt.ToolTipRole and year is not None and year in self.grid.locked:
+        if role == TOOLTIP and year is not None and year in self.grid.locked:
             return self._locked_text(year)
         return None
 
@@ -71,35 +75,35 @@ class TargetModel(QAbstractTableModel):
 
     def flags(self, index):
         if not index.isValid():
-            return Qt.NoItemFlags
-        f = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+            return NO_FLAGS
+        f = SELECTABLE
         year = self.year_of(index)
         if year is not None and year not in self.grid.locked and self.why_read_only is None:
-            f |= Qt.ItemIsEditable
+            f |= EDITABLE
         return f
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=DISPLAY):
         if not index.isValid() or self.grid is None:
             return None
         row, col, year = self.grid.rows[index.row()], index.column(), self.year_of(index)
-        if role in (Qt.DisplayRole, Qt.EditRole):
+        if role in DISPLAY_OR_EDIT:
             if year is not None:
                 value = row.values.get(year)
                 if value is None:
-                    return "" if role == Qt.EditRole else DASH
+                    return "" if role == EDIT else DASH
                 # shown as every figure of the window; edited as it was typed
-                return format_decimal(value) if role == Qt.EditRole else format_number(value)
+                return format_decimal(value) if role == EDIT else format_number(value)
             return (str(row.nomor), row.nama, satuan_label(row.satuan))[col]
-        if role == Qt.TextAlignmentRole:
+        if role == ALIGNMENT:
             if year is not None or col == 0:
-                return int(Qt.AlignRight | Qt.AlignVCenter)
+                return RIGHT
             return None
-        if role == Qt.BackgroundRole and year is not None:
+        if role == BACKGROUND and year is not None:
             if year in self.grid.locked:
                 return LOCKED_FILL
             if year == self.panel.year:
                 return CURRENT_FILL
-        if role == Qt.ToolTipRole:
+        if role == TOOLTIP:
             if year is not None and year in self.grid.locked:
                 return self._locked_text(year)
             if year is not None and self.why_read_only:
@@ -116,8 +120,8 @@ class TargetModel(QAbstractTableModel):
         return editing.prepare_year_value("target", self.grid.rows[index.row()].indikator_id,
                                           year, text)
 
-    def setData(self, index, value, role=Qt.EditRole):
-        if role != Qt.EditRole or not self.flags(index) & Qt.ItemIsEditable:
+    def setData(self, index, value, role=EDIT):
+        if role != EDIT or not self.flags(index) & EDITABLE:
             return False
         return self.panel.try_edit(lambda: self.prepare(index, value)) is None
 
@@ -133,7 +137,7 @@ class TargetGrid(QTableView):
                 self._move_down(index)
                 return
             if event.key() in (Qt.Key_Delete, Qt.Key_Backspace) and \
-                    self.model().flags(index) & Qt.ItemIsEditable:
+                    self.model().flags(index) & EDITABLE:
                 self.model().setData(index, "")
                 return
         super().keyPressEvent(event)

@@ -1,7 +1,8 @@
 """Background work off the GUI thread (after Anki's operations): a function runs in a
 worker thread and reports back through ``done``/``failed`` callbacks on the GUI thread. The
 worker uses its own database connection (peewee's SQLite connections are per thread) and
-closes it when done. Tests set ``SYNCHRONOUS`` to run work inline.
+closes it when done. A job handed over during an event starts once the event loop has
+painted what that event changed (``run``). Tests set ``SYNCHRONOUS`` to run work inline.
 
 The workers are Python threads (``concurrent.futures``) and their results come back
 through a queue that a timer on the GUI thread empties while work is out — not through
@@ -20,7 +21,7 @@ import traceback
 from concurrent.futures import Future, ThreadPoolExecutor, wait as wait_futures
 from typing import Any, Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 
 from iku_desktop.services import session
 
@@ -31,6 +32,7 @@ POLL_MS = 4  # how often the GUI thread looks for results while work is out
 _executor: ThreadPoolExecutor | None = None
 _results: queue.SimpleQueue = queue.SimpleQueue()  # (callback, value) from the workers
 _pending: set[Future] = set()
+_queued: list[tuple] = []  # jobs handed over while the current events run (``run``)
 _timer: QTimer | None = None
 
 
@@ -81,25 +83,61 @@ def _watch() -> None:
 
 def run(fn: Callable[[], Any], done: Callable[[Any], None],
         failed: Callable[[Exception], None]) -> None:
+    """``fn()`` in a worker; ``done(result)`` or ``failed(error)`` on the GUI thread. The
+    worker gets it once the event loop has run the events queued now — the paint of what
+    the caller just changed (an answer, a busy mark): a worker running Python meanwhile
+    would share the interpreter with the paint, whose every cell calls the model, and make
+    it several times slower."""
     if SYNCHRONOUS:
         _job(fn, done, failed)
         deliver()
         return
-    _pending.add(_pool().submit(_job, fn, done, failed))
-    _watch()
+    _queued.append((fn, done, failed))
+    if len(_queued) == 1:
+        _after_paint()
+
+
+class _Submit(QObject):
+    """Receives the event that hands the queued jobs to the workers."""
+
+    def event(self, event) -> bool:
+        if event.type() != SUBMIT:
+            return super().event(event)
+        jobs = list(_queued)
+        _queued.clear()
+        for job in jobs:
+            _pending.add(_pool().submit(_job, *job))
+        _watch()
+        return True
+
+
+SUBMIT = QEvent.Type(QEvent.registerEventType())
+_submitter: _Submit | None = None
+
+
+def _after_paint() -> None:
+    """Post the hand-over below the priority of a widget's paint request (Qt posts its
+    ``UpdateRequest`` at ``LowEventPriority``): the event loop paints first. (A zero
+    timer or a queued call comes before the paint.)"""
+    global _submitter
+    if _submitter is None:
+        _submitter = _Submit()
+    QCoreApplication.postEvent(_submitter, QEvent(SUBMIT), int(Qt.LowEventPriority.value) - 1)
 
 
 def busy() -> bool:
-    """Work is out, or its result not yet delivered (or a ``soon`` call not yet made)."""
-    return bool(_soon or _pending or not _results.empty())
+    """Work is out or about to be, or its result not yet delivered (or a ``soon`` call not
+    yet made)."""
+    return bool(_soon or _queued or _pending or not _results.empty())
 
 
 _soon = 0  # calls of ``soon`` not made yet
 
 
 def soon(fn: Callable[[], None]) -> None:
-    """``fn()`` from the event loop once the events queued now (a paint) have run; ``wait``
-    waits for it and for the work it starts."""
+    """``fn()`` from the event loop once the events posted now have run (not a paint asked
+    for now: Qt posts that at a lower priority, see ``run``); ``wait`` waits for it and for
+    the work it starts."""
     global _soon
     _soon += 1
 

@@ -3,7 +3,7 @@ per year — one row per year of the document's period."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout
 
 from iku_desktop.domain.formatting import format_number
@@ -11,6 +11,10 @@ from iku_desktop.services import editing, ownership
 from iku_desktop.services.year_values import year_values
 
 from .records_panel import RecordsPanel
+from .roles import (
+    ALIGNMENT, DISPLAY, DISPLAY_OR_EDIT, EDIT, EDITABLE, HORIZONTAL, NO_FLAGS, RIGHT, SELECTABLE,
+    TOOLTIP,
+)
 
 
 class YearValuesModel(QAbstractTableModel):
@@ -38,37 +42,37 @@ class YearValuesModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else 1 + len(self.tables)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+    def headerData(self, section, orientation, role=DISPLAY):
+        if role == DISPLAY and orientation == HORIZONTAL:
             return ["Tahun", "Target", "Realisasi (manual)"][section] if section < 3 else None
         return None
 
     def flags(self, index):
         if not index.isValid():
-            return Qt.NoItemFlags
-        f = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+            return NO_FLAGS
+        f = SELECTABLE
         year = self.years[index.row()] if 0 <= index.row() < len(self.years) else None
         editable = index.column() > 0 and ownership.why_read_only() is None and \
             year not in self.locked
-        return f | Qt.ItemIsEditable if editable else f
+        return f | EDITABLE if editable else f
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=DISPLAY):
         if not index.isValid() or not 0 <= index.row() < len(self.years):
             return None
         year = self.years[index.row()]
-        if role in (Qt.DisplayRole, Qt.EditRole):
+        if role in DISPLAY_OR_EDIT:
             if index.column() == 0:
                 return f"{year} (dikunci)" if year in self.locked else str(year)
             value = self.values[self.tables[index.column() - 1]].get(year)
             return "" if value is None else format_number(value)
-        if role == Qt.ToolTipRole and year in self.locked:
+        if role == TOOLTIP and year in self.locked:
             return f"Realisasi tahun {year} dikunci: target dan realisasinya tidak dapat diubah"
-        if role == Qt.TextAlignmentRole and index.column() > 0:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == ALIGNMENT and index.column() > 0:
+            return RIGHT
         return None
 
-    def setData(self, index, value, role=Qt.EditRole):
-        if role != Qt.EditRole or not index.isValid() or index.column() == 0:
+    def setData(self, index, value, role=EDIT):
+        if role != EDIT or not index.isValid() or index.column() == 0:
             return False
         table, year = self.tables[index.column() - 1], self.years[index.row()]
         return self.panel.try_edit(lambda: editing.prepare_year_value(

@@ -21,17 +21,23 @@ class OpChanges:
         (an import, a package, a setting, a restore).
     office: the office identity or its keys changed.
     database: the whole database was replaced or reopened (a restore): reload everything.
+    rows: when the write only changed values of rows that were there (none added,
+        deleted or revived): those rows, as (table, id); a list of a register then keeps
+        its ids and repaints only them. None when rows may have come or gone.
     """
 
     tables: frozenset[str] = frozenset()
     years: frozenset[int] | None = None
     office: bool = False
     database: bool = False
+    rows: frozenset[tuple[str, int]] | None = None
 
     @classmethod
     def of(cls, tables: Iterable[str], years: Iterable[int] | None = None,
-           office: bool = False) -> "OpChanges":
-        return cls(frozenset(tables), None if years is None else frozenset(years), office)
+           office: bool = False, rows: Iterable[tuple[str, int]] | None = None
+           ) -> "OpChanges":
+        return cls(frozenset(tables), None if years is None else frozenset(years), office,
+                   rows=None if rows is None else frozenset(rows))
 
     @classmethod
     def everything(cls) -> "OpChanges":
@@ -40,12 +46,14 @@ class OpChanges:
     def __or__(self, other: "OpChanges") -> "OpChanges":
         years = (None if self.years is None or other.years is None
                  else self.years | other.years)
-        if not self.tables and not self.database and not self.office:
-            years = other.years
-        elif not other.tables and not other.database and not other.office:
-            years = self.years
+        rows = (None if self.rows is None or other.rows is None
+                else self.rows | other.rows)
+        if self.empty:
+            years, rows = other.years, other.rows
+        elif other.empty:
+            years, rows = self.years, self.rows
         return OpChanges(self.tables | other.tables, years, self.office or other.office,
-                         self.database or other.database)
+                         self.database or other.database, rows)
 
     @property
     def empty(self) -> bool:
@@ -54,6 +62,13 @@ class OpChanges:
     def touches(self, tables: Iterable[str]) -> bool:
         """True when any of ``tables`` may have changed."""
         return self.database or bool(self.tables & frozenset(tables))
+
+    def values_only(self, table: str) -> frozenset[int] | None:
+        """The ids of the rows of ``table`` whose values alone changed, when that is all
+        this change did (no other table, no row added, deleted or revived); else None."""
+        if self.database or self.office or self.rows is None or self.tables != {table}:
+            return None
+        return frozenset(i for t, i in self.rows if t == table)
 
     def touches_year(self, year: int) -> bool:
         return self.years is None or year in self.years

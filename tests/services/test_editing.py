@@ -139,3 +139,30 @@ def test_an_edit_may_not_add_an_inconsistency_but_an_old_one_does_not_block(kop)
     # a new inconsistency is refused: dissolved before its badan hukum
     with pytest.raises(editing.EditError, match="lebih awal dari Tanggal Badan Hukum"):
         editing.prepare_edit("koperasi", k.id, "tanggal_bubar", "01/01/2009")
+
+
+def test_a_change_of_values_names_its_row_an_insert_or_a_deletion_does_not(kop):
+    """What the window refreshes from: a change of values only (and its undo) names its row,
+    so that a register keeps its ids and repaints that row; a row added, deleted or revived
+    names none (the ids may differ)."""
+    from iku_desktop.services.changes import OpChanges
+
+    k, t = kop
+    change, changes = editing.apply(
+        editing.prepare_edit("koperasi_tahun_buku", t.id, "aset", "95"))
+    assert changes.values_only("koperasi_tahun_buku") == {t.id}
+    assert changes.values_only("koperasi") is None  # it says nothing of another table
+    assert editing.revert(change).values_only("koperasi_tahun_buku") == {t.id}
+    added, changes = editing.apply(editing.prepare_tahun_buku(k.id, "2023", "120", "95"))
+    assert changes.values_only("koperasi_tahun_buku") is None
+    assert editing.revert(added).values_only("koperasi_tahun_buku") is None  # a tombstone
+    _, changes = editing.apply(editing.prepare_tahun_buku(k.id, "2023", "1", "1"))  # revived
+    assert changes.values_only("koperasi_tahun_buku") is None
+    _, changes = editing.apply(editing.prepare_delete("koperasi", k.id, "Hapus koperasi"))
+    assert changes.values_only("koperasi") is None
+    # two changes of values: both rows; with any other change: none
+    one = OpChanges.of({"ikm_respon"}, {2022}, rows={("ikm_respon", 1)})
+    two = OpChanges.of({"ikm_respon"}, {2022}, rows={("ikm_respon", 2)})
+    assert (one | two).values_only("ikm_respon") == {1, 2}
+    assert (OpChanges() | one).values_only("ikm_respon") == {1}
+    assert (one | OpChanges.of({"ikm_respon"}, {2022})).values_only("ikm_respon") is None

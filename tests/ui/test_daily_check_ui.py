@@ -79,6 +79,12 @@ def endless_check(monkeypatch):
     return check
 
 
+def _check_started(qtbot, check) -> None:
+    """The daily check runs in a worker once the window's event loop runs (work handed
+    over while the window is built starts after its first events, ``tasks.run``)."""
+    qtbot.waitUntil(check.started.is_set, timeout=20000)
+
+
 def status(w) -> QLabel:
     return w.statusBar().findChild(QLabel, daily_check.LABEL)
 
@@ -195,7 +201,7 @@ def test_a_second_folder_that_cannot_be_written_is_shown(qtbot, db_path, tmp_pat
 def test_closing_the_window_stops_the_check_cleanly(qtbot, db_path, endless_check):
     w = MainWindow(db_path)
     qtbot.addWidget(w)
-    assert endless_check.started.wait(20), "the daily check did not run in a worker"
+    _check_started(qtbot, endless_check)
     assert lockfile.lock_path(db_path).exists()
     w.close()  # interrupts the check: does not wait for it to end
     assert files_in(backup.folder_for(db_path)) == []  # no backup, no partial file
@@ -218,7 +224,7 @@ def test_opening_another_database_while_the_check_runs(qtbot, db_path, endless_c
     QSettings().setValue("recent", [str(other)])
     w = MainWindow(db_path)
     qtbot.addWidget(w)
-    assert endless_check.started.wait(20), "the daily check did not run in a worker"
+    _check_started(qtbot, endless_check)
     [action] = [a for a in w.recent_menu.actions() if a.text() == str(other)]
     action.trigger()  # Berkas › Berkas terakhir › kabupaten.sqlite
     assert w.db_path == other
@@ -240,7 +246,7 @@ def test_the_demo_or_any_other_open_stops_the_check_too(qtbot, db_path, held):
     other.write_bytes(db_path.read_bytes())
     w = MainWindow(db_path)
     qtbot.addWidget(w)
-    assert held.started.wait(20), "the daily check did not run in a worker"
+    _check_started(qtbot, held)
     # the check would end by itself in a while (a long check on a large file)
     threading.Timer(3.0, held.release.set).start()
     w.open_database(other)

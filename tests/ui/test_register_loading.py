@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from iku_desktop.services import editing, ikm_register, printouts, registers
+from iku_desktop.services import editing, printouts, registers
 from iku_desktop.store import models as m
 from ui.ikm_panel import FIRST_UNSUR
 from ui.main_window import MainWindow
@@ -134,13 +134,14 @@ def test_an_ikm_answer_shows_at_once_and_the_summary_follows(qtbot, db_path, mon
     _loaded(qtbot, panel)
     _loaded(qtbot, panel, "summary_loader")
     assert "U1 –" in panel.summary.text()
-    ids = Gate(monkeypatch, ikm_register, "response_ids")
+    line = Gate(monkeypatch, printouts, "snapshot_ikm")
     grid, cell = _answer(panel, Qt.Key_3)
-    # the row shows the answer at once, while the respondents' ids are held
+    qtbot.waitUntil(lambda: len(line.calls) == 1, timeout=5000)
+    # the row shows the answer at once, while the NRR/IKM line is held
     assert panel.responses.data(cell) == "3"
     assert grid.currentIndex().column() == FIRST_UNSUR + 1
-    assert _busy(panel, "summary_loader") or _busy(panel)
-    ids.open()
+    assert _busy(panel, "summary_loader") and "U1 –" in panel.summary.text()
+    line.open()
     _loaded(qtbot, panel)
     _loaded(qtbot, panel, "summary_loader")
     assert "U1 3,000" in panel.summary.text()

@@ -63,3 +63,37 @@ def test_a_callback_that_starts_more_work_is_waited_for(qapp):
               seen.append)
     tasks.wait()
     assert seen == [2]
+
+
+def test_work_handed_over_by_a_key_starts_after_the_paint_the_key_asked_for(qtbot):
+    """The paint of what an event changed does not share the interpreter with the work the
+    event handed over (every cell of a register's paint calls the model in Python)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit
+
+    order: list[str] = []
+    started = threading.Event()
+
+    class Field(QLineEdit):
+        def paintEvent(self, event) -> None:
+            order.append("paint")
+            super().paintEvent(event)
+
+        def keyPressEvent(self, event) -> None:
+            super().keyPressEvent(event)  # the text changes: a paint is asked for
+            order.clear()
+            tasks.run(lambda: order.append("job") or started.set(), lambda _: None,
+                      lambda _: None)
+            # the GUI thread lets the workers run: a job handed over at once starts now
+            started.wait(0.3)
+
+    field = Field()
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.waitExposed(field)
+    qtbot.waitUntil(lambda: "paint" in order)  # shown: its first paint is done
+    QTest.keyClick(field, Qt.Key_A)
+    tasks.wait()
+    assert field.text() == "a"
+    assert order[:2] == ["paint", "job"]

@@ -64,20 +64,31 @@ def touched(change: Change) -> OpChanges:
     """The table of ``change`` and the reporting years whose figures it may move (the
     register's ``year`` field): a tahun buku Y counts in year Y and, as the year before,
     in Y+1 (``domain.koperasi``); a response in its survey's year; a koperasi or usaha row
-    (its status, dates, kabupaten) may move every year."""
+    (its status, dates, kabupaten) may move every year. A change of values only (no row
+    added, deleted or revived) names its row too."""
     spec = registers.get(change.table)
+    rows = _values_only(change)
     if change.table == "ikm_respon":
         survei_id = change.insert_values.get("survei_id")
         if survei_id is None:
             survei_id = m.IkmRespon.get_by_id(change.row_id).survei_id
-        return OpChanges.of({change.table}, {m.IkmSurvei.get_by_id(survei_id).tahun})
+        return OpChanges.of({change.table}, {m.IkmSurvei.get_by_id(survei_id).tahun}, rows=rows)
     if spec.year is None:
-        return OpChanges.of({change.table}, None)
+        return OpChanges.of({change.table}, None, rows=rows)
     tahun = change.insert_values.get(spec.year)
     if tahun is None:
         tahun = getattr(model(change.table).get_by_id(change.row_id), spec.year)
     years = {tahun, tahun + 1} if change.table == "koperasi_tahun_buku" else {tahun}
-    return OpChanges.of({change.table}, years)
+    return OpChanges.of({change.table}, years, rows=rows)
+
+
+def _values_only(change: Change) -> set[tuple[str, int]] | None:
+    """The row of ``change`` when it writes values of a row that stays (no insert, no
+    tombstone set or taken away); else None."""
+    if change.insert_values or change.row_id is None or "deleted" in change.after \
+            or "deleted" in change.before:
+        return None
+    return {(change.table, change.row_id)}
 
 
 def _apply(change: Change) -> Change:
