@@ -263,6 +263,9 @@ class MainWindow(QMainWindow):
         return True
 
     def closeEvent(self, event) -> None:
+        # closed before the open it waited for (closing waits for the event loop's queued
+        # work, the open among it): never opened, not even while closing
+        self._open_after_paint = None
         focused = QApplication.focusWidget()
         if focused is not None:  # an editor that stores its text on leaving does so now,
             focused.clearFocus()  # while the database is still open
