@@ -70,15 +70,20 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ the database
     def open_database(self, path: Path, year: int | None = None) -> None:
         path = Path(path)
-        if self.session is not None:
+        was_open = self.session is not None
+        if was_open:
             opening.stop_daily_check(self)  # whatever asked for the switch (demo, a test)
             tasks.wait()
             self.session.close(keep_lock=path.resolve() == self.db_path.resolve())
             self.session = self.db = None
         opened = opening.open_for_window(self, path)
         if opened is None:
-            if self.db_path is not None and self.db_path != path:
+            if was_open and self.db_path != path:
                 self.open_database(self.db_path, year)  # back to the one that was open
+                return
+            # none open (not the start file the window never opened either): said
+            self.doc = None
+            opening.show_not_opened(self, path)
             window_menus.enable_for_database(self)
             return
         self.session = opened
@@ -257,9 +262,7 @@ class MainWindow(QMainWindow):
             return False
         path, year = self._open_after_paint
         self._open_after_paint = None
-        self.open_database(path, year)
-        if self.session is None:  # not opened (the user's choice, or refused): said
-            opening.show_not_opened(self, path)
+        self.open_database(path, year)  # not opened (the user's choice, or refused): said
         return True
 
     def closeEvent(self, event) -> None:

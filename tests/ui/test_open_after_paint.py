@@ -25,3 +25,83 @@ def test_a_window_closed_before_its_open_never_opens_the_database(qtbot, db_path
     qtbot.wait(700)  # past the open of a window never painted
     assert w.session is None and not lock_of(db_path).exists()
     assert not backups.folder_for(db_path).exists()  # no daily backup was taken
+
+
+BUDI = {"user": "budi", "host": "PC-SEKRETARIAT", "pid": 4242,
+        "since": "2026-11-26T08:00:00+00:00"}
+
+
+def another_applications_file(tmp_path):
+    path = tmp_path / "gambar.sqlite"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(2000))
+    return path
+
+
+def press_ctrl_o(qtbot, w, monkeypatch, chosen):
+    """Berkas › Buka basis data… by its key, ``chosen`` picked in the file dialog."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (str(chosen), "Basis data IKU (*.sqlite *.db)"))
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    QTest.keyClick(w, Qt.Key_O, Qt.ControlModifier)
+
+
+def test_a_file_not_opened_after_the_start_file_was_not_opened_asks_nothing_of_it(
+        qtbot, db_path, tmp_path, monkeypatch):
+    """The start file was not opened (another program holds it: Batal); the user then
+    opens another application's file: refused — and the window does not go "back" to the
+    start file it never opened, asking again who holds it."""
+    import json
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui import opening
+
+    lock_of(db_path).write_text(json.dumps(BUDI))
+    asked, said = [], []
+    monkeypatch.setattr(opening, "_ask_held", lambda parent, held: asked.append(held))
+    monkeypatch.setattr(QMessageBox, "critical",
+                        lambda parent, title, text, *a: said.append(text))
+    w = MainWindow(db_path, open_after_paint=True)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: "tidak dibuka" in w.tabs.widget(0).text())
+    assert len(asked) == 1
+    png = another_applications_file(tmp_path)
+    press_ctrl_o(qtbot, w, monkeypatch, png)
+    assert len(said) == 1 and "bukan basis data IKU Desktop" in said[0]
+    assert len(asked) == 1  # budi's file: not asked about again
+    assert w.session is None and w.windowTitle() == "IKU Desktop"
+    assert "tidak dibuka" in w.tabs.widget(0).text()
+    assert not any(a.isEnabled() for a in w.db_actions)
+
+
+def test_a_database_that_cannot_be_opened_again_leaves_no_tabs_of_it(
+        qtbot, db_path, tmp_path, monkeypatch):
+    """A database open, another application's file chosen: refused, and the window goes
+    back to its database — which budi opened meanwhile, and the user does not open it
+    read-only (Batal): the window says nothing is open, with none of the tabs of the
+    database it closed (they read a closed database) and no year of it."""
+    import json
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui import opening
+
+    monkeypatch.setattr(opening, "_ask_held", lambda parent, held: None)  # Batal
+    monkeypatch.setattr(QMessageBox, "critical",  # budi opens it while the box is read
+                        lambda *a: lock_of(db_path).write_text(json.dumps(BUDI)))
+    w = MainWindow(db_path, year=2022)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    press_ctrl_o(qtbot, w, monkeypatch, another_applications_file(tmp_path))
+    assert w.session is None and w.windowTitle() == "IKU Desktop"
+    assert [w.tabs.tabText(i) for i in range(w.tabs.count())] == ["Ringkasan"]
+    assert "tidak dibuka" in w.tabs.widget(0).text()
+    assert w.year_box.count() == 0 and w.statusBar().currentMessage() == ""
+    assert not any(a.isEnabled() for a in w.db_actions)
