@@ -105,3 +105,21 @@ def test_a_database_that_cannot_be_opened_again_leaves_no_tabs_of_it(
     assert "tidak dibuka" in w.tabs.widget(0).text()
     assert w.year_box.count() == 0 and w.statusBar().currentMessage() == ""
     assert not any(a.isEnabled() for a in w.db_actions)
+
+
+def test_a_path_the_system_refuses_to_look_at_is_said_not_opened(qtbot, tmp_path, monkeypatch):
+    """A name longer than the file system allows (``--db`` or ``IKU_DB`` mistyped, a
+    folder nested too deep): the system refuses even to say whether the file exists — said
+    in a message, the window "tidak dibuka" (it stayed at "Membuka …" for ever)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    said = []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        lambda parent, title, text, *a: said.append(text))
+    too_long = tmp_path / ("x" * 300 + ".sqlite")
+    w = MainWindow(too_long, open_after_paint=True)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: "tidak dibuka" in w.tabs.widget(0).text())
+    assert len(said) == 1 and "terlalu panjang" in said[0]
+    assert w.session is None and w.windowTitle() == "IKU Desktop"
