@@ -262,7 +262,12 @@ class MainWindow(QMainWindow):
             return False
         path, year = self._open_after_paint
         self._open_after_paint = None
-        self.open_database(path, year)  # not opened (the user's choice, or refused): said
+        try:
+            self.open_database(path, year)  # not opened (the user's choice, or refused): said
+        except BaseException:
+            if self.session is None:  # a failure no message explains (a bug): shown as
+                opening.show_not_opened(self, path)  # any other, not "Membuka …" for ever
+            raise
         return True
 
     def closeEvent(self, event) -> None:

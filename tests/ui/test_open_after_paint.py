@@ -123,3 +123,22 @@ def test_a_path_the_system_refuses_to_look_at_is_said_not_opened(qtbot, tmp_path
     qtbot.waitUntil(lambda: "tidak dibuka" in w.tabs.widget(0).text())
     assert len(said) == 1 and "terlalu panjang" in said[0]
     assert w.session is None and w.windowTitle() == "IKU Desktop"
+
+
+def test_an_open_failing_unexpectedly_leaves_no_membuka_for_ever(qtbot, db_path, monkeypatch):
+    """A failure no message explains (a bug) while the start file is opened: the error is
+    shown as any other, and the window says the file was not opened — it does not stay
+    at "Membuka …"."""
+    from iku_desktop.services import session
+
+    def fails(*args, **kwargs):
+        raise RuntimeError("galat tak terduga")
+
+    monkeypatch.setattr(session, "open_session", fails)
+    w = MainWindow(db_path, open_after_paint=True)
+    qtbot.addWidget(w)
+    with qtbot.capture_exceptions() as raised:
+        w.show()
+        qtbot.waitUntil(lambda: len(raised) == 1)
+    assert "galat tak terduga" in str(raised[0][1])
+    assert "tidak dibuka" in w.tabs.widget(0).text() and w.windowTitle() == "IKU Desktop"
