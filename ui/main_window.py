@@ -81,8 +81,10 @@ class MainWindow(QMainWindow):
             if was_open and self.db_path != path:
                 self.open_database(self.db_path, year)  # back to the one that was open
                 return
-            # none open (not the start file the window never opened either): said
+            # none open (not the start file the window never opened either): said; the
+            # edits of a database closed are not undone on it
             self.doc = None
+            self.undo_stack.clear()
             opening.show_not_opened(self, path)
             window_menus.enable_for_database(self)
             return

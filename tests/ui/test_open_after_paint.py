@@ -37,6 +37,16 @@ def another_applications_file(tmp_path):
     return path
 
 
+def count_usaha(path) -> int:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT COUNT(*) FROM usaha_kecil").fetchone()[0]
+    finally:
+        conn.close()
+
+
 def press_ctrl_o(qtbot, w, monkeypatch, chosen):
     """Berkas › Buka basis data… by its key, ``chosen`` picked in the file dialog."""
     from PySide6.QtCore import Qt
@@ -85,7 +95,8 @@ def test_a_database_that_cannot_be_opened_again_leaves_no_tabs_of_it(
     """A database open, another application's file chosen: refused, and the window goes
     back to its database — which budi opened meanwhile, and the user does not open it
     read-only (Batal): the window says nothing is open, with none of the tabs of the
-    database it closed (they read a closed database) and no year of it."""
+    database it closed (they read a closed database), no year of it, and no undo of its
+    edits."""
     import json
 
     from PySide6.QtWidgets import QMessageBox
@@ -95,12 +106,24 @@ def test_a_database_that_cannot_be_opened_again_leaves_no_tabs_of_it(
     monkeypatch.setattr(opening, "_ask_held", lambda parent, held: None)  # Batal
     monkeypatch.setattr(QMessageBox, "critical",  # budi opens it while the box is read
                         lambda *a: lock_of(db_path).write_text(json.dumps(BUDI)))
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from iku_desktop.services import editing
+
     w = MainWindow(db_path, year=2022)
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
+    assert w.push_change(editing.prepare_usaha("Kopi", "Ali", "Muaro Jambi", "01/03/2021"))
     press_ctrl_o(qtbot, w, monkeypatch, another_applications_file(tmp_path))
     assert w.session is None and w.windowTitle() == "IKU Desktop"
+    # the edit made on the database closed is not offered for undoing (Sunting ›
+    # Urungkan, Ctrl+Z: it failed on the closed database, with a message)
+    sunting = next(a.menu() for a in w.menuBar().actions() if a.text() == "&Sunting")
+    assert not any(a.isEnabled() for a in sunting.actions() if not a.isSeparator())
+    QTest.keyClick(w, Qt.Key_Z, Qt.ControlModifier)
+    assert count_usaha(db_path) == 1
     assert [w.tabs.tabText(i) for i in range(w.tabs.count())] == ["Ringkasan"]
     assert "tidak dibuka" in w.tabs.widget(0).text()
     assert w.year_box.count() == 0 and w.statusBar().currentMessage() == ""
