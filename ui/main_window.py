@@ -70,15 +70,22 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ the database
     def open_database(self, path: Path, year: int | None = None) -> None:
         path = Path(path)
-        if self.session is not None:
+        was_open = self.session is not None
+        if was_open:
             opening.stop_daily_check(self)  # whatever asked for the switch (demo, a test)
             tasks.wait()
             self.session.close(keep_lock=path.resolve() == self.db_path.resolve())
             self.session = self.db = None
         opened = opening.open_for_window(self, path)
         if opened is None:
-            if self.db_path is not None and self.db_path != path:
+            if was_open and self.db_path != path:
                 self.open_database(self.db_path, year)  # back to the one that was open
+                return
+            # none open (not the start file the window never opened either): said; the
+            # edits of a database closed are not undone on it
+            self.doc = None
+            self.undo_stack.clear()
+            opening.show_not_opened(self, path)
             window_menus.enable_for_database(self)
             return
         self.session = opened
@@ -257,12 +264,18 @@ class MainWindow(QMainWindow):
             return False
         path, year = self._open_after_paint
         self._open_after_paint = None
-        self.open_database(path, year)
-        if self.session is None:  # not opened (the user's choice, or refused): said
-            opening.show_not_opened(self, path)
+        try:
+            self.open_database(path, year)  # not opened (the user's choice, or refused): said
+        except BaseException:
+            if self.session is None:  # a failure no message explains (a bug): shown as
+                opening.show_not_opened(self, path)  # any other, not "Membuka …" for ever
+            raise
         return True
 
     def closeEvent(self, event) -> None:
+        # closed before the open it waited for (closing waits for the event loop's queued
+        # work, the open among it): never opened, not even while closing
+        self._open_after_paint = None
         focused = QApplication.focusWidget()
         if focused is not None:  # an editor that stores its text on leaving does so now,
             focused.clearFocus()  # while the database is still open

@@ -76,10 +76,15 @@ def show_opening(window, path: Path) -> None:
 
 
 def show_not_opened(window, path: Path) -> None:
-    """The window without a database (the user did not open the one it started on, or it
-    was refused): what to do next, where the figures would be."""
+    """The window without a database (the user did not open ``path``, or it was refused,
+    and none is open): what to do next, where the figures would be — none of the tabs,
+    years or status of a database closed before."""
+    from . import window_tabs
+
     window.setWindowTitle("IKU Desktop")
-    window.tabs.clear()
+    window_tabs.retire(window)
+    window.year_switch.fill((), None)
+    window.statusBar().clearMessage()
     window.tabs.addTab(_centered(f"Basis data {path} tidak dibuka.\n\nBuka basis data lain "
                                  "atau buat yang baru melalui menu Berkas."), "Ringkasan")
 

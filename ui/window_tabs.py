@@ -26,13 +26,7 @@ def build(window) -> None:
     and ``window.sasaran_tabs``; the Target tab and the document editor are built when
     first shown or asked for (``window.target_tab``, ``window.document``: ``page``)."""
     tabs = window.tabs
-    # an edit in a tab may rebuild the tabs from inside that tab's own slot: retire the
-    # old widgets with deleteLater (kept referenced until then), never delete them now
-    window._retired = [tabs.widget(i) for i in range(tabs.count())]
-    for w in window._retired:
-        w.deleteLater()
-    window._pages = {}  # name → the built page, or (placeholder, how to build it)
-    tabs.clear()
+    retire(window)
     if not getattr(window, "_pages_watched", False):
         tabs.currentChanged.connect(lambda index: _shown(window, index))
         window._pages_watched = True
@@ -54,6 +48,19 @@ def build(window) -> None:
         tabs.addTab(tab, f"Sasaran {s.nomor}")
         tabs.setTabToolTip(tabs.count() - 1, s.teks)
     _later(window, "document", "Dokumen IKU", lambda: _document_editor(window))
+
+
+def retire(window) -> None:
+    """Remove every tab of ``window`` (those of a database closed, "Membuka …")."""
+    tabs = window.tabs
+    # an edit in a tab may rebuild the tabs from inside that tab's own slot: retire the
+    # old widgets with deleteLater (kept referenced until then), never delete them now
+    window._retired = [tabs.widget(i) for i in range(tabs.count())]
+    for w in window._retired:
+        w.deleteLater()
+    window._pages = {}  # name → the built page, or (placeholder, how to build it)
+    window.sasaran_tabs = []
+    tabs.clear()
 
 
 def _later(window, name: str, label: str, make) -> None:

@@ -85,8 +85,12 @@ class YearFigures:
 
     def compute_trends(self) -> None:
         """The trends over the period, in the background; a trends computation still
-        running is superseded (it may have read the data before an edit)."""
+        running is superseded (it may have read the data before an edit). Without a
+        document in force there are none."""
         ticket, doc = self._new_trend_ticket(), self.window.doc
+        if doc is None:
+            self.window.trend, self.trend_stale = {}, False
+            return
         tasks.run(lambda: summary_wiring.trends(doc),
                   lambda trend: self._show_trend(ticket, trend), self._failed(None))
 

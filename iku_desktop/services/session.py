@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from ..store import document_repo, migrate, writing
+from ..store import dbfile, document_repo, migrate, writing
 from ..store.database import (DatabaseDamaged, DatabaseError, close_database, open_database,
                               read_only_reason)
 from ..store.dbfile import BackupError
@@ -111,7 +111,10 @@ def open_session(path: str | os.PathLike, ask_held: AskHeld = lambda held: None,
     p = Path(path)
     read_only = None
     check = None  # as ``open_database``: when a WAL or hot journal was left
-    existed = p.exists()
+    try:
+        existed = p.exists()
+    except OSError as exc:  # a name too long, a folder that may not be looked into
+        raise dbfile.os_problem(p, exc) from exc
     if existed:
         if lockfile.lock_path(p).exists() and lockfile.holder(p) is None:
             check = True  # a window on this PC that did not close cleanly
@@ -230,7 +233,7 @@ def check_database() -> Checked:
 
     import peewee
 
-    from ..store import dbfile, models
+    from ..store import models
     from ..store.database import integrity_problems
 
     started = time.monotonic()

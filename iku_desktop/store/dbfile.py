@@ -92,7 +92,12 @@ def _not_database(path: Path, kind: str) -> DatabaseError:
     return DatabaseError(f"{path} adalah {kind}, bukan berkas basis data")
 
 
-def _os_problem(path: Path, exc: OSError) -> DatabaseError:
+def os_problem(path: Path, exc: OSError) -> DatabaseError:
+    """What the system's refusal to look at or read ``path`` means for the user."""
+    # (Windows says a path too long with its own code, 206)
+    if exc.errno == errno.ENAMETOOLONG or getattr(exc, "winerror", None) == 206:
+        return DatabaseError(f"{path}: nama berkas atau jalurnya terlalu panjang; pilih "
+                             "nama yang lebih pendek atau folder yang tidak bersarang dalam")
     if exc.errno == errno.ELOOP:
         return DatabaseError(f"{path}: tautan simbolik yang berputar (menunjuk dirinya "
                              "sendiri); bukan berkas basis data")
@@ -120,7 +125,7 @@ def check_path(path: Path, create: bool = False) -> bool:
         if exc.errno == errno.ENOENT and os.path.islink(path):
             raise DatabaseError(f"{path} adalah tautan simbolik ke berkas yang tidak ada; "
                                 "bukan berkas basis data") from exc
-        problem = _os_problem(path, exc)
+        problem = os_problem(path, exc)
         if create and isinstance(problem, DatabaseMissing) and exc.errno == errno.ENOENT:
             return False
         raise problem from exc
@@ -132,11 +137,11 @@ def check_path(path: Path, create: bool = False) -> bool:
     except files.NotRegularFile as exc:
         raise _not_database(path, exc.kind) from exc
     except OSError as exc:
-        raise _os_problem(path, exc) from exc
+        raise os_problem(path, exc) from exc
     try:
         head = os.read(fd, len(SQLITE_HEADER))
     except OSError as exc:
-        raise _os_problem(path, exc) from exc
+        raise os_problem(path, exc) from exc
     finally:
         os.close(fd)
     if not head:

@@ -131,7 +131,12 @@ def acquire(db_path: Path, take_over: bool = False) -> Holder | None:
         if current is not None and not current.is_this_process and not take_over:
             return current
         if current is None or take_over or current.is_this_process:
-            path.unlink(missing_ok=True)
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                # a read-only folder or file system (where even removing a file that is
+                # not there is refused): nobody can write here anyway
+                return None
         try:
             fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
         except FileExistsError:

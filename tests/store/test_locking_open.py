@@ -92,3 +92,43 @@ def test_network_share_detection_reads_the_mount_table(tmp_path, monkeypatch):
 
     monkeypatch.setattr(store_db.Path, "read_text", fake)
     assert store_db.on_network_share(tmp_path / "iku.sqlite") is True
+
+
+def test_a_lock_in_a_folder_that_cannot_be_written_is_no_error(db_path, monkeypatch):
+    """A read-only file system (a write-protected stick, a CD, a read-only share) refuses
+    even removing a lock file that is not there (EROFS), a read-only folder removing a
+    stale lock or one taken over: nobody can write there, so there is no lock to take —
+    the open goes on (read-only: ``read_only_reason``) instead of failing with the OS's
+    error (the window stayed at "Membuka …")."""
+    import errno
+    import socket
+    from pathlib import Path
+
+    real_unlink, real_open = Path.unlink, os.open
+
+    def refused(path):
+        return OSError(errno.EROFS, "Read-only file system", str(path))
+
+    def unlink(self, missing_ok=False):
+        if self.name.endswith(".lock"):
+            raise refused(self)
+        return real_unlink(self, missing_ok)
+
+    def os_open(path, flags, *args):
+        if str(path).endswith(".lock") and flags & os.O_CREAT:
+            raise refused(path)
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    monkeypatch.setattr(os, "open", os_open)
+    lock = lockfile.lock_path(db_path)
+    assert lockfile.acquire(db_path) is None and not lock.exists()  # none there
+    stale = json.dumps({"user": "x", "host": socket.gethostname(), "pid": 0,
+                        "since": "2026-01-01T00:00:00"})
+    lock.write_text(stale)  # left by a window of this PC that no longer runs
+    assert lockfile.acquire(db_path) is None and lock.read_text() == stale
+    budi = json.dumps({"user": "budi", "host": "PC-SEKRETARIAT", "pid": 4242,
+                       "since": "2026-11-26T08:00:00+00:00"})
+    lock.write_text(budi)
+    assert lockfile.acquire(db_path).user == "budi"  # still said who holds it
+    assert lockfile.acquire(db_path, take_over=True) is None and lock.read_text() == budi

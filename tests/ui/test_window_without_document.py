@@ -43,3 +43,19 @@ def test_a_document_that_arrives_brings_the_tabs_back(qtbot, tmp_path):
     labels = [w.tabs.tabText(i) for i in range(w.tabs.count())]
     assert labels == ["Ringkasan", "Target", "Sasaran 1", "Sasaran 2", "Sasaran 3", "Dokumen IKU"]
     assert w.year_box.count() > 0 and w.summary.model.rowCount() > 0
+
+
+def test_the_shown_window_computes_no_trends_of_a_missing_document(qtbot, tmp_path):
+    """Started as the program starts (opened after its first paint) and painted: no trend
+    is computed without a document — the status bar said "Angka gagal dihitung:
+    'NoneType' object has no attribute 'semua_indikator'"."""
+    from ui import tasks
+
+    w = MainWindow(_without_document(tmp_path), open_after_paint=True)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.session is not None)
+    qtbot.waitExposed(w)
+    tasks.wait()
+    assert w.doc is None and w.tabs.count() == 2
+    assert "gagal" not in w.statusBar().currentMessage()
