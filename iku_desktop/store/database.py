@@ -108,7 +108,9 @@ def open_database(
         found = dbfile.probe(p)
         if not found.iku:
             raise dbfile.not_iku(p)
-    forced = None if read_only else dbfile.write_problem(p)
+    # a file that cannot be written (a read-only file system or folder) is opened through a
+    # read-only URI, also when read-only was asked for (held by another program)
+    forced = dbfile.write_problem(p)
     if not exists:
         if forced:
             raise DatabaseUnwritable(f"Basis data baru tidak dapat dibuat di {p}: {forced}")

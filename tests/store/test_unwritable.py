@@ -136,3 +136,29 @@ def test_init_on_a_full_disk_leaves_no_half_made_file(tmp_path, capsys):
         err = capsys.readouterr().err
         assert code == 2 and "Disk penuh" in err and "Traceback" not in err
         assert sorted(p.name for p in disk.iterdir()) == ["pengisi"]  # "sudah ada" never
+
+
+def test_held_by_another_program_on_a_read_only_file_system_opens_read_only(db_path, tmp_path):
+    """Another program holds the file (its lock file beside it) and the folder is read-only
+    (a share the office may only read): "Buka hanya-baca" opens it read-only, as the same
+    file without the lock opens — it was refused as "tidak dapat ditulis"."""
+    import json
+
+    from iku_desktop.services import session
+    from iku_desktop.store import lockfile
+
+    lockfile.lock_path(db_path).write_text(json.dumps(
+        {"user": "budi", "host": "PC-SEKRETARIAT", "pid": 4242,
+         "since": "2026-11-26T08:00:00+00:00"}))
+    before = digest(db_path)
+    with read_only_view(db_path.parent, tmp_path.parent / (tmp_path.name + "-ro")) as view:
+        asked = []
+        opened = session.open_session(view / db_path.name,
+                                      ask_held=lambda held: asked.append(held.user) or "read")
+        try:
+            assert asked == ["budi"]
+            assert "budi" in opened.read_only
+            assert session.active_document() is not None  # its data is read
+        finally:
+            opened.close()
+    assert digest(db_path) == before
