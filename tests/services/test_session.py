@@ -5,7 +5,6 @@ each other's."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -15,27 +14,15 @@ import pytest
 from iku_desktop.services import backups, editing, ownership, session
 from iku_desktop.services.editing_errors import EditError
 from iku_desktop.services.changes import OpChanges
-from iku_desktop.store import audit, lockfile
+from iku_desktop.store import audit
 from iku_desktop.store import models as m
 from tests.services.test_packages import new_office
+from tests.dbfiles import count_usaha, held_by_budi
 
 
 def usaha():
     return editing.prepare_usaha("Kopi", "Ali", "Muaro Jambi", "01/03/2021")
 
-
-def held_by_budi(path):
-    lockfile.lock_path(path).write_text(json.dumps(
-        {"user": "budi", "host": "PC-SEKRETARIAT", "pid": 4242,
-         "since": "2026-11-26T08:00:00+00:00"}))
-
-
-def count_usaha(path) -> int:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("SELECT COUNT(*) FROM usaha_kecil").fetchone()[0]
-    finally:
-        conn.close()
 
 
 def other_application_file(path):

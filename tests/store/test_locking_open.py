@@ -16,6 +16,7 @@ from iku_desktop.services.editing_errors import EditError
 from iku_desktop.store import database as store_db
 from iku_desktop.store import lockfile
 from iku_desktop.store.database import open_database
+from tests.dbfiles import held_by_budi
 
 
 def test_second_opener_sees_the_holder(db_path):
@@ -44,9 +45,7 @@ def test_a_lock_left_by_a_dead_process_is_taken_over(db_path):
 
 
 def test_a_lock_from_another_computer_holds_until_taken_over(db_path):
-    lockfile.lock_path(db_path).write_text(json.dumps(
-        {"user": "budi", "host": "PC-SEKRETARIAT", "pid": 4242,
-         "since": "2026-11-26T08:00:00+00:00"}))
+    held_by_budi(db_path)
     held = lockfile.acquire(db_path)
     assert held.user == "budi" and "PC-SEKRETARIAT" in held.describe()
     assert lockfile.acquire(db_path, take_over=True) is None
@@ -127,8 +126,6 @@ def test_a_lock_in_a_folder_that_cannot_be_written_is_no_error(db_path, monkeypa
                         "since": "2026-01-01T00:00:00"})
     lock.write_text(stale)  # left by a window of this PC that no longer runs
     assert lockfile.acquire(db_path) is None and lock.read_text() == stale
-    budi = json.dumps({"user": "budi", "host": "PC-SEKRETARIAT", "pid": 4242,
-                       "since": "2026-11-26T08:00:00+00:00"})
-    lock.write_text(budi)
+    budi = held_by_budi(db_path).read_text()
     assert lockfile.acquire(db_path).user == "budi"  # still said who holds it
     assert lockfile.acquire(db_path, take_over=True) is None and lock.read_text() == budi

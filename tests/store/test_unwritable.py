@@ -15,6 +15,7 @@ import pytest
 from iku_desktop.cli import main as cli
 from iku_desktop.store.database import open_database
 from tests.store.disks import fill, read_only_view, small_disk
+from tests.dbfiles import held_by_budi
 
 
 def digest(path) -> str:
@@ -142,14 +143,9 @@ def test_held_by_another_program_on_a_read_only_file_system_opens_read_only(db_p
     """Another program holds the file (its lock file beside it) and the folder is read-only
     (a share the office may only read): "Buka hanya-baca" opens it read-only, as the same
     file without the lock opens — it was refused as "tidak dapat ditulis"."""
-    import json
-
     from iku_desktop.services import session
-    from iku_desktop.store import lockfile
 
-    lockfile.lock_path(db_path).write_text(json.dumps(
-        {"user": "budi", "host": "PC-SEKRETARIAT", "pid": 4242,
-         "since": "2026-11-26T08:00:00+00:00"}))
+    held_by_budi(db_path)
     before = digest(db_path)
     with read_only_view(db_path.parent, tmp_path.parent / (tmp_path.name + "-ro")) as view:
         asked = []

@@ -3,11 +3,12 @@ import, Excel, PDF and signing code, and the tabs not shown are loaded when firs
 (docs/PERFORMANCE.md, Start-up). Checked in a fresh process started as ``iku-desktop``
 starts, up to the main window's first paint."""
 
-import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.dbfiles import held_by_budi
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -120,9 +121,7 @@ def test_a_database_not_opened_at_the_start_says_what_to_do(qtbot, db_path, monk
     from ui import opening
     from ui.main_window import MainWindow
 
-    lock = db_path.with_name(db_path.name + ".lock")
-    lock.write_text(json.dumps({"user": "budi", "host": "PC-SEKRETARIAT", "pid": 4242,
-                                "since": "2026-11-26T08:00:00+00:00"}))
+    lock = held_by_budi(db_path)
     monkeypatch.setattr(opening, "_ask_held", lambda parent, held: None)  # Batal
     w = MainWindow(db_path, open_after_paint=True)
     qtbot.addWidget(w)

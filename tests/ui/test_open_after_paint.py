@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from iku_desktop.services import backups
 from ui.main_window import MainWindow
+from tests.dbfiles import BUDI, count_usaha
 
 
 def lock_of(path):
@@ -27,24 +28,10 @@ def test_a_window_closed_before_its_open_never_opens_the_database(qtbot, db_path
     assert not backups.folder_for(db_path).exists()  # no daily backup was taken
 
 
-BUDI = {"user": "budi", "host": "PC-SEKRETARIAT", "pid": 4242,
-        "since": "2026-11-26T08:00:00+00:00"}
-
-
 def another_applications_file(tmp_path):
     path = tmp_path / "gambar.sqlite"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(2000))
     return path
-
-
-def count_usaha(path) -> int:
-    import sqlite3
-
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("SELECT COUNT(*) FROM usaha_kecil").fetchone()[0]
-    finally:
-        conn.close()
 
 
 def press_ctrl_o(qtbot, w, monkeypatch, chosen):

@@ -4,7 +4,6 @@ the restore offered for a damaged file and ``iku backup restore`` all go through
 
 from __future__ import annotations
 
-import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -15,11 +14,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from iku_desktop.cli import main as cli
 from iku_desktop.services import backups, editing
-from iku_desktop.store import lockfile
 from iku_desktop.store import models as m
 from ui import opening
 from ui.backup_dialog import BackupDialog
 from ui.main_window import MainWindow
+from tests.dbfiles import count_usaha, held_by_budi
 
 
 @pytest.fixture
@@ -29,14 +28,6 @@ def boxes(monkeypatch):
                         lambda parent, title, text, *a: seen.append((title, text)))
     monkeypatch.setattr(opening, "_ask_held", lambda parent, held: "read")
     return seen
-
-
-def count_usaha(path) -> int:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("SELECT COUNT(*) FROM usaha_kecil").fetchone()[0]
-    finally:
-        conn.close()
 
 
 def planted(db_path, source: Path) -> Path:
@@ -109,9 +100,7 @@ def test_a_guard_added_once_refuses_in_every_front_end(qtbot, db_path, boxes, ca
 def test_a_database_held_by_another_program_is_not_restored_from_either(
         qtbot, db_path, boxes, capsys):
     source = backups.create_backup(db_path).path
-    lockfile.lock_path(db_path).write_text(json.dumps(
-        {"user": "budi", "host": "PC-SEKRETARIAT", "pid": 4242,
-         "since": "2026-11-26T08:00:00+00:00"}))
+    held_by_budi(db_path)
     w = MainWindow(db_path)  # opened read-only: budi holds it
     qtbot.addWidget(w)
     assert "budi" in w.read_only
