@@ -41,7 +41,7 @@ include_msvcrt=false
 local_wheels={wheels}/*.whl
 
 [Command iku]
-entry_point=iku_desktop.cli:main
+entry_point=iku_desktop.cli:entry
 
 [Command iku-desktop]
 entry_point=ui.app:main
