@@ -3,19 +3,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
 
 from iku_desktop import arguments, portable, resources
-from iku_desktop.services.database import default_path
-
-# the core the window opens its database with, imported here, before Qt (``main`` imports
-# Qt): a module imported after PySide6 passes through PySide's import hook, which reads the
-# module's source — ≈ 30 ms of the first paint for these (docs/PERFORMANCE.md, Start-up)
-from iku_desktop.services import (  # noqa: F401
-    frozen_year, indicators, locking, office, session,
-)
 
 
 def parse_args(argv):
@@ -52,9 +45,36 @@ def use_portable_settings() -> None:
         QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(folder))
 
 
+def _started() -> None:
+    """The window shows its database's figures: what the start-up made (Qt's and the
+    program's modules, the window) lives as long as the window, so the garbage collector
+    leaves it out of its walks from now on (``gc.freeze``) and runs again."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     platform_environment(os.environ, bool(args.screenshot))
+    # no collection walks the start-up's objects while they are made (≈ 30 ms of the first
+    # paint, docs/PERFORMANCE.md); on again once the figures are shown (``_started``)
+    gc.disable()
+    try:
+        # the core the window opens its database with, imported before Qt (``_run``
+        # imports Qt): a module imported after PySide6 passes through PySide's import
+        # hook, which reads the module's source — ≈ 30 ms of the first paint for these
+        from iku_desktop.services import (  # noqa: F401
+            frozen_year, indicators, locking, office, session,
+        )
+
+        return _run(args)
+    finally:
+        gc.enable()  # (a start cut short: on again, nothing frozen)
+
+
+def _run(args) -> int:
+    from iku_desktop.services.database import default_path
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -71,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     # opens it first: it shows the figures)
     window = MainWindow(args.db or default_path(), args.year,
                         open_after_paint=not args.screenshot)
+    window.started.connect(_started)
     if args.screenshot:
         width, height = (int(n) for n in args.size.lower().split("x"))
         window.setGeometry(0, 0, width, height)

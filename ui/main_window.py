@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget
 
@@ -28,6 +28,9 @@ from .year_switch import YearSwitch
 
 
 class MainWindow(QMainWindow):
+    # the window shows its database's figures (after its first paint and the open): once
+    started = Signal()
+
     def __init__(self, db_path: Path, year: int | None = None,
                  open_after_paint: bool = False) -> None:
         """The window on the database at ``db_path``, showing ``year``. ``open_after_paint``
@@ -256,6 +259,7 @@ class MainWindow(QMainWindow):
             return
         self.figures.first_paint()  # the trends
         window_tabs.preload()  # the modules of the tabs not shown yet
+        self.started.emit()
 
     def _open_now(self) -> bool:
         """Open the database the window started on, when it waited for the first paint;
