@@ -60,11 +60,15 @@ app.exec()
 
 WINDOW = """
 import sys
-from ui.app import main  # as iku-desktop starts (ui.app:main): its module first, then Qt
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv[:1])
-class First(QObject):
+import ui.app  # as iku-desktop starts (ui.app:main): its module, the core, then Qt
+def start_qt():
+    from PySide6.QtWidgets import QApplication
+    app = QApplication(sys.argv[:1])
+    app.installEventFilter(probe(app))
+def probe(app):
+  from PySide6.QtCore import QEvent, QObject, QTimer
+  from PySide6.QtWidgets import QMainWindow
+  class First(QObject):
     painted = False
     def eventFilter(self, obj, ev):
         if ev.type() == QEvent.Paint and isinstance(obj.window(), QMainWindow) \\
@@ -80,9 +84,18 @@ class First(QObject):
                 app.removeEventFilter(self)
                 QTimer.singleShot(0, obj.window().close)  # closed cleanly: no stale lock
         return False
-f = First()
-app.installEventFilter(f)
-sys.exit(main(["--db", sys.argv[1]]))
+  global first
+  first = First()
+  return first
+if hasattr(ui.app, "_run"):  # Qt where ui.app imports it: in main, after the core
+    run = ui.app._run
+    def probed(args):
+        start_qt()
+        return run(args)
+    ui.app._run = probed
+else:  # a checkout whose ui.app imports the core at its own import (--compare)
+    start_qt()
+sys.exit(ui.app.main(["--db", sys.argv[1]]))
 """
 
 
