@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.doc = None
         self._pages = {}  # the tabs built when first shown (``window_tabs.page``)
         self._painted = False
+        self._started = False  # the work after the first figures done (``started``)
         self.reports = []
         self.trend: dict[int, dict] = {}  # per indikator number: realisasi per year
         self.undo_stack = QUndoStack(self)
@@ -66,7 +67,7 @@ class MainWindow(QMainWindow):
             opening.show_opening(self, db_path)
             window_menus.enable_for_database(self)  # none open yet: disabled
             # a window started minimized is not painted: opened all the same, a moment later
-            QTimer.singleShot(500, self, self._open_now)
+            QTimer.singleShot(500, self, self._open_unpainted)
         else:
             self.open_database(db_path, year)
 
@@ -257,9 +258,18 @@ class MainWindow(QMainWindow):
         if self._open_now():
             tasks.soon(self._after_first_paint)  # the trends: once the figures are painted
             return
+        if self._started:
+            return
+        self._started = True
         self.figures.first_paint()  # the trends
         window_tabs.preload()  # the modules of the tabs not shown yet
         self.started.emit()
+
+    def _open_unpainted(self) -> None:
+        """Not painted yet (started minimized): the open it waits for, and what follows the
+        figures (the trends, ``started``), all the same."""
+        if self._open_now():
+            tasks.soon(self._after_first_paint)
 
     def _open_now(self) -> bool:
         """Open the database the window started on, when it waited for the first paint;

@@ -14,6 +14,22 @@ def lock_of(path):
     return path.with_name(path.name + ".lock")
 
 
+def test_a_window_never_painted_opens_and_finishes_its_start(qtbot, db_path):
+    """Started minimized (never painted): the database is opened all the same, a moment
+    later, and what follows the first figures runs — the trends, and ``started`` (the
+    garbage collector on again, ``ui.app``) — once, also when it is painted later."""
+    w = MainWindow(db_path, open_after_paint=True)
+    qtbot.addWidget(w)
+    emitted = []
+    w.started.connect(lambda: emitted.append(True))
+    qtbot.waitUntil(lambda: emitted == [True], timeout=5000)  # not shown at all
+    assert w.session is not None and lock_of(db_path).exists()
+    assert w.figures.painted  # the trends were asked for
+    w.show()  # restored: painted now
+    qtbot.wait(200)
+    assert emitted == [True]
+
+
 def test_a_window_closed_before_its_open_never_opens_the_database(qtbot, db_path):
     """Closed in the same turn of the event loop as it was shown (the title bar's close
     button pressed at once): the database is not opened while the window closes, nor
