@@ -200,12 +200,12 @@ _starting = False  # the program's own process (``entry``), until its command's 
 
 def entry() -> int:
     """The ``iku`` program (its console script, ``python -m iku_desktop``): ``main`` in a
-    process of its own. Its start-up makes ≈ 100.000 objects that live until it ends (the
-    modules, classes and functions of the store and the services): the garbage collector
-    is off while they are made and then leaves them out (``gc.freeze``), so that neither
-    its collections during the command nor the last one at exit walk them again (≈ 40 ms
-    of ``iku compute``, docs/PERFORMANCE.md). Called in a test process, ``main`` leaves the
-    collector alone."""
+    process of its own. Its start-up makes objects that live until it ends (the modules,
+    classes and functions of the store and the services: ≈ 23.000 that the garbage
+    collector tracks, for ``iku compute``). The collector is off while they are made and
+    then leaves them out (``gc.freeze``), so that neither its collections during the
+    command nor the last one at exit walk them again (≈ 40 ms of ``iku compute``,
+    docs/PERFORMANCE.md). Called in a test process, ``main`` leaves the collector alone."""
     global _starting
     _starting = True
     gc.disable()
