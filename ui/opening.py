@@ -72,7 +72,9 @@ def show_opening(window, path: Path) -> None:
     """What the window shows on its first paint, before its database is opened: the file
     being opened (the tabs of its document replace it)."""
     window.setWindowTitle(f"IKU Desktop — membuka {path.name}…")
-    window.tabs.addTab(_centered(f"Membuka basis data {path}…"), "Ringkasan")
+    from . import window_tabs
+
+    window.tabs.addTab(window_tabs.centered_note(f"Membuka basis data {path}…"), "Ringkasan")
 
 
 def show_not_opened(window, path: Path) -> None:
@@ -85,18 +87,9 @@ def show_not_opened(window, path: Path) -> None:
     window_tabs.retire(window)
     window.year_switch.fill((), None)
     window.statusBar().clearMessage()
-    window.tabs.addTab(_centered(f"Basis data {path} tidak dibuka.\n\nBuka basis data lain "
-                                 "atau buat yang baru melalui menu Berkas."), "Ringkasan")
-
-
-def _centered(text: str):
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QLabel
-
-    label = QLabel(text)
-    label.setAlignment(Qt.AlignCenter)
-    label.setWordWrap(True)
-    return label
+    window.tabs.addTab(window_tabs.centered_note(
+        f"Basis data {path} tidak dibuka.\n\nBuka basis data lain atau buat yang baru "
+        "melalui menu Berkas."), "Ringkasan")
 
 
 def stop_daily_check(parent) -> None:

@@ -34,9 +34,7 @@ def build(window) -> None:
     tabs.addTab(window.summary, "Ringkasan")
     window.sasaran_tabs = []
     if window.doc is None:  # no document in force: say so where its tabs would be
-        label = QLabel(NO_DOCUMENT)
-        label.setAlignment(Qt.AlignCenter)
-        label.setWordWrap(True)
+        label = centered_note(NO_DOCUMENT)
         window._pages = {"target": None, "document": label}
         tabs.addTab(label, "Dokumen IKU")
         tabs.setCurrentWidget(label)
@@ -61,6 +59,14 @@ def retire(window) -> None:
     window._pages = {}  # name → the built page, or (placeholder, how to build it)
     window.sasaran_tabs = []
     tabs.clear()
+
+
+def centered_note(text: str) -> QLabel:
+    """A note in the middle of a tab, where its content would be (wrapped)."""
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignCenter)
+    label.setWordWrap(True)
+    return label
 
 
 def _later(window, name: str, label: str, make) -> None:

@@ -9,6 +9,7 @@ import pytest
 from iku_desktop.services import backups, session
 from iku_desktop.store import backup
 from iku_desktop.store import database as store_database
+from tests.store.disks import backup_copies_fill_the_disk
 from tests.store.test_open_check import checks  # noqa: F401 — the quick_check counter
 
 
@@ -45,21 +46,11 @@ def test_a_stopped_daily_backup_writes_nothing(db_path):
 def test_a_backup_that_would_not_fit_is_tried_at_the_open(db_path, monkeypatch):
     """Not left to the background: the open says at once that the disk is full (and the
     database opens read-only), as before."""
-    import sqlite3
-
     class Usage:
         free = 1024
 
-    real_connect = sqlite3.connect
-
-    def small_disk(target, *a, **k):
-        conn = real_connect(target, *a, **k)
-        if str(target).endswith(".sebagian"):
-            conn.execute("PRAGMA max_page_count = 5")
-        return conn
-
     monkeypatch.setattr(backup.shutil, "disk_usage", lambda path: Usage())
-    monkeypatch.setattr(backup.sqlite3, "connect", small_disk)
+    backup_copies_fill_the_disk(monkeypatch)
     s = session.open_session(db_path)
     try:
         assert s.read_only is not None and "disk penuh" in s.read_only

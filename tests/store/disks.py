@@ -64,3 +64,21 @@ def read_only_view(source: Path, view: Path):
         yield view
     finally:
         _umount(view)
+
+
+def backup_copies_fill_the_disk(monkeypatch) -> None:
+    """Without a mount: every backup copy being written (``*.sebagian``) runs out of room
+    after five pages, as on a full disk (``store.backup`` connects through ``sqlite3``)."""
+    import sqlite3
+
+    from iku_desktop.store import backup
+
+    real_connect = sqlite3.connect
+
+    def small_disk(target, *a, **k):
+        conn = real_connect(target, *a, **k)
+        if str(target).endswith(".sebagian"):
+            conn.execute("PRAGMA max_page_count = 5")
+        return conn
+
+    monkeypatch.setattr(backup.sqlite3, "connect", small_disk)

@@ -5,8 +5,6 @@ SQLite answers SQLITE_FULL ("database or disk is full") as it does on a full dis
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from iku_desktop.exchange import package as pkgfile
@@ -16,6 +14,7 @@ from iku_desktop.services.database import init_database
 from iku_desktop.store import backup
 from iku_desktop.store.database import open_database
 from tests.conftest import table_dump, write_csv
+from tests.store.disks import backup_copies_fill_the_disk
 
 HEADER = ["Nama Usaha", "Nama Pemilik", "Kabupaten/Kota", "Tanggal Terdata"]
 
@@ -66,15 +65,7 @@ def test_package_merge_on_a_full_disk(tmp_path):
 
 
 def test_backup_on_a_full_disk(db, db_path, monkeypatch):
-    real_connect = sqlite3.connect
-
-    def small_disk(target, *a, **k):
-        conn = real_connect(target, *a, **k)
-        if str(target).endswith(".sebagian"):
-            conn.execute("PRAGMA max_page_count = 5")
-        return conn
-
-    monkeypatch.setattr(backup.sqlite3, "connect", small_disk)
+    backup_copies_fill_the_disk(monkeypatch)
     before = table_dump(db)
     with pytest.raises(backup.BackupError, match="disk penuh"):
         backup.create(db_path, "manual", conn=db.connection())

@@ -77,13 +77,19 @@ def _answer(panel, key):
     QTest.keyClick(grid, key)
     return grid, cell
 
-def test_sort_by_header_keeps_the_rows_marked_busy_until_the_new_order(qtbot, db_path,
-                                                                       monkeypatch):
+def _three_usaha(qtbot, db_path):
+    """The window with Bakso, Apotek and Cendol in the usaha register, shown and loaded."""
     w = _window(qtbot, db_path)
     for name in ("Bakso", "Apotek", "Cendol"):
         w.push_change(editing.prepare_usaha(name, "P", "Kota Jambi", "02/02/2022"))
     usaha = show_register(w, w.sasaran_tabs[1].panels[2].records[0])
     _loaded(qtbot, usaha)
+    return w, usaha
+
+
+def test_sort_by_header_keeps_the_rows_marked_busy_until_the_new_order(qtbot, db_path,
+                                                                       monkeypatch):
+    _, usaha = _three_usaha(qtbot, db_path)
     assert _names(usaha, 3) == ["Apotek", "Bakso", "Cendol"]
     assert usaha.count.text() == "3 usaha"
     gate = Gate(monkeypatch, registers, "usaha_ids")
@@ -220,11 +226,7 @@ def _click_header(table, column: int) -> None:
 
 def test_quick_clicks_on_a_header_query_only_the_running_and_the_last_order(qtbot, db_path,
                                                                             monkeypatch):
-    w = _window(qtbot, db_path)
-    for name in ("Bakso", "Apotek", "Cendol"):
-        w.push_change(editing.prepare_usaha(name, "P", "Kota Jambi", "02/02/2022"))
-    usaha = show_register(w, w.sasaran_tabs[1].panels[2].records[0])
-    _loaded(qtbot, usaha)
+    _, usaha = _three_usaha(qtbot, db_path)
     gate = Gate(monkeypatch, registers, "usaha_ids")
     _click_header(usaha.table, 0)  # descending: held in its worker
     qtbot.waitUntil(lambda: len(gate.calls) == 1, timeout=5000)
